@@ -1,0 +1,98 @@
+//! Codegen-relevant attributes of functions and statics, read from the syntax tree with
+//! `cfg_attr` evaluated under the owning crate's cfgs (std's `#[cfg_attr(debug_assertions,
+//! track_caller)]` must read as std was built, not as the user crate is).
+
+use std::ops::ControlFlow;
+
+use ra_ap_hir_def::{FunctionId, HasModule, Lookup, StaticId, src::HasSource};
+use ra_ap_hir_expand::attrs::expand_cfg_attr;
+use ra_ap_hir_ty::db::HirDatabase;
+use ra_ap_syntax::ast::{self, HasAttrs};
+
+#[derive(Debug, Default, Clone)]
+pub struct CodegenAttrs {
+    /// `#[inline]` or `#[inline(always)]`; `#[inline(never)]` does not count.
+    pub inline: bool,
+    pub track_caller: bool,
+    pub no_mangle: bool,
+    pub rustc_std_internal_symbol: bool,
+    pub link_name: Option<String>,
+    pub export_name: Option<String>,
+    pub thread_local: bool,
+}
+
+fn collect(
+    db: &dyn HirDatabase,
+    krate: ra_ap_base_db::Crate,
+    attrs: impl Iterator<Item = ast::Attr>,
+) -> CodegenAttrs {
+    let mut out = CodegenAttrs::default();
+    let cfg = krate.cfg_options(db);
+    expand_cfg_attr::<()>(
+        attrs,
+        || cfg,
+        |meta, _| {
+            match &meta {
+                ast::Meta::PathMeta(m) => match path_text(m.path()).as_deref() {
+                    Some("inline") => out.inline = true,
+                    Some("track_caller") => out.track_caller = true,
+                    Some("no_mangle") => out.no_mangle = true,
+                    Some("rustc_std_internal_symbol") => out.rustc_std_internal_symbol = true,
+                    Some("thread_local") => out.thread_local = true,
+                    _ => {}
+                },
+                ast::Meta::TokenTreeMeta(m) => {
+                    if path_text(m.path()).as_deref() == Some("inline") {
+                        let tt = m
+                            .token_tree()
+                            .map(|t| t.syntax().text().to_string())
+                            .unwrap_or_default();
+                        if !tt.contains("never") {
+                            out.inline = true;
+                        }
+                    }
+                }
+                ast::Meta::KeyValueMeta(m) => {
+                    let key = path_text(m.path());
+                    let value = m.expr().and_then(|e| match e {
+                        ast::Expr::Literal(l) => match l.kind() {
+                            ast::LiteralKind::String(s) => s.value().ok().map(|v| v.into_owned()),
+                            _ => None,
+                        },
+                        _ => None,
+                    });
+                    match key.as_deref() {
+                        Some("link_name") => out.link_name = value,
+                        Some("export_name") => out.export_name = value,
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+            ControlFlow::Continue(())
+        },
+    );
+    out
+}
+
+fn path_text(p: Option<ast::Path>) -> Option<String> {
+    let p = p?;
+    if p.qualifier().is_some() {
+        return None;
+    }
+    Some(p.segment()?.name_ref()?.text().to_string())
+}
+
+use ra_ap_syntax::AstNode;
+
+pub fn fn_attrs(db: &dyn HirDatabase, f: FunctionId) -> CodegenAttrs {
+    let krate = f.krate(db);
+    let src = f.lookup(db).source(db);
+    collect(db, krate, src.value.attrs())
+}
+
+pub fn static_attrs(db: &dyn HirDatabase, s: StaticId) -> CodegenAttrs {
+    let krate = s.krate(db);
+    let src = s.lookup(db).source(db);
+    collect(db, krate, src.value.attrs())
+}

@@ -1,0 +1,1065 @@
+//! Translating one MIR body to Cranelift IR: the prelude, statements, places, operands,
+//! rvalues and terminators (calls are in `call.rs`, arithmetic and casts in `num.rs`).
+//!
+//! Invariants this module adds because rust-analyzer's MIR does not have them:
+//! - drop flags: a `Drop` of a local runs only if the local holds a value (it was assigned
+//!   and not moved out since), tracked at run time per local;
+//! - bounds checks on `Index`/`ConstantIndex` projections, with rustc's panic;
+//! - overflow, division and shift checks in the user's crates (`num.rs`).
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use cranelift_codegen::ir::{
+    self, Block, FuncRef, InstBuilder, TrapCode, Value, condcodes::IntCC, types,
+};
+use cranelift_frontend::{FunctionBuilder, Switch, Variable};
+use cranelift_module::{FuncId, Module};
+use ra_ap_hir_ty::InferBodyId;
+use ra_ap_hir_ty::mir::{
+    AggregateKind, BasicBlockId, LocalId, MirBody, MirSpan, Operand, OperandKind, Place, PlaceTy,
+    ProjectionElem, Rvalue, StatementKind, TerminatorKind,
+};
+use ra_ap_hir_ty::next_solver::{Ty, TyKind};
+use ra_ap_rustc_abi::{BackendRepr, Variants};
+use ra_ap_rustc_type_ir::inherent::{IntoKind, Ty as _};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::abi::{FnAbi, PassMode};
+use crate::cx::CodegenCx;
+use crate::instance::Instance;
+use crate::ty::TyAndLayout;
+use crate::value_and_place::{CPlace, CValue, CValueInner, PTR, flags};
+
+pub struct FunctionCx<'a, 'db> {
+    pub cx: &'a mut CodegenCx<'db>,
+    pub bcx: FunctionBuilder<'a>,
+    pub instance: Instance<'db>,
+    /// The MIR being compiled; `None` for glue rac generates without MIR.
+    pub body: Option<&'db MirBody<'db>>,
+    pub owner: Option<InferBodyId<'db>>,
+    pub fn_abi: FnAbi<'db>,
+    pub locals: FxHashMap<LocalId, CPlace<'db>>,
+    pub blocks: FxHashMap<BasicBlockId, Block>,
+    pub caller_location: Option<Value>,
+    /// Overflow checks are on for code of the user's crates (a debug build), off for std's.
+    pub overflow_checks: bool,
+    pub drop_flags: FxHashMap<LocalId, Variable>,
+    pub span: MirSpan,
+    func_refs: FxHashMap<FuncId, FuncRef>,
+}
+
+impl<'db> CodegenCx<'db> {
+    pub fn module_config(&self) -> cranelift_codegen::isa::TargetFrontendConfig {
+        self.module.target_config()
+    }
+}
+
+impl<'a, 'db> FunctionCx<'a, 'db> {
+    pub fn func_ref(&mut self, id: FuncId) -> FuncRef {
+        if let Some(r) = self.func_refs.get(&id) {
+            return *r;
+        }
+        let r = self.cx.module.declare_func_in_func(id, self.bcx.func);
+        self.func_refs.insert(id, r);
+        r
+    }
+
+    pub fn layout_of(&self, ty: Ty<'db>) -> Result<TyAndLayout<'db>> {
+        self.cx.tcx.layout_of(ty)
+    }
+
+    pub fn mir(&self) -> &'db MirBody<'db> {
+        self.body.expect("MIR of a glue function")
+    }
+
+    pub fn local_ty(&self, l: LocalId) -> Ty<'db> {
+        self.cx.tcx.mono(self.mir().locals[l].ty.as_ref())
+    }
+
+    pub fn new(
+        cx: &'a mut CodegenCx<'db>,
+        bcx: FunctionBuilder<'a>,
+        instance: Instance<'db>,
+        fn_abi: FnAbi<'db>,
+    ) -> Self {
+        FunctionCx {
+            cx,
+            bcx,
+            instance,
+            body: None,
+            owner: None,
+            fn_abi,
+            locals: FxHashMap::default(),
+            blocks: FxHashMap::default(),
+            caller_location: None,
+            overflow_checks: false,
+            drop_flags: FxHashMap::default(),
+            span: MirSpan::Unknown,
+            func_refs: FxHashMap::default(),
+        }
+    }
+
+    pub fn block(&self, bb: BasicBlockId) -> Block {
+        self.blocks[&bb]
+    }
+}
+
+/// Compiles a Tier 1 instance (a MIR body) into a Cranelift function.
+pub fn codegen_mir_instance<'db>(
+    cx: &mut CodegenCx<'db>,
+    instance: Instance<'db>,
+    func: &mut ir::Function,
+) -> Result<()> {
+    let body = crate::mir::body_of(&cx.tcx, &instance).map_err(|e| anyhow!("{e}"))?;
+    let fn_abi = cx.fn_abi(&instance)?;
+    let overflow_checks = instance.is_local(&cx.tcx);
+    let mut fbctx = cranelift_frontend::FunctionBuilderContext::new();
+    let bcx = FunctionBuilder::new(func, &mut fbctx);
+    let mut fx = FunctionCx::new(cx, bcx, instance, fn_abi);
+    fx.body = Some(body);
+    fx.owner = Some(body.owner);
+    fx.overflow_checks = overflow_checks;
+    fx.codegen_body()?;
+    fx.bcx.seal_all_blocks();
+    let config = fx.cx.module_config();
+    fx.bcx.finalize(config);
+    Ok(())
+}
+
+impl<'a, 'db> FunctionCx<'a, 'db> {
+    fn codegen_body(&mut self) -> Result<()> {
+        let body = self.mir();
+        let entry = self.bcx.create_block();
+        self.bcx.append_block_params_for_function_params(entry);
+        for (bb, _) in body.basic_blocks.iter() {
+            let b = self.bcx.create_block();
+            self.blocks.insert(bb, b);
+        }
+        self.bcx.switch_to_block(entry);
+        self.prelude(entry)?;
+        let start = self.block(body.start_block);
+        self.bcx.ins().jump(start, &[]);
+
+        for (bb, data) in body.basic_blocks.iter() {
+            let block = self.block(bb);
+            self.bcx.switch_to_block(block);
+            for stmt in &data.statements {
+                self.span = stmt.span;
+                self.codegen_statement(&stmt.kind)
+                    .with_context(|| format!("in a statement at {}", self.span_text()))?;
+            }
+            let Some(term) = &data.terminator else {
+                self.bcx.ins().trap(TrapCode::user(1).unwrap());
+                continue;
+            };
+            self.span = term.span;
+            self.codegen_terminator(&term.kind)
+                .with_context(|| format!("in a terminator at {}", self.span_text()))?;
+        }
+        Ok(())
+    }
+
+    pub fn span_text(&self) -> String {
+        match self
+            .owner
+            .and_then(|o| crate::spans::loc_of_span(&self.cx.tcx, o, self.span))
+        {
+            Some(l) => format!("{}:{}:{}", l.file, l.line, l.col),
+            None => "an unknown location".into(),
+        }
+    }
+
+    fn prelude(&mut self, entry: Block) -> Result<()> {
+        let body = self.mir();
+        let params: Vec<Value> = self.bcx.block_params(entry).to_vec();
+        let mut next = 0usize;
+        let mut take = |n: usize| {
+            let v = params[next..next + n].to_vec();
+            next += n;
+            v
+        };
+        let ret_ptr = if self.fn_abi.ret.mode == PassMode::Indirect {
+            Some(take(1)[0])
+        } else {
+            None
+        };
+
+        // Which locals need drop flags: those that some `Drop` terminator drops.
+        let mut dropped: FxHashSet<LocalId> = FxHashSet::default();
+        for (_, bb) in body.basic_blocks.iter() {
+            if let Some(t) = &bb.terminator
+                && let TerminatorKind::Drop { place, .. }
+                | TerminatorKind::DropAndReplace { place, .. } = &t.kind
+            {
+                dropped.insert(place.local);
+            }
+        }
+
+        if body.param_locals.len() != self.fn_abi.args.len() {
+            bail!(
+                "rac's signature for {} has {} parameters but its MIR has {}",
+                self.instance.describe(&self.cx.tcx),
+                self.fn_abi.args.len(),
+                body.param_locals.len()
+            );
+        }
+        let param_modes: FxHashMap<LocalId, usize> = body
+            .param_locals
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (*l, i))
+            .collect();
+
+        for (local, _) in body.locals.iter() {
+            let ty = self.local_ty(local);
+            let layout = self.layout_of(ty)?;
+            if local == return_local() {
+                if let Some(p) = ret_ptr {
+                    self.locals.insert(local, CPlace::new(p, layout));
+                    continue;
+                }
+            }
+            if let Some(&i) = param_modes.get(&local) {
+                let arg = self.fn_abi.args[i].clone();
+                let place = match arg.mode {
+                    PassMode::Ignore => self.alloc_stack(layout),
+                    PassMode::Indirect => {
+                        let vs = take(if layout.layout.is_sized() { 1 } else { 2 });
+                        CPlace::new(vs[0], layout)
+                    }
+                    PassMode::Direct | PassMode::Cast(_) => {
+                        let v = take(1)[0];
+                        let place = self.alloc_stack(layout.clone());
+                        place.write(self, CValue::by_val(v, layout));
+                        place
+                    }
+                    PassMode::Pair => {
+                        let vs = take(2);
+                        let place = self.alloc_stack(layout.clone());
+                        place.write(self, CValue::by_val_pair(vs[0], vs[1], layout));
+                        place
+                    }
+                };
+                self.locals.insert(local, place);
+                continue;
+            }
+            let place = self.alloc_stack(layout);
+            self.locals.insert(local, place);
+        }
+        if self.fn_abi.caller_location {
+            self.caller_location = Some(take(1)[0]);
+        }
+        for local in dropped {
+            let var = self.bcx.declare_var(types::I8);
+            let init = if param_modes.contains_key(&local) {
+                1
+            } else {
+                0
+            };
+            let v = self.bcx.ins().iconst(types::I8, init);
+            self.bcx.def_var(var, v);
+            self.drop_flags.insert(local, var);
+        }
+        Ok(())
+    }
+
+    fn set_drop_flag(&mut self, local: LocalId, value: bool) {
+        if let Some(&var) = self.drop_flags.get(&local) {
+            let v = self.bcx.ins().iconst(types::I8, value as i64);
+            self.bcx.def_var(var, v);
+        }
+    }
+
+    /// A move out of a local (or out of a part of it) ends its ownership of the value: rac
+    /// then does not drop what may remain (a partial move leaks the rest rather than
+    /// double-dropping).
+    fn note_moves(&mut self, op: &Operand) {
+        if let OperandKind::Move(p) = crate::bridge::operand_kind(op)
+            && !p
+                .projection
+                .lookup()
+                .iter()
+                .any(|e| matches!(e, ProjectionElem::Deref))
+        {
+            self.set_drop_flag(p.local, false);
+        }
+    }
+
+    fn codegen_statement(&mut self, kind: &StatementKind) -> Result<()> {
+        match kind {
+            StatementKind::Assign(place, rvalue) => {
+                let dest = self.codegen_place(place)?;
+                if self.rvalue_reads_local(rvalue, place.local)
+                    && !place_is_scalar_local(self, place)
+                {
+                    let tmp = self.alloc_stack(dest.layout.clone());
+                    self.codegen_rvalue(&tmp, rvalue)?;
+                    dest.write(self, tmp.to_cvalue());
+                } else {
+                    self.codegen_rvalue(&dest, rvalue)?;
+                }
+                if place.projection.lookup().is_empty() {
+                    self.set_drop_flag(place.local, true);
+                }
+            }
+            StatementKind::FakeRead(_)
+            | StatementKind::Deinit(_)
+            | StatementKind::StorageLive(_)
+            | StatementKind::StorageDead(_)
+            | StatementKind::Nop => {}
+        }
+        Ok(())
+    }
+
+    fn rvalue_reads_local(&self, rvalue: &Rvalue, local: LocalId) -> bool {
+        let op_reads = |op: &Operand| match crate::bridge::operand_kind(op) {
+            OperandKind::Copy(p) | OperandKind::Move(p) => p.local == local,
+            _ => false,
+        };
+        match rvalue {
+            Rvalue::Use(o)
+            | Rvalue::Repeat(o, _)
+            | Rvalue::Cast(_, o, _)
+            | Rvalue::UnaryOp(_, o) => op_reads(o),
+            Rvalue::CheckedBinaryOp(_, a, b) => op_reads(a) || op_reads(b),
+            Rvalue::Aggregate(_, ops) => ops.iter().any(op_reads),
+            Rvalue::Discriminant(p) | Rvalue::Len(p) | Rvalue::CopyForDeref(p) => p.local == local,
+            Rvalue::Ref(_, _) => false,
+            Rvalue::ThreadLocalRef(n)
+            | Rvalue::AddressOf(n)
+            | Rvalue::BinaryOp(n)
+            | Rvalue::NullaryOp(n) => match *n {},
+        }
+    }
+
+    // ---------------------------------------------------------------- places
+
+    pub fn codegen_place(&mut self, place: &Place) -> Result<CPlace<'db>> {
+        let mut cur = self.locals[&place.local].clone();
+        let mut pty = PlaceTy::from_ty(self.local_ty(place.local));
+        for elem in place.projection.lookup() {
+            let next_pty = {
+                let tcx = &self.cx.tcx;
+                let t = pty.projection_ty(&tcx.infcx, elem, tcx.env.param_env);
+                PlaceTy {
+                    ty: tcx.mono(t.ty),
+                    variant_id: t.variant_id,
+                }
+            };
+            match elem {
+                ProjectionElem::Deref => {
+                    let target = next_pty.ty;
+                    let layout = self.layout_of(target)?;
+                    let v = cur.to_cvalue();
+                    let ptr_val = match v.inner {
+                        CValueInner::ByRef(p, _) => p,
+                        _ => unreachable!(),
+                    };
+                    if self.cx.tcx.is_sized(target) {
+                        let p = self.bcx.ins().load(PTR, flags(), ptr_val, 0);
+                        cur = CPlace::new(p, layout);
+                    } else {
+                        let p = self.bcx.ins().load(PTR, flags(), ptr_val, 0);
+                        let m = self.bcx.ins().load(PTR, flags(), ptr_val, 8);
+                        cur = CPlace {
+                            ptr: p,
+                            meta: Some(m),
+                            layout,
+                        };
+                    }
+                }
+                ProjectionElem::Field(f) => {
+                    let layout = self.layout_of(next_pty.ty)?;
+                    let base_layout = match (pty.variant_id, &cur.layout.layout.variants) {
+                        (
+                            Some(ra_ap_hir_def::VariantId::EnumVariantId(v)),
+                            Variants::Multiple { variants, .. },
+                        ) => {
+                            let idx = ra_ap_hir_ty::layout::RustcEnumVariantIdx(
+                                v.index(self.cx.tcx.db) as usize,
+                            );
+                            variants[idx].clone()
+                        }
+                        _ => (*cur.layout.layout).clone(),
+                    };
+                    let offset = base_layout.fields.offset(f.0 as usize).bytes();
+                    let mut ptr = self.offset_ptr(cur.ptr, offset as i64);
+                    let meta = if self.cx.tcx.is_sized(next_pty.ty) {
+                        None
+                    } else {
+                        cur.meta
+                    };
+                    if meta.is_some()
+                        && matches!(self.cx.tcx.tail(next_pty.ty).kind(), TyKind::Dynamic(..))
+                    {
+                        // The field's offset depends on the dynamic alignment of the tail.
+                        let unaligned = self.offset_ptr(cur.ptr, offset as i64);
+                        let align = self.bcx.ins().load(PTR, flags(), meta.unwrap(), 16);
+                        let base = cur.ptr;
+                        let off = self.bcx.ins().isub(unaligned, base);
+                        let am1 = self.bcx.ins().iadd_imm_s(align, -1);
+                        let sum = self.bcx.ins().iadd(off, am1);
+                        let neg = self.bcx.ins().ineg(align);
+                        let aligned = self.bcx.ins().band(sum, neg);
+                        ptr = self.bcx.ins().iadd(base, aligned);
+                    }
+                    cur = CPlace { ptr, meta, layout };
+                }
+                ProjectionElem::Index(idx_local) => {
+                    let idx_place = self.locals[idx_local].clone();
+                    let idx = idx_place.to_cvalue().load_scalar(self);
+                    cur = self.index_place(&cur, pty.ty, next_pty.ty, idx)?;
+                }
+                &ProjectionElem::ConstantIndex { offset, from_end } => {
+                    let idx = if from_end {
+                        let len = self.place_len(&cur, pty.ty)?;
+                        self.bcx.ins().iadd_imm_s(len, -(offset as i64) - 1)
+                    } else {
+                        self.bcx.ins().iconst(PTR, offset as i64)
+                    };
+                    cur = self.index_place(&cur, pty.ty, next_pty.ty, idx)?;
+                }
+                &ProjectionElem::Subslice { from, to } => {
+                    let elem_ty = match pty.ty.kind() {
+                        TyKind::Array(t, _) | TyKind::Slice(t) => t,
+                        _ => bail!("subslice of a non-array place"),
+                    };
+                    let elem = self.layout_of(elem_ty)?;
+                    let ptr = self.offset_ptr(cur.ptr, (from * elem.size()) as i64);
+                    let layout = self.layout_of(next_pty.ty)?;
+                    let meta = match cur.meta {
+                        Some(len) => Some(self.bcx.ins().iadd_imm_s(len, -((from + to) as i64))),
+                        None => None,
+                    };
+                    cur = CPlace { ptr, meta, layout };
+                }
+                ProjectionElem::Downcast(_) => {}
+            }
+            pty = next_pty;
+        }
+        Ok(cur)
+    }
+
+    pub fn offset_ptr(&mut self, ptr: Value, off: i64) -> Value {
+        if off == 0 {
+            ptr
+        } else {
+            self.bcx.ins().iadd_imm_s(ptr, off)
+        }
+    }
+
+    fn place_len(&mut self, place: &CPlace<'db>, ty: Ty<'db>) -> Result<Value> {
+        match ty.kind() {
+            TyKind::Array(_, n) => {
+                let n = ra_ap_hir_ty::consteval::try_const_usize(self.cx.tcx.db, n)
+                    .ok_or_else(|| anyhow!("array length is not a known constant"))?;
+                Ok(self.bcx.ins().iconst(PTR, n as i64))
+            }
+            _ => place
+                .meta
+                .ok_or_else(|| anyhow!("length of a place without metadata")),
+        }
+    }
+
+    fn index_place(
+        &mut self,
+        base: &CPlace<'db>,
+        base_ty: Ty<'db>,
+        elem_ty: Ty<'db>,
+        idx: Value,
+    ) -> Result<CPlace<'db>> {
+        let len = self.place_len(base, base_ty)?;
+        let ok = self.bcx.ins().icmp(IntCC::UnsignedLessThan, idx, len);
+        let ok_block = self.bcx.create_block();
+        let fail = self.bcx.create_block();
+        self.bcx.set_cold_block(fail);
+        self.bcx.ins().brif(ok, ok_block, &[], fail, &[]);
+        self.bcx.switch_to_block(fail);
+        self.panic_bounds_check(idx, len)?;
+        self.bcx.switch_to_block(ok_block);
+        let layout = self.layout_of(elem_ty)?;
+        let off = self.bcx.ins().imul_imm(idx, layout.size() as i64);
+        let ptr = self.bcx.ins().iadd(base.ptr, off);
+        Ok(CPlace::new(ptr, layout))
+    }
+
+    // ---------------------------------------------------------------- operands
+
+    pub fn operand_ty(&self, op: &Operand) -> Ty<'db> {
+        let tcx = &self.cx.tcx;
+        match crate::bridge::operand_kind(op) {
+            OperandKind::Copy(p) | OperandKind::Move(p) => self.place_ty(p),
+            OperandKind::Constant { ty, .. } => tcx.mono(ty.as_ref()),
+            OperandKind::Allocation { allocation } => tcx.mono(allocation.as_ref().ty),
+            OperandKind::Static(s) => {
+                let ty = crate::constant::static_ty(tcx, *s);
+                tcx.imm_ref(ty)
+            }
+        }
+    }
+
+    pub fn place_ty(&self, p: &Place) -> Ty<'db> {
+        let tcx = &self.cx.tcx;
+        let mut pty = PlaceTy::from_ty(self.local_ty(p.local));
+        for elem in p.projection.lookup() {
+            let t = pty.projection_ty(&tcx.infcx, elem, tcx.env.param_env);
+            pty = PlaceTy {
+                ty: tcx.mono(t.ty),
+                variant_id: t.variant_id,
+            };
+        }
+        pty.ty
+    }
+
+    pub fn codegen_operand(&mut self, op: &Operand) -> Result<CValue<'db>> {
+        match crate::bridge::operand_kind(op) {
+            OperandKind::Copy(p) | OperandKind::Move(p) => {
+                let place = self.codegen_place(p)?;
+                Ok(place.to_cvalue())
+            }
+            OperandKind::Constant { konst, ty } => {
+                let ty = self.cx.tcx.mono(ty.as_ref());
+                crate::constant::codegen_const(self, konst.as_ref(), ty)
+            }
+            OperandKind::Allocation { allocation } => {
+                crate::constant::codegen_allocation(self, allocation.as_ref())
+            }
+            OperandKind::Static(s) => {
+                let s = *s;
+                let ty = self.operand_ty(op);
+                let layout = self.layout_of(ty)?;
+                let addr = crate::constant::static_addr(self, s)?;
+                Ok(CValue::by_val(addr, layout))
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- rvalues
+
+    fn codegen_rvalue(&mut self, dest: &CPlace<'db>, rvalue: &Rvalue) -> Result<()> {
+        match rvalue {
+            Rvalue::Use(op) => {
+                let v = self.codegen_operand(op)?;
+                self.note_moves(op);
+                dest.write(self, v.with_layout(dest.layout.clone()));
+            }
+            Rvalue::CopyForDeref(p) => {
+                let v = self.codegen_place(p)?.to_cvalue();
+                dest.write(self, v);
+            }
+            Rvalue::Repeat(op, _len) => {
+                let v = self.codegen_operand(op)?;
+                self.note_moves(op);
+                let n = match dest.layout.ty.kind() {
+                    TyKind::Array(_, n) => {
+                        ra_ap_hir_ty::consteval::try_const_usize(self.cx.tcx.db, n)
+                            .ok_or_else(|| anyhow!("repeat length is not a known constant"))?
+                            as u64
+                    }
+                    _ => bail!("repeat into a non-array"),
+                };
+                let elem = v.layout.clone();
+                if elem.size() == 0 || n == 0 {
+                    return Ok(());
+                }
+                if n <= 16 {
+                    for i in 0..n {
+                        let p = self.offset_ptr(dest.ptr, (i * elem.size()) as i64);
+                        CPlace::new(p, elem.clone()).write(self, v.clone());
+                    }
+                } else {
+                    self.repeat_loop(dest.ptr, v, n)?;
+                }
+            }
+            Rvalue::Ref(_, place) => {
+                let p = self.codegen_place(place)?;
+                dest.write(self, p.address_value(dest.layout.clone()));
+            }
+            Rvalue::Len(place) => {
+                let pty = self.place_ty(place);
+                let p = self.codegen_place(place)?;
+                let len = self.place_len(&p, pty)?;
+                dest.write(self, CValue::by_val(len, dest.layout.clone()));
+            }
+            Rvalue::Cast(kind, op, target) => {
+                let target = self.cx.tcx.mono(target.as_ref());
+                let v = self.codegen_operand(op)?;
+                let from_ty = self.operand_ty(op);
+                self.note_moves(op);
+                let out = crate::num::codegen_cast(self, kind, v, from_ty, target)?;
+                dest.write(self, out);
+            }
+            Rvalue::CheckedBinaryOp(op, a, b) => {
+                let ta = self.operand_ty(a);
+                let tb = self.operand_ty(b);
+                let va = self.codegen_operand(a)?;
+                let vb = self.codegen_operand(b)?;
+                let out = crate::num::codegen_binop(self, op, va, ta, vb, tb, dest.layout.clone())?;
+                dest.write(self, out);
+            }
+            Rvalue::UnaryOp(op, a) => {
+                let ta = self.operand_ty(a);
+                let va = self.codegen_operand(a)?;
+                let out = crate::num::codegen_unop(self, *op, va, ta, dest.layout.clone())?;
+                dest.write(self, out);
+            }
+            Rvalue::Discriminant(place) => {
+                let p = self.codegen_place(place)?;
+                let d = self.read_discriminant(&p)?;
+                let dty = crate::num::clif_int_type(&dest.layout);
+                let d = crate::num::int_cast(self, d, dty, true);
+                dest.write(self, CValue::by_val(d, dest.layout.clone()));
+            }
+            Rvalue::Aggregate(kind, ops) => self.codegen_aggregate(dest, kind, ops)?,
+            Rvalue::ThreadLocalRef(n)
+            | Rvalue::AddressOf(n)
+            | Rvalue::BinaryOp(n)
+            | Rvalue::NullaryOp(n) => match *n {},
+        }
+        Ok(())
+    }
+
+    fn repeat_loop(&mut self, base: Value, v: CValue<'db>, n: u64) -> Result<()> {
+        let elem = v.layout.clone();
+        // Spill the element once so the loop body only copies memory.
+        let (src, _) = v.force_stack(self);
+        let header = self.bcx.create_block();
+        let body = self.bcx.create_block();
+        let done = self.bcx.create_block();
+        self.bcx.append_block_param(header, PTR);
+        let zero = self.bcx.ins().iconst(PTR, 0);
+        self.bcx.ins().jump(header, &[zero.into()]);
+        self.bcx.switch_to_block(header);
+        let i = self.bcx.block_params(header)[0];
+        let c = self
+            .bcx
+            .ins()
+            .icmp_imm_s(IntCC::UnsignedLessThan, i, n as i64);
+        self.bcx.ins().brif(c, body, &[], done, &[]);
+        self.bcx.switch_to_block(body);
+        let off = self.bcx.ins().imul_imm(i, elem.size() as i64);
+        let p = self.bcx.ins().iadd(base, off);
+        self.copy_bytes(p, src, elem.size(), elem.align());
+        let i1 = self.bcx.ins().iadd_imm_s(i, 1);
+        self.bcx.ins().jump(header, &[i1.into()]);
+        self.bcx.switch_to_block(done);
+        Ok(())
+    }
+
+    fn codegen_aggregate(
+        &mut self,
+        dest: &CPlace<'db>,
+        kind: &AggregateKind,
+        ops: &[Operand],
+    ) -> Result<()> {
+        let tcx_db = self.cx.tcx.db;
+        match kind {
+            AggregateKind::Array(_) => {
+                let elem_ty = match dest.layout.ty.kind() {
+                    TyKind::Array(t, _) => t,
+                    _ => bail!("array aggregate into a non-array"),
+                };
+                let elem = self.layout_of(elem_ty)?;
+                for (i, op) in ops.iter().enumerate() {
+                    let v = self.codegen_operand(op)?;
+                    self.note_moves(op);
+                    let p = self.offset_ptr(dest.ptr, (i as u64 * elem.size()) as i64);
+                    CPlace::new(p, elem.clone()).write(self, v);
+                }
+            }
+            AggregateKind::Tuple(_) | AggregateKind::Closure(_) => {
+                let layout = (*dest.layout.layout).clone();
+                self.write_fields(dest, &layout, ops)?;
+            }
+            AggregateKind::Union(_, field) => {
+                let idx = u32::from(field.local_id.into_raw()) as usize;
+                let off = dest.layout.layout.fields.offset(idx).bytes();
+                let v = self.codegen_operand(&ops[0])?;
+                self.note_moves(&ops[0]);
+                let p = self.offset_ptr(dest.ptr, off as i64);
+                CPlace::new(p, v.layout.clone()).write(self, v);
+            }
+            AggregateKind::Adt(variant, _args) => match variant {
+                ra_ap_hir_def::VariantId::EnumVariantId(v) => {
+                    let idx = v.index(tcx_db) as usize;
+                    let vl = match &dest.layout.layout.variants {
+                        Variants::Multiple { variants, .. } => {
+                            variants[ra_ap_hir_ty::layout::RustcEnumVariantIdx(idx)].clone()
+                        }
+                        _ => (*dest.layout.layout).clone(),
+                    };
+                    self.write_fields(dest, &vl, ops)?;
+                    self.write_discriminant(dest, idx)?;
+                }
+                _ => {
+                    let layout = (*dest.layout.layout).clone();
+                    self.write_fields(dest, &layout, ops)?;
+                }
+            },
+        }
+        Ok(())
+    }
+
+    fn write_fields(
+        &mut self,
+        dest: &CPlace<'db>,
+        layout: &ra_ap_hir_ty::layout::Layout,
+        ops: &[Operand],
+    ) -> Result<()> {
+        for (i, op) in ops.iter().enumerate() {
+            let v = self.codegen_operand(op)?;
+            self.note_moves(op);
+            if v.layout.is_zst() {
+                continue;
+            }
+            let off = layout.fields.offset(i).bytes();
+            let p = self.offset_ptr(dest.ptr, off as i64);
+            CPlace::new(p, v.layout.clone()).write(self, v);
+        }
+        Ok(())
+    }
+
+    pub fn codegen_switch(&mut self, discr: Value, targets: &[(u128, Block)], otherwise: Block) {
+        let ty = self.bcx.func.dfg.value_type(discr);
+        if ty == types::I128 {
+            for &(val, target) in targets {
+                let next = self.bcx.create_block();
+                let lo = self.bcx.ins().iconst(types::I64, val as u64 as i64);
+                let hi = self.bcx.ins().iconst(types::I64, (val >> 64) as u64 as i64);
+                let c = self.bcx.ins().iconcat(lo, hi);
+                let eq = self.bcx.ins().icmp(IntCC::Equal, discr, c);
+                self.bcx.ins().brif(eq, target, &[], next, &[]);
+                self.bcx.switch_to_block(next);
+            }
+            self.bcx.ins().jump(otherwise, &[]);
+            return;
+        }
+        let bits = ty.bits();
+        let mask = if bits >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << bits) - 1
+        };
+        let mut sw = Switch::new();
+        let mut seen = FxHashSet::default();
+        for &(val, target) in targets {
+            let v = val & mask;
+            if seen.insert(v) {
+                sw.set_entry(v, target);
+            }
+        }
+        sw.emit(&mut self.bcx, discr, otherwise);
+    }
+
+    // ---------------------------------------------------------------- terminators
+
+    fn codegen_terminator(&mut self, kind: &TerminatorKind) -> Result<()> {
+        match kind {
+            TerminatorKind::Goto { target } => {
+                let b = self.block(*target);
+                self.bcx.ins().jump(b, &[]);
+            }
+            TerminatorKind::FalseEdge { real_target, .. }
+            | TerminatorKind::FalseUnwind { real_target, .. } => {
+                let b = self.block(*real_target);
+                self.bcx.ins().jump(b, &[]);
+            }
+            TerminatorKind::SwitchInt { discr, targets } => {
+                let v = self.codegen_operand(discr)?;
+                let v = v.load_scalar(self);
+                let list: Vec<(u128, Block)> = targets
+                    .iter()
+                    .map(|(val, bb)| (val, self.block(bb)))
+                    .collect();
+                let otherwise = self.block(targets.otherwise());
+                self.codegen_switch(v, &list, otherwise);
+            }
+            TerminatorKind::Return => self.codegen_return()?,
+            TerminatorKind::Unreachable => {
+                self.bcx.ins().trap(TrapCode::user(2).unwrap());
+            }
+            TerminatorKind::UnwindResume
+            | TerminatorKind::Abort
+            | TerminatorKind::CoroutineDrop => {
+                self.bcx.ins().trap(TrapCode::user(3).unwrap());
+            }
+            TerminatorKind::Drop { place, target, .. } => {
+                self.codegen_drop(place)?;
+                let b = self.block(*target);
+                self.bcx.ins().jump(b, &[]);
+            }
+            TerminatorKind::DropAndReplace {
+                place,
+                value,
+                target,
+                ..
+            } => {
+                self.codegen_drop(place)?;
+                let dest = self.codegen_place(place)?;
+                let v = self.codegen_operand(value)?;
+                self.note_moves(value);
+                dest.write(self, v);
+                if place.projection.lookup().is_empty() {
+                    self.set_drop_flag(place.local, true);
+                }
+                let b = self.block(*target);
+                self.bcx.ins().jump(b, &[]);
+            }
+            TerminatorKind::Call {
+                func,
+                args,
+                destination,
+                target,
+                ..
+            } => {
+                crate::call::codegen_call(self, func, args, destination, *target)?;
+                if destination.projection.lookup().is_empty() {
+                    // The flag is set after the call returned, on the path to `target`.
+                }
+            }
+            TerminatorKind::Assert {
+                cond,
+                expected,
+                target,
+                ..
+            } => {
+                let c = self.codegen_operand(cond)?.load_scalar(self);
+                let ok = self.block(*target);
+                let fail = self.bcx.create_block();
+                if *expected {
+                    self.bcx.ins().brif(c, ok, &[], fail, &[]);
+                } else {
+                    self.bcx.ins().brif(c, fail, &[], ok, &[]);
+                }
+                self.bcx.switch_to_block(fail);
+                self.bcx.ins().trap(TrapCode::user(4).unwrap());
+            }
+            TerminatorKind::Yield { .. } => bail!("coroutines (`yield`) are not supported by rac"),
+        }
+        Ok(())
+    }
+
+    /// Marks a call's destination as holding a value (done by `call.rs` after the call).
+    pub fn call_returned_into(&mut self, destination: &Place) {
+        if destination.projection.lookup().is_empty() {
+            self.set_drop_flag(destination.local, true);
+        }
+    }
+
+    pub fn note_call_moves(&mut self, args: &[Operand]) {
+        for a in args {
+            self.note_moves(a);
+        }
+    }
+
+    fn codegen_return(&mut self) -> Result<()> {
+        let ret_local = return_local();
+        let place = self.locals[&ret_local].clone();
+        let mode = self.fn_abi.ret.mode;
+        match mode {
+            PassMode::Ignore | PassMode::Indirect => {
+                self.bcx.ins().return_(&[]);
+            }
+            PassMode::Direct => {
+                let v = place.to_cvalue().load_scalar(self);
+                self.bcx.ins().return_(&[v]);
+            }
+            PassMode::Pair => {
+                let (a, b) = place.to_cvalue().load_scalar_pair(self);
+                self.bcx.ins().return_(&[a, b]);
+            }
+            PassMode::Cast(ty) => {
+                // Locals are allocated padded to 8 bytes, so the wide load stays in the slot.
+                let v = self.bcx.ins().load(ty, flags(), place.ptr, 0);
+                self.bcx.ins().return_(&[v]);
+            }
+        }
+        Ok(())
+    }
+
+    fn codegen_drop(&mut self, place: &Place) -> Result<()> {
+        let ty = self.place_ty(place);
+        if !crate::glue::needs_drop(&self.cx.tcx, ty) {
+            return Ok(());
+        }
+        let flag = self.drop_flags.get(&place.local).copied();
+        let cont = self.bcx.create_block();
+        if let Some(var) = flag {
+            let f = self.bcx.use_var(var);
+            let do_drop = self.bcx.create_block();
+            self.bcx.ins().brif(f, do_drop, &[], cont, &[]);
+            self.bcx.switch_to_block(do_drop);
+        }
+        let p = self.codegen_place(place)?;
+        crate::glue::call_drop_in_place(self, &p)?;
+        if place.projection.lookup().is_empty() {
+            self.set_drop_flag(place.local, false);
+        }
+        self.bcx.ins().jump(cont, &[]);
+        self.bcx.switch_to_block(cont);
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- enums
+
+    /// The discriminant value (not the variant index) of the enum in `place`, as an I128-
+    /// or narrower integer of the discriminant's type.
+    pub fn read_discriminant(&mut self, place: &CPlace<'db>) -> Result<Value> {
+        let layout = place.layout.clone();
+        let TyKind::Adt(def, _) = layout.ty.kind() else {
+            return Ok(self.bcx.ins().iconst(types::I64, 0));
+        };
+        let ra_ap_hir_def::AdtId::EnumId(e) = def.def_id() else {
+            return Ok(self.bcx.ins().iconst(types::I64, 0));
+        };
+        let db = self.cx.tcx.db;
+        let variants_ids: Vec<_> = e
+            .enum_variants(db)
+            .variants
+            .values()
+            .map(|(v, _)| *v)
+            .collect();
+        let discr_of = |idx: usize| {
+            db.const_eval_discriminant(variants_ids[idx])
+                .unwrap_or(idx as i128)
+        };
+        match &layout.layout.variants {
+            Variants::Empty => Ok(self.bcx.ins().iconst(types::I64, 0)),
+            Variants::Single { index } => {
+                let d = discr_of(index.0);
+                Ok(self.bcx.ins().iconst(types::I64, d as i64))
+            }
+            Variants::Multiple {
+                tag,
+                tag_encoding,
+                tag_field,
+                variants,
+            } => {
+                let tag_off = layout.layout.fields.offset(field_idx(*tag_field)).bytes();
+                let tag_ty = crate::abi::scalar_type(*tag);
+                let tag_ptr = self.offset_ptr(place.ptr, tag_off as i64);
+                let tag_val = self.bcx.ins().load(tag_ty, flags(), tag_ptr, 0);
+                let signed = matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
+                match tag_encoding {
+                    ra_ap_rustc_abi::TagEncoding::Direct => {
+                        Ok(crate::num::int_cast(self, tag_val, types::I64, signed))
+                    }
+                    ra_ap_rustc_abi::TagEncoding::Niche {
+                        untagged_variant,
+                        niche_variants,
+                        niche_start,
+                    } => {
+                        // rustc: relative = tag - niche_start; if relative <= end - start then
+                        // variant = start + relative else untagged.
+                        let start_idx = niche_variants.start().0 as u64;
+                        let end_idx = niche_variants.end().0 as u64;
+                        let wide = if tag_ty == types::I128 {
+                            types::I128
+                        } else {
+                            types::I64
+                        };
+                        let tv = crate::num::int_cast(self, tag_val, wide, false);
+                        let ns = crate::num::iconst_u128(self, wide, *niche_start);
+                        let rel = self.bcx.ins().isub(tv, ns);
+                        let rel = if wide.bits() > tag_ty.bits() {
+                            let masked = crate::num::mask_to(self, rel, tag_ty.bits());
+                            masked
+                        } else {
+                            rel
+                        };
+                        let range = end_idx - start_idx;
+                        let in_range = self.bcx.ins().icmp_imm_s(
+                            IntCC::UnsignedLessThanOrEqual,
+                            rel,
+                            range as i64,
+                        );
+                        let rel64 = crate::num::int_cast(self, rel, types::I64, false);
+                        let idx = self.bcx.ins().iadd_imm_s(rel64, start_idx as i64);
+                        let untagged = self.bcx.ins().iconst(types::I64, untagged_variant.0 as i64);
+                        let vidx = self.bcx.ins().select(in_range, idx, untagged);
+                        // Map variant index to discriminant value.
+                        let identity = (0..variants.len()).all(|i| discr_of(i) == i as i128);
+                        if identity {
+                            return Ok(vidx);
+                        }
+                        let mut result = self.bcx.ins().iconst(types::I64, discr_of(0) as i64);
+                        for i in 1..variants.len() {
+                            let is_i = self.bcx.ins().icmp_imm_s(IntCC::Equal, vidx, i as i64);
+                            let d = self.bcx.ins().iconst(types::I64, discr_of(i) as i64);
+                            result = self.bcx.ins().select(is_i, d, result);
+                        }
+                        Ok(result)
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn write_discriminant(&mut self, place: &CPlace<'db>, variant_idx: usize) -> Result<()> {
+        let layout = place.layout.clone();
+        let Variants::Multiple {
+            tag,
+            tag_encoding,
+            tag_field,
+            ..
+        } = &layout.layout.variants
+        else {
+            return Ok(());
+        };
+        let tag_off = layout.layout.fields.offset(field_idx(*tag_field)).bytes();
+        let tag_ty = crate::abi::scalar_type(*tag);
+        let ptr = self.offset_ptr(place.ptr, tag_off as i64);
+        match tag_encoding {
+            ra_ap_rustc_abi::TagEncoding::Direct => {
+                let TyKind::Adt(def, _) = layout.ty.kind() else {
+                    bail!("tagged non-enum")
+                };
+                let ra_ap_hir_def::AdtId::EnumId(e) = def.def_id() else {
+                    bail!("tagged non-enum")
+                };
+                let db = self.cx.tcx.db;
+                let v = e
+                    .enum_variants(db)
+                    .variants
+                    .values()
+                    .nth(variant_idx)
+                    .map(|(v, _)| *v)
+                    .unwrap();
+                let d = db
+                    .const_eval_discriminant(v)
+                    .map_err(|e| anyhow!("cannot evaluate a discriminant: {e:?}"))?;
+                let val = crate::num::iconst_u128(self, tag_ty, d as u128);
+                self.bcx.ins().store(flags(), val, ptr, 0);
+            }
+            ra_ap_rustc_abi::TagEncoding::Niche {
+                untagged_variant,
+                niche_variants,
+                niche_start,
+            } => {
+                if variant_idx != untagged_variant.0 {
+                    let rel = (variant_idx - niche_variants.start().0) as u128;
+                    let val = rel.wrapping_add(*niche_start);
+                    let v = crate::num::iconst_u128(self, tag_ty, val);
+                    self.bcx.ins().store(flags(), v, ptr, 0);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn place_is_scalar_local(fx: &FunctionCx<'_, '_>, place: &Place) -> bool {
+    place.projection.lookup().is_empty()
+        && matches!(
+            fx.locals[&place.local].layout.layout.backend_repr,
+            BackendRepr::Scalar(_)
+        )
+}
+
+/// `_0`, the return place (r-a's own accessor is private).
+pub fn return_local() -> LocalId {
+    la_arena::Idx::from_raw(la_arena::RawIdx::from_u32(0))
+}
+
+pub fn field_idx(f: ra_ap_hir_ty::layout::RustcFieldIdx) -> usize {
+    u32::from(f.0.into_raw()) as usize
+}

@@ -1,0 +1,902 @@
+//! Constants, statics and other read-only data.
+//!
+//! A constant from rust-analyzer is bytes plus a memory map: pointers inside the bytes are
+//! fake addresses of blocks in the map, function pointers and vtables are ids into the
+//! map's vtable table. rac walks the bytes by type (as r-a's interpreter does when it
+//! patches addresses), emits each pointed-to block as its own data object and turns every
+//! pointer into a relocation.
+
+use anyhow::{Result, anyhow, bail};
+use cranelift_codegen::ir::{InstBuilder, Value};
+use cranelift_module::{DataDescription, DataId, Linkage, Module};
+use ra_ap_hir_def::{
+    AdtId, Lookup, StaticId, signatures::StaticFlags, signatures::StaticSignature,
+};
+use ra_ap_hir_ty::MemoryMap;
+use ra_ap_hir_ty::db::GeneralConstId;
+use ra_ap_hir_ty::next_solver::{Allocation, Const, ConstKind, Ty, TyKind};
+use ra_ap_rustc_abi::{BackendRepr, Variants};
+use ra_ap_rustc_type_ir::inherent::{IntoKind, SliceLike};
+
+use crate::base::FunctionCx;
+use crate::cx::CodegenCx;
+use crate::value_and_place::{CValue, PTR};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RelocTarget {
+    Data(u32),
+    Func(u32),
+}
+
+/// Bytes with pointer relocations, ready to become a data object.
+struct DataBuilder {
+    bytes: Vec<u8>,
+    relocs: Vec<(u32, RelocTarget)>,
+    align: u64,
+}
+
+pub fn static_ty<'db>(tcx: &crate::ty::TyCx<'db>, s: StaticId) -> Ty<'db> {
+    tcx.mono(tcx.db.type_for_static(s).skip_binder())
+}
+
+pub fn codegen_const<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    konst: Const<'db>,
+    ty: Ty<'db>,
+) -> Result<CValue<'db>> {
+    let layout = fx.layout_of(ty)?;
+    if layout.is_zst() {
+        return Ok(CValue::zst(layout));
+    }
+    match konst.kind() {
+        ConstKind::Value(v) => {
+            let leaf = v
+                .try_to_leaf()
+                .ok_or_else(|| anyhow!("non-scalar const values are not supported"))?;
+            let bits = leaf.to_bits_unchecked();
+            let size = layout.size() as usize;
+            let bytes = bits.to_le_bytes()[..size.min(16)].to_vec();
+            immediate_or_data(fx, layout, bytes, &MemoryMap::Empty)
+        }
+        ConstKind::Unevaluated(uc) => {
+            let alloc = eval_unevaluated(fx.cx, uc.def.0, uc.args)?;
+            codegen_allocation(fx, alloc)
+        }
+        other => bail!("unsupported constant {other:?}"),
+    }
+}
+
+fn eval_unevaluated<'db>(
+    cx: &CodegenCx<'db>,
+    def: GeneralConstId<'db>,
+    args: ra_ap_hir_ty::next_solver::GenericArgs<'db>,
+) -> Result<Allocation<'db>> {
+    let tcx = &cx.tcx;
+    let db = tcx.db;
+    let args = tcx.mono(args);
+    let r = match def {
+        GeneralConstId::ConstId(c) => {
+            let (c, args) = ra_ap_hir_ty::method_resolution::lookup_impl_const(
+                &tcx.infcx,
+                tcx.env.param_env,
+                c,
+                args,
+            );
+            db.const_eval(c, args, Some(tcx.env))
+        }
+        GeneralConstId::StaticId(s) => db.const_eval_static(s),
+        GeneralConstId::AnonConstId(a) => db.anon_const_eval(a, args, Some(tcx.env)),
+    };
+    r.map_err(|e| {
+        anyhow!(
+            "rust-analyzer cannot evaluate constant `{}`: {e:?}",
+            def.name(db)
+        )
+    })
+}
+
+pub fn codegen_allocation<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    alloc: Allocation<'db>,
+) -> Result<CValue<'db>> {
+    let ty = fx.cx.tcx.mono(alloc.ty);
+    let layout = fx.layout_of(ty)?;
+    if layout.is_zst() || matches!(ty.kind(), TyKind::FnDef(..)) {
+        return Ok(CValue::zst(layout));
+    }
+    immediate_or_data(fx, layout, alloc.memory.to_vec(), &alloc.memory_map)
+}
+
+fn immediate_or_data<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    layout: crate::ty::TyAndLayout<'db>,
+    bytes: Vec<u8>,
+    mm: &MemoryMap<'db>,
+) -> Result<CValue<'db>> {
+    let bytes = repack(fx.cx, layout.ty, &bytes)?;
+    let mut db = DataBuilder {
+        bytes,
+        relocs: vec![],
+        align: layout.align(),
+    };
+    add_relocs(fx.cx, &mut db, layout.ty, 0, mm)?;
+    if db.relocs.is_empty() {
+        match layout.layout.backend_repr {
+            BackendRepr::Scalar(s) => {
+                let v = load_imm(fx, &db.bytes, 0, crate::abi::scalar_type(s));
+                return Ok(CValue::by_val(v, layout));
+            }
+            BackendRepr::ScalarPair(a, b) => {
+                let off = crate::value_and_place::pair_b_offset(a, b, fx.cx.tcx.dl) as usize;
+                let va = load_imm(fx, &db.bytes, 0, crate::abi::scalar_type(a));
+                let vb = load_imm(fx, &db.bytes, off, crate::abi::scalar_type(b));
+                return Ok(CValue::by_val_pair(va, vb, layout));
+            }
+            _ => {}
+        }
+    }
+    let id = define_data(fx.cx, db)?;
+    let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
+    let ptr = fx.bcx.ins().symbol_value(PTR, gv);
+    Ok(CValue::by_ref(ptr, layout))
+}
+
+fn load_imm(
+    fx: &mut FunctionCx<'_, '_>,
+    bytes: &[u8],
+    off: usize,
+    ty: cranelift_codegen::ir::Type,
+) -> Value {
+    let n = ty.bytes() as usize;
+    let mut buf = [0u8; 16];
+    let avail = bytes.len().saturating_sub(off).min(n);
+    buf[..avail].copy_from_slice(&bytes[off..off + avail]);
+    let v = u128::from_le_bytes(buf);
+    crate::num::iconst_u128(fx, ty, v)
+}
+
+fn define_data(cx: &mut CodegenCx<'_>, d: DataBuilder) -> Result<DataId> {
+    let key = (d.bytes.clone(), d.relocs.clone(), d.align);
+    if let Some(id) = cx.const_data.get(&key) {
+        return Ok(*id);
+    }
+    let id = cx
+        .module
+        .declare_anonymous_data(false, false)
+        .map_err(|e| anyhow!("{e}"))?;
+    let mut desc = DataDescription::new();
+    desc.define(d.bytes.into_boxed_slice());
+    desc.set_align(d.align.max(1));
+    for (off, target) in &d.relocs {
+        match *target {
+            RelocTarget::Data(did) => {
+                let gv = cx
+                    .module
+                    .declare_data_in_data(DataId::from_u32(did), &mut desc);
+                desc.write_data_addr(*off, gv, 0);
+            }
+            RelocTarget::Func(fid) => {
+                let fr = cx
+                    .module
+                    .declare_func_in_data(cranelift_module::FuncId::from_u32(fid), &mut desc);
+                desc.write_function_addr(*off, fr);
+            }
+        }
+    }
+    cx.module
+        .define_data(id, &desc)
+        .map_err(|e| anyhow!("{e}"))?;
+    cx.const_data.insert(key, id);
+    Ok(id)
+}
+
+fn read_usize(bytes: &[u8], off: usize) -> u64 {
+    let mut b = [0u8; 8];
+    let end = (off + 8).min(bytes.len());
+    if off < end {
+        b[..end - off].copy_from_slice(&bytes[off..end]);
+    }
+    u64::from_le_bytes(b)
+}
+
+/// Finds the memory-map block containing `addr`: (block start, bytes).
+fn find_block<'a>(mm: &'a MemoryMap<'_>, addr: u64) -> Option<(u64, &'a [u8])> {
+    let blocks = crate::bridge::memory_map_blocks(mm);
+    let exact = blocks.iter().find(|(a, _)| *a as u64 == addr);
+    if let Some((a, b)) = exact {
+        return Some((*a as u64, *b));
+    }
+    blocks
+        .into_iter()
+        .find(|(a, b)| (*a as u64) < addr && addr < *a as u64 + b.len() as u64)
+        .map(|(a, b)| (a as u64, b))
+}
+
+/// Walks `ty` laid out at `off` in `d.bytes` and records a relocation for every pointer
+/// that points into the memory map.
+fn add_relocs<'db>(
+    cx: &mut CodegenCx<'db>,
+    d: &mut DataBuilder,
+    ty: Ty<'db>,
+    off: usize,
+    mm: &MemoryMap<'db>,
+) -> Result<()> {
+    let tcx_db = cx.tcx.db;
+    match ty.kind() {
+        TyKind::Ref(_, pointee, _) | TyKind::RawPtr(pointee, _) => {
+            let addr = read_usize(&d.bytes, off);
+            let sized = cx.tcx.is_sized(pointee);
+            let Some((start, block)) = find_block(mm, addr) else {
+                if let TyKind::Dynamic(..) = pointee.kind() {
+                    bail!("a constant `dyn` pointer without pointee memory");
+                }
+                return Ok(());
+            };
+            let block = block.to_vec();
+            let target_ty = if sized {
+                pointee
+            } else {
+                match pointee.kind() {
+                    TyKind::Str => pointee,
+                    TyKind::Slice(elem) => {
+                        let len = read_usize(&d.bytes, off + 8);
+                        ra_ap_hir_ty::next_solver::Ty::new_array(cx.tcx.interner, elem, len)
+                    }
+                    TyKind::Dynamic(..) => {
+                        let id = read_usize(&d.bytes, off + 8) as usize;
+                        let concrete = mm
+                            .vtable_ty(id)
+                            .map_err(|e| anyhow!("bad vtable in a constant: {e:?}"))?;
+                        let concrete = cx.tcx.mono(concrete);
+                        let vt = crate::vtable::get_vtable(cx, concrete, pointee)?;
+                        d.relocs
+                            .push(((off + 8) as u32, RelocTarget::Data(vt.as_u32())));
+                        d.bytes[off + 8..off + 16].fill(0);
+                        concrete
+                    }
+                    _ => pointee,
+                }
+            };
+            let pointee_id = block_data(cx, &block, target_ty, mm)?;
+            let addend = addr - start;
+            if addend != 0 {
+                bail!("interior pointers in constants are not supported");
+            }
+            d.relocs
+                .push((off as u32, RelocTarget::Data(pointee_id.as_u32())));
+            d.bytes[off..off + 8].fill(0);
+        }
+        TyKind::FnPtr(..) => {
+            let id = read_usize(&d.bytes, off) as usize;
+            if let Ok(target) = mm.vtable_ty(id) {
+                let target = cx.tcx.mono(target);
+                let fid = crate::call::fn_value_id(cx, target)?;
+                d.relocs.push((off as u32, RelocTarget::Func(fid.as_u32())));
+                d.bytes[off..off + 8].fill(0);
+            }
+        }
+        TyKind::Tuple(tys) => {
+            let layout = cx.tcx.layout_of(ty)?;
+            for (i, t) in tys.iter().enumerate() {
+                let o = layout.layout.fields.offset(i).bytes() as usize;
+                add_relocs(cx, d, t, off + o, mm)?;
+            }
+        }
+        TyKind::Array(elem, n) => {
+            let n = ra_ap_hir_ty::consteval::try_const_usize(tcx_db, n).unwrap_or(0) as usize;
+            let el = cx.tcx.layout_of(elem)?;
+            if may_contain_pointers(elem) {
+                for i in 0..n {
+                    add_relocs(cx, d, elem, off + i * el.size() as usize, mm)?;
+                }
+            }
+        }
+        TyKind::Closure(_, args) => {
+            let layout = cx.tcx.layout_of(ty)?;
+            let upvars = ra_ap_rustc_type_ir::inherent::GenericArgs::as_closure(args).upvar_tys();
+            for (i, t) in upvars.iter().enumerate() {
+                let o = layout.layout.fields.offset(i).bytes() as usize;
+                add_relocs(cx, d, cx.tcx.mono(t), off + o, mm)?;
+            }
+        }
+        TyKind::Adt(def, args) => {
+            let layout = cx.tcx.layout_of(ty)?;
+            match def.def_id() {
+                AdtId::StructId(s) => {
+                    let fields = tcx_db.field_types(s.into());
+                    for (i, (_, f)) in fields.iter().enumerate() {
+                        let t = cx.tcx.instantiate(f.ty().skip_binder(), args);
+                        let o = layout.layout.fields.offset(i).bytes() as usize;
+                        add_relocs(cx, d, t, off + o, mm)?;
+                    }
+                }
+                AdtId::UnionId(_) => {}
+                AdtId::EnumId(e) => {
+                    let Some(vidx) = variant_of_bytes(cx, &layout, &d.bytes[off..], e) else {
+                        return Ok(());
+                    };
+                    let vid = e
+                        .enum_variants(tcx_db)
+                        .variants
+                        .values()
+                        .nth(vidx)
+                        .map(|(v, _)| *v)
+                        .unwrap();
+                    let vl = match &layout.layout.variants {
+                        Variants::Multiple { variants, .. } => {
+                            variants[ra_ap_hir_ty::layout::RustcEnumVariantIdx(vidx)].clone()
+                        }
+                        _ => (*layout.layout).clone(),
+                    };
+                    let fields = tcx_db.field_types(vid.into());
+                    for (i, (_, f)) in fields.iter().enumerate() {
+                        let t = cx.tcx.instantiate(f.ty().skip_binder(), args);
+                        let o = vl.fields.offset(i).bytes() as usize;
+                        add_relocs(cx, d, t, off + o, mm)?;
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn may_contain_pointers(ty: Ty<'_>) -> bool {
+    !matches!(
+        ty.kind(),
+        TyKind::Int(_) | TyKind::Uint(_) | TyKind::Float(_) | TyKind::Bool | TyKind::Char
+    )
+}
+
+/// The variant index stored in an enum's bytes, decoded the way rustc encodes it.
+fn variant_of_bytes(
+    cx: &CodegenCx<'_>,
+    layout: &crate::ty::TyAndLayout<'_>,
+    bytes: &[u8],
+    e: ra_ap_hir_def::EnumId,
+) -> Option<usize> {
+    let db = cx.tcx.db;
+    match &layout.layout.variants {
+        Variants::Empty => None,
+        Variants::Single { index } => Some(index.0),
+        Variants::Multiple {
+            tag,
+            tag_encoding,
+            tag_field,
+            variants,
+        } => {
+            let off = layout
+                .layout
+                .fields
+                .offset(crate::base::field_idx(*tag_field))
+                .bytes() as usize;
+            let size = tag.size(cx.tcx.dl).bytes() as usize;
+            let mut b = [0u8; 16];
+            b[..size].copy_from_slice(bytes.get(off..off + size)?);
+            let raw = u128::from_le_bytes(b);
+            match tag_encoding {
+                ra_ap_rustc_abi::TagEncoding::Direct => {
+                    let signed =
+                        matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
+                    let val = if signed && size < 16 {
+                        let shift = 128 - size * 8;
+                        (((raw << shift) as i128) >> shift) as i128
+                    } else {
+                        raw as i128
+                    };
+                    e.enum_variants(db)
+                        .variants
+                        .values()
+                        .position(|(v, _)| db.const_eval_discriminant(*v) == Ok(val))
+                }
+                ra_ap_rustc_abi::TagEncoding::Niche {
+                    untagged_variant,
+                    niche_variants,
+                    niche_start,
+                } => {
+                    let mask = if size >= 16 {
+                        u128::MAX
+                    } else {
+                        (1u128 << (size * 8)) - 1
+                    };
+                    let rel = raw.wrapping_sub(*niche_start) & mask;
+                    let range = (niche_variants.end().0 - niche_variants.start().0) as u128;
+                    if rel <= range {
+                        let idx = niche_variants.start().0 + rel as usize;
+                        if idx < variants.len() {
+                            Some(idx)
+                        } else {
+                            None
+                        }
+                    } else {
+                        Some(untagged_variant.0)
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn block_data<'db>(
+    cx: &mut CodegenCx<'db>,
+    block: &[u8],
+    ty: Ty<'db>,
+    mm: &MemoryMap<'db>,
+) -> Result<DataId> {
+    let (align, size) = match cx.tcx.layout_of(ty) {
+        Ok(l) if l.layout.is_sized() => (l.align(), l.size() as usize),
+        _ => (1, block.len()),
+    };
+    let mut bytes = if matches!(ty.kind(), TyKind::Str) {
+        block.to_vec()
+    } else {
+        repack(cx, ty, block)?
+    };
+    if matches!(ty.kind(), TyKind::Str) {
+        // `Location::file_as_c_str` reads one byte past a location's file name; every
+        // constant string carries a trailing NUL so that read stays in bounds.
+        bytes.push(0);
+    } else if size > bytes.len() {
+        bytes.resize(size, 0);
+    }
+    let mut d = DataBuilder {
+        bytes,
+        relocs: vec![],
+        align,
+    };
+    if !matches!(ty.kind(), TyKind::Str) {
+        add_relocs(cx, &mut d, ty, 0, mm)?;
+    }
+    define_data(cx, d)
+}
+
+/// A `&'static core::panic::Location` for the given source position.
+pub fn location_data(cx: &mut CodegenCx<'_>, loc: &crate::spans::Loc) -> Result<DataId> {
+    let mut file = loc.file.clone().into_bytes();
+    let len = file.len() as u64;
+    file.push(0);
+    let file_id = define_data(
+        cx,
+        DataBuilder {
+            bytes: file,
+            relocs: vec![],
+            align: 1,
+        },
+    )?;
+    let mut bytes = vec![0u8; 24];
+    bytes[8..16].copy_from_slice(&len.to_le_bytes());
+    bytes[16..20].copy_from_slice(&loc.line.to_le_bytes());
+    bytes[20..24].copy_from_slice(&loc.col.to_le_bytes());
+    define_data(
+        cx,
+        DataBuilder {
+            bytes,
+            relocs: vec![(0, RelocTarget::Data(file_id.as_u32()))],
+            align: 8,
+        },
+    )
+}
+
+/// The address of a static: rustc's own when the rlibs export it, else rac's copy.
+pub fn static_addr<'db>(fx: &mut FunctionCx<'_, 'db>, s: StaticId) -> Result<Value> {
+    let id = static_data(fx.cx, s)?;
+    let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
+    let tls = fx.cx.thread_local_statics.contains(&id);
+    if tls {
+        Ok(fx.bcx.ins().tls_value(PTR, gv))
+    } else {
+        Ok(fx.bcx.ins().symbol_value(PTR, gv))
+    }
+}
+
+pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> {
+    if let Some(id) = cx.statics.get(&s) {
+        return Ok(*id);
+    }
+    let db = cx.tcx.db;
+    let sig = StaticSignature::of(db, s);
+    let attrs = crate::attrs::static_attrs(db, s);
+    let krate = ra_ap_hir_def::HasModule::krate(&s, db);
+    let is_local = krate.data(db).origin.is_local();
+    let mutable = sig.flags.contains(StaticFlags::MUTABLE);
+    let extern_ = sig.flags.contains(StaticFlags::EXTERN);
+    let id = if extern_ {
+        let name = attrs
+            .link_name
+            .clone()
+            .unwrap_or_else(|| sig.name.as_str().to_owned());
+        let name = if attrs.rustc_std_internal_symbol {
+            crate::resolve::rustc_internal_symbol(&cx.linkmap, &name).unwrap_or(name)
+        } else {
+            name
+        };
+        cx.module
+            .declare_data(&name, Linkage::Import, mutable, attrs.thread_local)
+            .map_err(|e| anyhow!("{e}"))?
+    } else if let Some(sym) = (!is_local).then(|| rlib_static_symbol(cx, s)).flatten() {
+        cx.module
+            .declare_data(&sym, Linkage::Import, mutable, attrs.thread_local)
+            .map_err(|e| anyhow!("{e}"))?
+    } else {
+        let alloc = db.const_eval_static(s).map_err(|e| {
+            anyhow!(
+                "rust-analyzer cannot evaluate static `{}`: {e:?}",
+                sig.name.as_str()
+            )
+        })?;
+        let ty = static_ty(&cx.tcx, s);
+        let layout = cx.tcx.layout_of(ty)?;
+        let bytes = repack(cx, ty, &alloc.memory)?;
+        let mut d = DataBuilder {
+            bytes,
+            relocs: vec![],
+            align: layout.align(),
+        };
+        add_relocs(cx, &mut d, ty, 0, &alloc.memory_map)?;
+        let writable = mutable || !is_freeze(cx, ty);
+        let id = cx
+            .module
+            .declare_anonymous_data(writable, attrs.thread_local)
+            .map_err(|e| anyhow!("{e}"))?;
+        let mut desc = DataDescription::new();
+        desc.define(d.bytes.into_boxed_slice());
+        desc.set_align(d.align.max(1));
+        for (off, target) in &d.relocs {
+            match *target {
+                RelocTarget::Data(did) => {
+                    let gv = cx
+                        .module
+                        .declare_data_in_data(DataId::from_u32(did), &mut desc);
+                    desc.write_data_addr(*off, gv, 0);
+                }
+                RelocTarget::Func(fid) => {
+                    let fr = cx
+                        .module
+                        .declare_func_in_data(cranelift_module::FuncId::from_u32(fid), &mut desc);
+                    desc.write_function_addr(*off, fr);
+                }
+            }
+        }
+        cx.module
+            .define_data(id, &desc)
+            .map_err(|e| anyhow!("{e}"))?;
+        id
+    };
+    if attrs.thread_local {
+        cx.thread_local_statics.insert(id);
+    }
+    cx.statics.insert(s, id);
+    Ok(id)
+}
+
+/// Statics with interior mutability must be writable even when not `static mut`.
+fn is_freeze<'db>(cx: &CodegenCx<'db>, ty: Ty<'db>) -> bool {
+    let lang = cx.tcx.interner.lang_items();
+    let Some(unsafe_cell) = lang.UnsafeCell else {
+        return false;
+    };
+    let mut stack = vec![ty];
+    let mut seen = 0;
+    while let Some(t) = stack.pop() {
+        seen += 1;
+        if seen > 256 {
+            return false;
+        }
+        match t.kind() {
+            TyKind::Adt(def, args) => {
+                if def.def_id() == AdtId::StructId(unsafe_cell) {
+                    return false;
+                }
+                let variants: Vec<ra_ap_hir_def::VariantId> = match def.def_id() {
+                    AdtId::StructId(s) => vec![s.into()],
+                    AdtId::UnionId(u) => vec![u.into()],
+                    AdtId::EnumId(e) => e
+                        .enum_variants(cx.tcx.db)
+                        .variants
+                        .values()
+                        .map(|(v, _)| (*v).into())
+                        .collect(),
+                };
+                for v in variants {
+                    for (_, f) in cx.tcx.db.field_types(v).iter() {
+                        stack.push(cx.tcx.instantiate(f.ty().skip_binder(), args));
+                    }
+                }
+            }
+            TyKind::Tuple(tys) => stack.extend(tys.iter()),
+            TyKind::Array(t, _) => stack.push(t),
+            _ => {}
+        }
+    }
+    true
+}
+
+fn rlib_static_symbol(cx: &CodegenCx<'_>, s: StaticId) -> Option<String> {
+    let db = cx.tcx.db;
+    let container = match s.lookup(db).container {
+        ra_ap_hir_def::ItemContainerId::ModuleId(m) => m,
+        _ => return None,
+    };
+    let path = format!(
+        "{}::{}",
+        crate::symbol_path::module_path(db, container)?,
+        StaticSignature::of(db, s).name.as_str()
+    );
+    match cx.linkmap.lookup_path(&path) {
+        linkmap::Lookup::Unique(sym) if sym.kind == linkmap::SymbolKind::Data => {
+            Some(sym.mangled.clone())
+        }
+        _ => None,
+    }
+}
+
+/// A `&'static str` value for `s`.
+pub fn str_value<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    s: &str,
+    layout: crate::ty::TyAndLayout<'db>,
+) -> Result<CValue<'db>> {
+    let mut bytes = s.as_bytes().to_vec();
+    bytes.push(0);
+    let id = define_data(
+        fx.cx,
+        DataBuilder {
+            bytes,
+            relocs: vec![],
+            align: 1,
+        },
+    )?;
+    let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
+    let p = fx.bcx.ins().symbol_value(PTR, gv);
+    let len = fx.bcx.ins().iconst(PTR, s.len() as i64);
+    Ok(CValue::by_val_pair(p, len, layout))
+}
+
+/// Re-lays out the bytes of a constant rust-analyzer evaluated: r-a's interpreter used r-a's
+/// own layouts (which lack `NonNull`'s niche) and its own niche encoding of enums; rac's
+/// code expects rustc's. Walks the type and moves every field to rustc's offset, re-encoding
+/// enum tags the way rustc does.
+pub fn repack<'db>(cx: &CodegenCx<'db>, ty: Ty<'db>, src: &[u8]) -> Result<Vec<u8>> {
+    let ours = cx.tcx.layout_of(ty)?;
+    let size = ours.size() as usize;
+    let mut out = vec![0u8; size];
+    match ty.kind() {
+        TyKind::Adt(..) | TyKind::Tuple(_) | TyKind::Array(..) | TyKind::Closure(..) => {
+            let theirs = cx
+                .tcx
+                .db
+                .layout_of_ty(ty.store(), cx.tcx.env.store())
+                .map_err(|e| {
+                    anyhow!(
+                        "rust-analyzer has no layout for a constant of type `{}`: {e:?}",
+                        cx.tcx.display(ty)
+                    )
+                })?;
+            repack_into(cx, ty, &ours.layout, &theirs, src, &mut out)?;
+        }
+        _ => {
+            // r-a stores `&[u8; N]` byte-string constants as (pointer, length); the
+            // pointer comes first, the rest is dropped.
+            let n = size.min(src.len());
+            out[..n].copy_from_slice(&src[..n]);
+        }
+    }
+    Ok(out)
+}
+
+fn repack_into<'db>(
+    cx: &CodegenCx<'db>,
+    ty: Ty<'db>,
+    ours: &ra_ap_hir_ty::layout::Layout,
+    theirs: &ra_ap_hir_ty::layout::Layout,
+    src: &[u8],
+    out: &mut [u8],
+) -> Result<()> {
+    let db = cx.tcx.db;
+    let copy_field = |t: Ty<'db>, from: usize, to: usize, out: &mut [u8]| -> Result<()> {
+        let tl = db
+            .layout_of_ty(t.store(), cx.tcx.env.store())
+            .map_err(|e| anyhow!("{e:?}"))?;
+        let n = tl.size.bytes() as usize;
+        let part = src.get(from..from + n).unwrap_or(&[]);
+        let packed = repack(cx, t, part)?;
+        let end = (to + packed.len()).min(out.len());
+        out[to..end].copy_from_slice(&packed[..end - to]);
+        Ok(())
+    };
+    match ty.kind() {
+        TyKind::Tuple(tys) => {
+            for (i, t) in tys.iter().enumerate() {
+                copy_field(
+                    t,
+                    theirs.fields.offset(i).bytes() as usize,
+                    ours.fields.offset(i).bytes() as usize,
+                    out,
+                )?;
+            }
+        }
+        TyKind::Closure(_, args) => {
+            let upvars = ra_ap_rustc_type_ir::inherent::GenericArgs::as_closure(args).upvar_tys();
+            for (i, t) in upvars.iter().enumerate() {
+                let t = cx.tcx.mono(t);
+                copy_field(
+                    t,
+                    theirs.fields.offset(i).bytes() as usize,
+                    ours.fields.offset(i).bytes() as usize,
+                    out,
+                )?;
+            }
+        }
+        TyKind::Array(elem, n) => {
+            let n = ra_ap_hir_ty::consteval::try_const_usize(db, n).unwrap_or(0) as usize;
+            let their_stride = match theirs.fields {
+                ra_ap_rustc_abi::FieldsShape::Array { stride, .. } => stride.bytes() as usize,
+                _ => 0,
+            };
+            let our_stride = match ours.fields {
+                ra_ap_rustc_abi::FieldsShape::Array { stride, .. } => stride.bytes() as usize,
+                _ => 0,
+            };
+            for i in 0..n {
+                copy_field(elem, i * their_stride, i * our_stride, out)?;
+            }
+        }
+        TyKind::Adt(def, args) => match def.def_id() {
+            AdtId::StructId(s) => {
+                for (i, (_, f)) in db.field_types(s.into()).iter().enumerate() {
+                    let t = cx.tcx.instantiate(f.ty().skip_binder(), args);
+                    copy_field(
+                        t,
+                        theirs.fields.offset(i).bytes() as usize,
+                        ours.fields.offset(i).bytes() as usize,
+                        out,
+                    )?;
+                }
+            }
+            AdtId::UnionId(_) => {
+                let n = out.len().min(src.len());
+                out[..n].copy_from_slice(&src[..n]);
+            }
+            AdtId::EnumId(e) => {
+                let Some(vidx) = ra_variant_of_bytes(cx, theirs, src, e) else {
+                    return Ok(());
+                };
+                let vid = e
+                    .enum_variants(db)
+                    .variants
+                    .values()
+                    .nth(vidx)
+                    .map(|(v, _)| *v)
+                    .unwrap();
+                let (their_v, our_v) = match (&theirs.variants, &ours.variants) {
+                    (
+                        Variants::Multiple { variants: tv, .. },
+                        Variants::Multiple { variants: ov, .. },
+                    ) => {
+                        let k = ra_ap_hir_ty::layout::RustcEnumVariantIdx(vidx);
+                        (tv[k].clone(), ov[k].clone())
+                    }
+                    _ => (theirs.clone(), ours.clone()),
+                };
+                for (i, (_, f)) in db.field_types(vid.into()).iter().enumerate() {
+                    let t = cx.tcx.instantiate(f.ty().skip_binder(), args);
+                    copy_field(
+                        t,
+                        their_v.fields.offset(i).bytes() as usize,
+                        our_v.fields.offset(i).bytes() as usize,
+                        out,
+                    )?;
+                }
+                write_tag(cx, ours, e, vidx, out)?;
+            }
+        },
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The variant of an enum value as rust-analyzer's interpreter encoded it.
+fn ra_variant_of_bytes(
+    cx: &CodegenCx<'_>,
+    layout: &ra_ap_hir_ty::layout::Layout,
+    b: &[u8],
+    e: ra_ap_hir_def::EnumId,
+) -> Option<usize> {
+    let db = cx.tcx.db;
+    match &layout.variants {
+        Variants::Empty => None,
+        Variants::Single { index } => Some(index.0),
+        Variants::Multiple {
+            tag,
+            tag_encoding,
+            variants,
+            ..
+        } => {
+            let size = tag.size(cx.tcx.dl).bytes() as usize;
+            let offset = layout.fields.offset(0).bytes() as usize;
+            let mut buf = [0u8; 16];
+            buf[..size].copy_from_slice(b.get(offset..offset + size)?);
+            let raw = i128::from_le_bytes(buf);
+            match tag_encoding {
+                ra_ap_rustc_abi::TagEncoding::Direct => {
+                    let signed =
+                        matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
+                    let val = if signed && size < 16 {
+                        (raw << (128 - size * 8)) >> (128 - size * 8)
+                    } else {
+                        raw
+                    };
+                    e.enum_variants(db).variants.values().position(|(v, _)| {
+                        let d = db.const_eval_discriminant(*v).ok();
+                        d == Some(val) || d == Some(raw)
+                    })
+                }
+                ra_ap_rustc_abi::TagEncoding::Niche {
+                    untagged_variant,
+                    niche_start,
+                    ..
+                } => {
+                    let candidate = raw.wrapping_sub(*niche_start as i128) as usize;
+                    let v = variants
+                        .iter_enumerated()
+                        .map(|(x, _)| x)
+                        .filter(|x| x != untagged_variant)
+                        .nth(candidate)
+                        .unwrap_or(*untagged_variant);
+                    Some(v.0)
+                }
+            }
+        }
+    }
+}
+
+/// Writes the tag of variant `vidx` the way rustc encodes it.
+fn write_tag(
+    cx: &CodegenCx<'_>,
+    layout: &ra_ap_hir_ty::layout::Layout,
+    e: ra_ap_hir_def::EnumId,
+    vidx: usize,
+    out: &mut [u8],
+) -> Result<()> {
+    let db = cx.tcx.db;
+    let Variants::Multiple {
+        tag,
+        tag_encoding,
+        tag_field,
+        ..
+    } = &layout.variants
+    else {
+        return Ok(());
+    };
+    let off = layout
+        .fields
+        .offset(crate::base::field_idx(*tag_field))
+        .bytes() as usize;
+    let size = tag.size(cx.tcx.dl).bytes() as usize;
+    let value: u128 = match tag_encoding {
+        ra_ap_rustc_abi::TagEncoding::Direct => {
+            let v = e
+                .enum_variants(db)
+                .variants
+                .values()
+                .nth(vidx)
+                .map(|(v, _)| *v)
+                .unwrap();
+            db.const_eval_discriminant(v)
+                .map_err(|e| anyhow!("discriminant: {e:?}"))? as u128
+        }
+        ra_ap_rustc_abi::TagEncoding::Niche {
+            untagged_variant,
+            niche_variants,
+            niche_start,
+        } => {
+            if vidx == untagged_variant.0 {
+                return Ok(());
+            }
+            ((vidx - niche_variants.start().0) as u128).wrapping_add(*niche_start)
+        }
+    };
+    out[off..off + size].copy_from_slice(&value.to_le_bytes()[..size]);
+    Ok(())
+}

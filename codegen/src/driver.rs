@@ -1,0 +1,331 @@
+//! The build driver: load the workspace, compile each binary's reachable instances into one
+//! object, and link it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow, bail};
+use cranelift_codegen::ir::{Function, UserFuncName};
+use cranelift_module::Module;
+use ra_ap_hir as hir;
+use ra_ap_hir_ty::next_solver::GenericArgs;
+
+use crate::cx::{BuildError, CodegenCx, Stats};
+use crate::instance::{Instance, InstanceKind};
+
+#[derive(Debug, Clone)]
+pub struct BinTarget {
+    pub name: String,
+    pub src_path: PathBuf,
+    /// Where the binary lands (`target/debug/<name>`).
+    pub out_path: PathBuf,
+    /// Intermediates (`target/rac/<name>/`).
+    pub work_dir: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildRequest {
+    pub manifest_dir: PathBuf,
+    pub workspace_root: PathBuf,
+    pub targets: Vec<BinTarget>,
+    pub jobs: usize,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub load: Duration,
+    pub linkmap: Duration,
+    pub lower_and_translate: Duration,
+    pub codegen: Duration,
+    pub object: Duration,
+    pub link: Duration,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct TargetReport {
+    pub name: String,
+    pub stats: Stats,
+    pub functions: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub targets: Vec<TargetReport>,
+    pub timings: Timings,
+}
+
+/// A build that failed because some functions cannot be compiled by rac.
+#[derive(Debug)]
+pub struct Refusal {
+    pub target: String,
+    pub errors: Vec<BuildError>,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for e in &self.errors {
+            writeln!(f, "error: rac cannot compile `{}`", e.function)?;
+            writeln!(f, "  reason: {}", e.reason)?;
+            writeln!(f, "  call chain: {}", e.chain.join(" -> "))?;
+            writeln!(
+                f,
+                "  help: move this code behind a non-generic function in a crate that rustc compiles (a dependency), and call that instead"
+            )?;
+        }
+        write!(
+            f,
+            "error: could not compile binary `{}` with rac ({} function(s) refused)",
+            self.target,
+            self.errors.len()
+        )
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+pub struct Toolchain {
+    pub sysroot: PathBuf,
+    pub rustc_commit: String,
+}
+
+pub fn toolchain() -> Result<Toolchain> {
+    let sysroot = crate::load::sysroot()?;
+    let out = std::process::Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+        .arg("-vV")
+        .output()
+        .context("cannot run `rustc -vV`")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rustc_commit = text
+        .lines()
+        .find_map(|l| l.strip_prefix("commit-hash: "))
+        .unwrap_or("unknown")
+        .trim()
+        .to_owned();
+    Ok(Toolchain {
+        sysroot,
+        rustc_commit,
+    })
+}
+
+pub fn build(req: &BuildRequest) -> Result<BuildReport> {
+    let mut report = BuildReport::default();
+    let tc = toolchain()?;
+    crate::load::check_rust_src(&tc.sysroot)?;
+
+    let t = Instant::now();
+    let rlibs = crate::link::std_rlibs(&tc.sysroot)?;
+    let linkmap = Arc::new(linkmap::LinkMap::from_rlibs(&rlibs)?);
+    report.timings.linkmap = t.elapsed();
+
+    let t = Instant::now();
+    let ws = crate::load::load(&req.manifest_dir, &tc.sysroot)?;
+    report.timings.load = t.elapsed();
+
+    let db = &ws.db;
+    let vfs = &ws.vfs;
+    ra_ap_hir_ty::attach_db(db, || -> Result<()> {
+        for target in &req.targets {
+            let r = build_target(
+                db,
+                vfs,
+                &tc,
+                req,
+                target,
+                linkmap.clone(),
+                &rlibs,
+                &mut report.timings,
+            )?;
+            report.targets.push(r);
+        }
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+fn find_crate(
+    db: &ra_ap_ide_db::RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+    src: &Path,
+) -> Option<hir::Crate> {
+    let src = std::fs::canonicalize(src).ok()?;
+    hir::Crate::all(db).into_iter().find(|k| {
+        if !k.origin(db).is_local() {
+            return false;
+        }
+        let file = k.root_file(db);
+        let path = vfs.file_path(file);
+        path.as_path()
+            .and_then(|p| std::fs::canonicalize(p.as_str()).ok())
+            .as_deref()
+            == Some(src.as_path())
+    })
+}
+
+fn find_main(
+    db: &ra_ap_ide_db::RootDatabase,
+    krate: hir::Crate,
+) -> Option<ra_ap_hir_def::FunctionId> {
+    krate
+        .root_module(db)
+        .declarations(db)
+        .into_iter()
+        .find_map(|d| match d {
+            hir::ModuleDef::Function(f) if f.name(db).as_str() == "main" => {
+                ra_ap_hir_def::FunctionId::try_from(f).ok()
+            }
+            _ => None,
+        })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_target(
+    db: &ra_ap_ide_db::RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+    tc: &Toolchain,
+    req: &BuildRequest,
+    target: &BinTarget,
+    linkmap: Arc<linkmap::LinkMap>,
+    rlibs: &[PathBuf],
+    timings: &mut Timings,
+) -> Result<TargetReport> {
+    let t = Instant::now();
+    let krate = find_crate(db, vfs, &target.src_path).ok_or_else(|| {
+        anyhow!(
+            "rust-analyzer did not load the crate of binary `{}` ({})",
+            target.name,
+            target.src_path.display()
+        )
+    })?;
+    let main = find_main(db, krate)
+        .ok_or_else(|| anyhow!("binary `{}` has no `main` function", target.name))?;
+    let mut tcx = crate::ty::TyCx::new(db, krate.into())?;
+    tcx.paths = crate::spans::PathDisplay {
+        workspace_root: format!("{}/", req.workspace_root.display()),
+        library_src: format!(
+            "{}",
+            tc.sysroot.join("lib/rustlib/src/rust/library").display()
+        ),
+        rustc_commit: tc.rustc_commit.clone(),
+    };
+    let isa = crate::emit::build_isa()?;
+    let module = crate::emit::new_module(isa.clone(), &target.name)?;
+    let mut cx = CodegenCx::new(tcx, module, isa.clone(), linkmap);
+    crate::entry::define_c_main(&mut cx, main)?;
+    crate::entry::define_allocator_shim(&mut cx)?;
+    let _ = GenericArgs::empty(cx.tcx.interner);
+
+    while let Some(instance) = cx.queue.pop_front() {
+        translate_instance(&mut cx, instance);
+    }
+    timings.lower_and_translate += t.elapsed();
+    if !cx.errors.is_empty() {
+        let mut errors = std::mem::take(&mut cx.errors);
+        errors.dedup_by(|a, b| a.function == b.function && a.reason == b.reason);
+        return Err(anyhow::Error::new(Refusal {
+            target: target.name.clone(),
+            errors,
+        }));
+    }
+
+    let t = Instant::now();
+    let funcs = std::mem::take(&mut cx.compiled);
+    let nfuncs = funcs.len();
+    let compiled = crate::emit::compile_all(&isa, funcs, req.jobs)?;
+    timings.codegen += t.elapsed();
+
+    let t = Instant::now();
+    let mut eh = crate::emit::EhFrameBuilder::new(isa.as_ref())?;
+    for c in compiled {
+        cx.module
+            .define_function_bytes(c.id, c.alignment, &c.bytes, &c.relocs)
+            .map_err(|e| anyhow!("defining a function: {e}"))?;
+        if let Some(u) = c.unwind {
+            eh.add_function(c.id, u);
+        }
+    }
+    let stats = cx.stats.clone();
+    let CodegenCx { module, .. } = cx;
+    let mut product = module.finish();
+    eh.emit(&mut product)?;
+    let bytes = product
+        .emit()
+        .map_err(|e| anyhow!("writing the object file: {e}"))?;
+    std::fs::create_dir_all(&target.work_dir)
+        .with_context(|| format!("cannot create {}", target.work_dir.display()))?;
+    let obj = target.work_dir.join(format!("{}.o", target.name));
+    std::fs::write(&obj, bytes).with_context(|| format!("cannot write {}", obj.display()))?;
+    timings.object += t.elapsed();
+
+    let t = Instant::now();
+    let tmp_out = target.work_dir.join(&target.name);
+    crate::link::link(&tc.sysroot, &[obj], rlibs, &tmp_out)?;
+    if let Some(dir) = target.out_path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    // Replace the file: never write through a hard link cargo may have made.
+    let staged = target.out_path.with_extension("rac-tmp");
+    std::fs::copy(&tmp_out, &staged)
+        .with_context(|| format!("cannot write {}", staged.display()))?;
+    std::fs::rename(&staged, &target.out_path)
+        .with_context(|| format!("cannot write {}", target.out_path.display()))?;
+    timings.link += t.elapsed();
+    Ok(TargetReport {
+        name: target.name.clone(),
+        stats,
+        functions: nfuncs,
+    })
+}
+
+fn translate_instance<'db>(cx: &mut CodegenCx<'db>, instance: Instance<'db>) {
+    let Some(id) = cx.func_id(&instance) else {
+        return;
+    };
+    let sig = match cx.fn_abi(&instance) {
+        Ok(abi) => abi.signature(),
+        Err(e) => {
+            let name = instance.describe(&cx.tcx);
+            cx.error(&instance, name, format!("{e:#}"));
+            return;
+        }
+    };
+    let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match instance.kind {
+        InstanceKind::Item(_) | InstanceKind::Closure(_) => {
+            crate::base::codegen_mir_instance(cx, instance, &mut func)
+        }
+        _ => crate::glue::codegen_glue_instance(cx, instance, &mut func),
+    }));
+    if let Ok(filter) = std::env::var("RAC_DUMP_CLIF")
+        && instance.describe(&cx.tcx).contains(&filter)
+    {
+        eprintln!("; {}\n{}", instance.describe(&cx.tcx), func.display());
+    }
+    match result {
+        Ok(Ok(())) => cx.compiled.push((id, func)),
+        Ok(Err(e)) => {
+            let name = instance.describe(&cx.tcx);
+            cx.error(&instance, name, format!("{e:#}"));
+        }
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            let name = instance.describe(&cx.tcx);
+            cx.error(
+                &instance,
+                name,
+                format!("internal error while compiling: {msg}"),
+            );
+        }
+    }
+}
+
+pub fn ensure(cond: bool, msg: &str) -> Result<()> {
+    if !cond {
+        bail!("{msg}");
+    }
+    Ok(())
+}

@@ -1,0 +1,342 @@
+//! Instances: the monomorphic functions rac emits or calls, and their signatures.
+//!
+//! Invariant: `Instance::args` are monomorphic (see `TyCx::mono`), so two call sites that
+//! reach the same function with the same types produce equal instances and one symbol.
+
+use ra_ap_hir_def::{
+    BuiltinDeriveImplId, FunctionId, HasModule, ItemContainerId, Lookup,
+    builtin_derive::BuiltinDeriveImplMethod, signatures::FunctionSignature,
+};
+use ra_ap_hir_ty::db::InternedClosureId;
+use ra_ap_hir_ty::next_solver::{GenericArgs, SolverDefId, Ty, TyKind};
+use ra_ap_rustc_abi::ExternAbi;
+use ra_ap_rustc_type_ir::ClosureKind;
+use ra_ap_rustc_type_ir::inherent::{
+    GenericArg as _, GenericArgs as _, IntoKind, SliceLike, Ty as _,
+};
+
+use crate::ty::TyCx;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum InstanceKind<'db> {
+    /// A function with a body (free function, inherent or trait impl method, trait default
+    /// method).
+    Item(FunctionId),
+    /// A closure body; `args` are the closure type's full arguments.
+    Closure(InternedClosureId<'db>),
+    /// `<closure as FnOnce>::call_once` for a `Fn`/`FnMut` closure: takes the closure by
+    /// value, calls its body by reference, then drops it.
+    ClosureOnceShim(InternedClosureId<'db>),
+    /// A `Fn*` trait method called on a function item or function pointer; `args` are the
+    /// trait method's arguments `[Self, Args]`.
+    FnPtrShim(FunctionId),
+    /// A by-value-`self` method in a vtable: takes `*mut Self` and moves `*self` into the
+    /// real method (`Item` with the same args).
+    VTableShim(FunctionId),
+    /// A `#[track_caller]` function turned into a function pointer: no location parameter.
+    ReifyShim(FunctionId),
+    /// `core::ptr::drop_in_place::<T>`; `args` = `[T]`.
+    DropGlue,
+    /// `Clone::clone` for tuples, arrays and closures; `args` = `[T]`.
+    CloneShim,
+    /// A method of a builtin `#[derive]` impl; `args` are the impl's arguments.
+    Derive(BuiltinDeriveImplId, BuiltinDeriveImplMethod),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Instance<'db> {
+    pub kind: InstanceKind<'db>,
+    pub args: GenericArgs<'db>,
+}
+
+/// The Rust-level signature of an instance after rust-call spreading: what the ABI is
+/// computed from.
+#[derive(Debug, Clone)]
+pub struct InstanceSig<'db> {
+    pub inputs: Vec<Ty<'db>>,
+    pub output: Ty<'db>,
+    pub caller_location: bool,
+    pub c_abi: bool,
+}
+
+impl<'db> Instance<'db> {
+    pub fn item(f: FunctionId, args: GenericArgs<'db>) -> Self {
+        Instance {
+            kind: InstanceKind::Item(f),
+            args,
+        }
+    }
+
+    pub fn drop_glue(tcx: &TyCx<'db>, ty: Ty<'db>) -> Self {
+        Instance {
+            kind: InstanceKind::DropGlue,
+            args: GenericArgs::new_from_slice(&[ty.into()]),
+        }
+        .with_interner(tcx)
+    }
+
+    fn with_interner(self, _tcx: &TyCx<'db>) -> Self {
+        self
+    }
+
+    pub fn closure_ty(&self, tcx: &TyCx<'db>) -> Option<Ty<'db>> {
+        match self.kind {
+            InstanceKind::Closure(c) | InstanceKind::ClosureOnceShim(c) => {
+                Some(Ty::new_closure(tcx.interner, c.into(), self.args))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first type argument (`T` of drop glue and clone shims, `Self` of fn shims).
+    pub fn type_arg(&self) -> Ty<'db> {
+        self.args.type_at(0)
+    }
+
+    pub fn function(&self) -> Option<FunctionId> {
+        match self.kind {
+            InstanceKind::Item(f)
+            | InstanceKind::VTableShim(f)
+            | InstanceKind::ReifyShim(f)
+            | InstanceKind::FnPtrShim(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The crate whose code this instance is: decides overflow checks and `debug_assertions`.
+    pub fn is_local(&self, tcx: &TyCx<'db>) -> bool {
+        let krate = match self.kind {
+            InstanceKind::Item(f) => f.krate(tcx.db),
+            InstanceKind::Closure(c) => c.loc(tcx.db).owner.module(tcx.db).krate(tcx.db),
+            _ => return false,
+        };
+        krate.data(tcx.db).origin.is_local()
+    }
+
+    pub fn sig(&self, tcx: &TyCx<'db>) -> InstanceSig<'db> {
+        let db = tcx.db;
+        match self.kind {
+            InstanceKind::Item(f) | InstanceKind::VTableShim(f) | InstanceKind::ReifyShim(f) => {
+                let sig = db.callable_item_signature(f.into());
+                let sig = tcx.instantiate(sig.skip_binder().skip_binder(), self.args);
+                let fsig = FunctionSignature::of(db, f);
+                let mut inputs: Vec<Ty<'db>> = sig.inputs().iter().copied().collect();
+                if fsig.abi == ExternAbi::RustCall {
+                    spread_last(&mut inputs);
+                }
+                if matches!(self.kind, InstanceKind::VTableShim(_)) {
+                    inputs[0] = tcx.mut_ptr(inputs[0]);
+                }
+                let attrs = crate::attrs::fn_attrs(db, f);
+                let caller_location =
+                    attrs.track_caller && matches!(self.kind, InstanceKind::Item(_));
+                let c_abi = !matches!(
+                    fsig.abi,
+                    ExternAbi::Rust | ExternAbi::RustCall | ExternAbi::RustCold
+                );
+                InstanceSig {
+                    inputs,
+                    output: sig.output(),
+                    caller_location,
+                    c_abi,
+                }
+            }
+            InstanceKind::Closure(_) | InstanceKind::ClosureOnceShim(_) => {
+                let closure_ty = self.closure_ty(tcx).unwrap();
+                let cargs = self.args.as_closure();
+                let sig = tcx.erase_regions(cargs.sig().skip_binder());
+                let self_ty = match (self.kind, cargs.kind()) {
+                    (InstanceKind::ClosureOnceShim(_), _) | (_, ClosureKind::FnOnce) => closure_ty,
+                    (_, ClosureKind::FnMut) => tcx.mut_ref(closure_ty),
+                    (_, ClosureKind::Fn) => tcx.imm_ref(closure_ty),
+                };
+                let mut inputs = vec![self_ty];
+                inputs.extend(sig.inputs().iter());
+                spread_last(&mut inputs);
+                InstanceSig {
+                    inputs,
+                    output: tcx.mono(sig.output()),
+                    caller_location: false,
+                    c_abi: false,
+                }
+            }
+            InstanceKind::FnPtrShim(trait_fn) => {
+                let self_ty = self.args.type_at(0);
+                let args_tuple = self.args.type_at(1);
+                let callee_sig = self_ty
+                    .callable_sig(tcx.interner)
+                    .expect("FnPtrShim on a non-callable");
+                let output = tcx.mono(callee_sig.skip_binder().output());
+                let lang = tcx.interner.lang_items();
+                let self_param = if Some(trait_fn) == lang.Fn_call {
+                    tcx.imm_ref(self_ty)
+                } else if Some(trait_fn) == lang.FnMut_call_mut {
+                    tcx.mut_ref(self_ty)
+                } else {
+                    self_ty
+                };
+                let mut inputs = vec![self_param];
+                inputs.extend(args_tuple.tuple_fields().iter());
+                InstanceSig {
+                    inputs,
+                    output,
+                    caller_location: false,
+                    c_abi: false,
+                }
+            }
+            InstanceKind::DropGlue => InstanceSig {
+                inputs: vec![tcx.mut_ptr(self.type_arg())],
+                output: tcx.unit(),
+                caller_location: false,
+                c_abi: false,
+            },
+            InstanceKind::CloneShim => InstanceSig {
+                inputs: vec![tcx.imm_ref(self.type_arg())],
+                output: self.type_arg(),
+                caller_location: false,
+                c_abi: false,
+            },
+            InstanceKind::Derive(..) => {
+                unreachable!("derive instances are refused before their signature is needed")
+            }
+        }
+    }
+
+    /// A readable name for messages (`explain`, errors).
+    pub fn describe(&self, tcx: &TyCx<'db>) -> String {
+        let args = || {
+            let tys: Vec<String> = self.args.types().map(|t| tcx.display(t)).collect();
+            if tys.is_empty() {
+                String::new()
+            } else {
+                format!("::<{}>", tys.join(", "))
+            }
+        };
+        match self.kind {
+            InstanceKind::Item(f) => describe_fn(tcx, f, self.args),
+            InstanceKind::Closure(c) => format!("{{closure}} in {}", describe_owner(tcx, c)),
+            InstanceKind::ClosureOnceShim(c) => {
+                format!(
+                    "<{{closure}} in {} as FnOnce>::call_once (shim)",
+                    describe_owner(tcx, c)
+                )
+            }
+            InstanceKind::FnPtrShim(f) => {
+                format!(
+                    "<{} as {}>::{} (shim)",
+                    tcx.display(self.type_arg()),
+                    trait_name(tcx, f),
+                    fn_name(tcx, f)
+                )
+            }
+            InstanceKind::VTableShim(f) => {
+                format!("{} (vtable shim)", describe_fn(tcx, f, self.args))
+            }
+            InstanceKind::ReifyShim(f) => {
+                format!("{} (reify shim)", describe_fn(tcx, f, self.args))
+            }
+            InstanceKind::DropGlue => format!("core::ptr::drop_in_place{}", args()),
+            InstanceKind::CloneShim => format!(
+                "<{} as core::clone::Clone>::clone (shim)",
+                tcx.display(self.type_arg())
+            ),
+            InstanceKind::Derive(..) => format!("builtin derive{}", args()),
+        }
+    }
+}
+
+fn spread_last<'db>(inputs: &mut Vec<Ty<'db>>) {
+    if let Some(last) = inputs.pop() {
+        match last.kind() {
+            TyKind::Tuple(tys) => inputs.extend(tys.iter()),
+            _ => inputs.push(last),
+        }
+    }
+}
+
+pub fn fn_name(tcx: &TyCx<'_>, f: FunctionId) -> String {
+    FunctionSignature::of(tcx.db, f).name.as_str().to_owned()
+}
+
+fn trait_name(tcx: &TyCx<'_>, f: FunctionId) -> String {
+    match f.lookup(tcx.db).container {
+        ItemContainerId::TraitId(t) => ra_ap_hir_def::signatures::TraitSignature::of(tcx.db, t)
+            .name
+            .as_str()
+            .to_owned(),
+        _ => "?".into(),
+    }
+}
+
+/// `krate::module::f`, `<Type as Trait>::f`, `<Type>::f`, with the generic arguments.
+pub fn describe_fn<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) -> String {
+    let db = tcx.db;
+    let name = fn_name(tcx, f);
+    let own_args = |skip: usize| {
+        let tys: Vec<String> = args
+            .iter()
+            .skip(skip)
+            .filter_map(|a| a.as_type())
+            .map(|t| tcx.display(t))
+            .collect();
+        if tys.is_empty() {
+            String::new()
+        } else {
+            format!("::<{}>", tys.join(", "))
+        }
+    };
+    match f.lookup(db).container {
+        ItemContainerId::ModuleId(m) => {
+            let path = crate::symbol_path::module_path(db, m)
+                .unwrap_or_else(|| crate::symbol_path::crate_name(db, m.krate(db)));
+            format!("{path}::{name}{}", own_args(0))
+        }
+        ItemContainerId::ImplId(imp) => {
+            let n_impl = generics_count(tcx, SolverDefId::ImplId(imp));
+            let self_ty = tcx.instantiate(db.impl_self_ty(imp).skip_binder(), args);
+            match db.impl_trait(imp) {
+                None => format!("<{}>::{name}{}", tcx.display(self_ty), own_args(n_impl)),
+                Some(tr) => {
+                    let tr = tcx.instantiate(tr.skip_binder(), args);
+                    let tname = ra_ap_hir_def::signatures::TraitSignature::of(db, tr.def_id.0)
+                        .name
+                        .as_str()
+                        .to_owned();
+                    format!(
+                        "<{} as {tname}>::{name}{}",
+                        tcx.display(self_ty),
+                        own_args(n_impl)
+                    )
+                }
+            }
+        }
+        ItemContainerId::TraitId(t) => {
+            let tname = ra_ap_hir_def::signatures::TraitSignature::of(db, t)
+                .name
+                .as_str()
+                .to_owned();
+            let self_ty = args
+                .iter()
+                .next()
+                .and_then(|a| a.as_type())
+                .map(|t| tcx.display(t))
+                .unwrap_or_default();
+            let n_trait = generics_count(tcx, SolverDefId::TraitId(t));
+            format!("<{self_ty} as {tname}>::{name}{}", own_args(n_trait))
+        }
+        ItemContainerId::ExternBlockId(_) => format!("extern {name}"),
+    }
+}
+
+fn describe_owner(tcx: &TyCx<'_>, c: InternedClosureId<'_>) -> String {
+    match c.loc(tcx.db).owner.as_function() {
+        Some(f) => describe_fn(tcx, f, GenericArgs::empty(tcx.interner)),
+        None => "a constant".into(),
+    }
+}
+
+pub fn generics_count(tcx: &TyCx<'_>, def: SolverDefId<'_>) -> usize {
+    use ra_ap_rustc_type_ir::Interner as _;
+    use ra_ap_rustc_type_ir::inherent::GenericsOf as _;
+    tcx.interner.generics_of(def).count()
+}

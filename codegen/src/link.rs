@@ -1,0 +1,107 @@
+//! Linking rac's object with the sysroot's rlibs the way rustc 1.95 links a binary on
+//! x86_64 Linux: `cc` driving the sysroot's `rust-lld`, `-pie`, `--eh-frame-hdr`,
+//! `--gc-sections`, and the system libraries std needs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+/// rlibs of the sysroot that a std binary links, in rustc's order.
+const STD_RLIBS: &[&str] = &[
+    "std",
+    "panic_unwind",
+    "object",
+    "memchr",
+    "addr2line",
+    "gimli",
+    "cfg_if",
+    "rustc_demangle",
+    "std_detect",
+    "hashbrown",
+    "rustc_std_workspace_alloc",
+    "miniz_oxide",
+    "adler2",
+    "unwind",
+    "libc",
+    "rustc_std_workspace_core",
+    "alloc",
+    "core",
+    "compiler_builtins",
+];
+
+pub fn target_lib_dir(sysroot: &Path) -> PathBuf {
+    sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu/lib")
+}
+
+pub fn std_rlibs(sysroot: &Path) -> Result<Vec<PathBuf>> {
+    let dir = target_lib_dir(sysroot);
+    let entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| {
+            format!(
+                "cannot read the sysroot library directory {}",
+                dir.display()
+            )
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    let mut out = Vec::new();
+    for name in STD_RLIBS {
+        let prefix = format!("lib{name}-");
+        let found = entries.iter().find(|p| {
+            let f = p.file_name().and_then(|f| f.to_str()).unwrap_or("");
+            f.starts_with(&prefix) && f.ends_with(".rlib")
+        });
+        match found {
+            Some(p) => out.push(p.clone()),
+            None => bail!(
+                "the sysroot at {} has no lib{name}-*.rlib",
+                sysroot.display()
+            ),
+        }
+    }
+    Ok(out)
+}
+
+pub fn link(sysroot: &Path, objects: &[PathBuf], rlibs: &[PathBuf], output: &Path) -> Result<()> {
+    let bin = sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu/bin");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = Command::new(std::env::var("RAC_LINKER").unwrap_or_else(|_| "cc".into()));
+    cmd.env("PATH", path).env("LC_ALL", "C");
+    cmd.arg("-m64");
+    cmd.args(objects);
+    cmd.args(["-Wl,--as-needed", "-Wl,-Bstatic"]);
+    cmd.args(rlibs);
+    cmd.args([
+        "-Wl,-Bdynamic",
+        "-lgcc_s",
+        "-lutil",
+        "-lrt",
+        "-lpthread",
+        "-lm",
+        "-ldl",
+        "-lc",
+    ]);
+    cmd.arg(format!("-B{}", bin.join("gcc-ld").display()));
+    cmd.args(["-fuse-ld=lld", "-Wl,--eh-frame-hdr", "-Wl,-z,noexecstack"]);
+    cmd.arg("-L").arg(target_lib_dir(sysroot));
+    cmd.arg("-o").arg(output);
+    cmd.args([
+        "-Wl,--gc-sections",
+        "-pie",
+        "-Wl,-z,relro,-z,now",
+        "-nodefaultlibs",
+    ]);
+    let out = cmd.output().context("cannot run the linker `cc`")?;
+    if !out.status.success() {
+        bail!(
+            "linking failed:\n{}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(())
+}

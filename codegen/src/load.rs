@@ -1,0 +1,95 @@
+//! Loading the user's cargo workspace (and std from `rust-src`) into rust-analyzer.
+//!
+//! Invariant established here: before any query runs, sysroot crates carry the cfgs the
+//! shipped std was built with. rust-analyzer enables `debug_assertions`, `miri` and
+//! `bootstrap` on sysroot crates for the IDE's sake; code and layouts reached under those
+//! cfgs do not exist in the rlibs we link against.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use ra_ap_cfg::{CfgAtom, CfgDiff};
+use ra_ap_ide_db::RootDatabase;
+use ra_ap_intern::Symbol;
+use ra_ap_load_cargo::{LoadCargoConfig, ProcMacroServerChoice, load_workspace_at};
+use ra_ap_project_model::{CargoConfig, RustLibSource};
+
+pub struct LoadedWorkspace {
+    pub db: RootDatabase,
+    pub vfs: ra_ap_vfs::Vfs,
+}
+
+/// The sysroot of the active toolchain (`rustc --print sysroot`).
+pub fn sysroot() -> Result<PathBuf> {
+    let out = std::process::Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+        .args(["--print", "sysroot"])
+        .output()
+        .context("cannot run `rustc --print sysroot`")?;
+    if !out.status.success() {
+        bail!(
+            "`rustc --print sysroot` failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+    }
+    Ok(PathBuf::from(String::from_utf8(out.stdout)?.trim()))
+}
+
+/// rust-analyzer needs std's source; without it nothing can be lowered.
+pub fn check_rust_src(sysroot: &Path) -> Result<()> {
+    let core = sysroot.join("lib/rustlib/src/rust/library/core/src/lib.rs");
+    if !core.exists() {
+        bail!(
+            "the rust-src component is missing from {} (rac compiles std's generic code from source): run `rustup component add rust-src`",
+            sysroot.display()
+        );
+    }
+    Ok(())
+}
+
+pub fn load(manifest_dir: &Path, sysroot: &Path) -> Result<LoadedWorkspace> {
+    check_rust_src(sysroot)?;
+    let cargo_config = CargoConfig {
+        sysroot: Some(RustLibSource::Discover),
+        all_targets: false,
+        set_test: false,
+        ..Default::default()
+    };
+    let load_config = LoadCargoConfig {
+        load_out_dirs_from_check: false,
+        with_proc_macro_server: ProcMacroServerChoice::Sysroot,
+        prefill_caches: false,
+        num_worker_threads: 1,
+        proc_macro_processes: 1,
+    };
+    let (mut db, vfs, _proc_macro) =
+        load_workspace_at(manifest_dir, &cargo_config, &load_config, &|_| {}).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot load the cargo workspace at {}: {e}",
+                manifest_dir.display()
+            )
+        })?;
+    strip_ide_cfgs_from_sysroot(&mut db);
+    Ok(LoadedWorkspace { db, vfs })
+}
+
+fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
+    use ra_ap_base_db::all_crates;
+    let crates = all_crates(db);
+    for krate in crates.iter().copied() {
+        if !krate.data(db).origin.is_lang() {
+            continue;
+        }
+        let mut cfg = krate.cfg_options(db).clone();
+        let remove = ["debug_assertions", "miri", "bootstrap"]
+            .into_iter()
+            .map(|s| CfgAtom::Flag(Symbol::intern(s)))
+            .filter(|a| cfg.check_atom(a))
+            .collect::<Vec<_>>();
+        if remove.is_empty() {
+            continue;
+        }
+        cfg.apply_diff(CfgDiff::new(vec![], remove));
+        use ra_ap_base_db::salsa::Setter;
+        krate.set_cfg_options(db).to(cfg);
+    }
+}

@@ -1,0 +1,362 @@
+//! The call-resolution pipeline: how each call rac meets is satisfied.
+//!
+//! local → Tier 1; known shim → Tier 3; monomorphic external with a symbol in the link map →
+//! Tier 2; anything else external → Tier 1 if rust-analyzer lowers it, else its shim, else a
+//! refusal naming the function and rust-analyzer's reason. Trait methods are resolved to
+//! their impl first; `dyn` calls, intrinsics, foreign functions and the compiler's own glue
+//! (drop glue, closure and fn-pointer shims) have their own answers.
+
+use either::Either;
+use ra_ap_hir_def::{
+    FunctionId, HasModule, ItemContainerId, Lookup,
+    signatures::{FnFlags, FunctionSignature},
+};
+use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
+use ra_ap_rustc_type_ir::ClosureKind;
+use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind, SliceLike};
+
+use crate::instance::{Instance, InstanceKind};
+use crate::ty::TyCx;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tier {
+    /// Compiled by rac from rust-analyzer's MIR.
+    Tier1,
+    /// rustc's compiled code in an rlib, referenced by symbol.
+    Tier2,
+    /// A rac shim from `shims/` stands in for the real function.
+    Tier3,
+    /// Glue rac generates itself (drop glue, closure and fn-pointer shims, entry point).
+    Generated,
+}
+
+/// Why a call went where it went (shown by `cargo rac explain`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    Local,
+    Generic,
+    Inline,
+    NoSymbol,
+    MonomorphicExtern,
+    Foreign,
+    Shim,
+    Glue,
+    Virtual,
+    Intrinsic,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Local => "local",
+            Reason::Generic => "generic",
+            Reason::Inline => "#[inline]",
+            Reason::NoSymbol => "monomorphic, but no global symbol in the rlibs",
+            Reason::MonomorphicExtern => "monomorphic extern",
+            Reason::Foreign => "foreign (extern block)",
+            Reason::Shim => "shim",
+            Reason::Glue => "compiler glue",
+            Reason::Virtual => "dyn call through the vtable",
+            Reason::Intrinsic => "intrinsic",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum CallResolution<'db> {
+    /// rac defines this instance (Tier 1, Tier 3 or generated glue).
+    Define {
+        instance: Instance<'db>,
+        tier: Tier,
+        reason: Reason,
+    },
+    /// Tier 2 or a foreign function: an undefined symbol the linker resolves.
+    Tier2Extern {
+        instance: Instance<'db>,
+        symbol: String,
+        rlib: Option<std::path::PathBuf>,
+        reason: Reason,
+    },
+    /// A call through the vtable of a `dyn Trait` receiver.
+    Virtual {
+        trait_method: FunctionId,
+        args: GenericArgs<'db>,
+    },
+    Intrinsic {
+        name: String,
+        function: FunctionId,
+        args: GenericArgs<'db>,
+    },
+    /// rac cannot compile this call.
+    Refused { function: String, reason: String },
+}
+
+pub fn resolve_fn<'db>(
+    tcx: &TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    f: FunctionId,
+    args: GenericArgs<'db>,
+) -> CallResolution<'db> {
+    let db = tcx.db;
+    let sig = FunctionSignature::of(db, f);
+    let lang = tcx.interner.lang_items();
+
+    if sig.flags.contains(FnFlags::RUSTC_INTRINSIC) {
+        return CallResolution::Intrinsic {
+            name: sig.name.as_str().to_owned(),
+            function: f,
+            args,
+        };
+    }
+    if Some(f) == lang.DropInPlace {
+        return CallResolution::Define {
+            instance: Instance::drop_glue(tcx, args.type_at(0)),
+            tier: Tier::Generated,
+            reason: Reason::Glue,
+        };
+    }
+
+    let container = f.lookup(db).container;
+    if let ItemContainerId::ExternBlockId(_) = container {
+        let attrs = crate::attrs::fn_attrs(db, f);
+        let name = attrs
+            .link_name
+            .clone()
+            .unwrap_or_else(|| sig.name.as_str().to_owned());
+        let symbol = if attrs.rustc_std_internal_symbol {
+            match rustc_internal_symbol(linkmap, &name) {
+                Some(s) => s,
+                None => {
+                    return CallResolution::Refused {
+                        function: name,
+                        reason: "std-internal symbol not found in the sysroot rlibs".into(),
+                    };
+                }
+            }
+        } else {
+            name
+        };
+        return CallResolution::Tier2Extern {
+            instance: Instance::item(f, args),
+            symbol,
+            rlib: None,
+            reason: Reason::Foreign,
+        };
+    }
+
+    let (f, args) = match container {
+        ItemContainerId::TraitId(_) => {
+            if ra_ap_hir_ty::method_resolution::is_dyn_method(
+                tcx.interner,
+                tcx.env.param_env,
+                f,
+                args,
+            )
+            .is_some()
+            {
+                return CallResolution::Virtual {
+                    trait_method: f,
+                    args,
+                };
+            }
+            if let Some(r) = resolve_builtin_trait_call(tcx, f, args) {
+                return r;
+            }
+            match tcx.db.lookup_impl_method(tcx.env, f, args) {
+                (Either::Left(g), gargs) => (g, tcx.mono(gargs)),
+                (Either::Right(_derive), _) => {
+                    return CallResolution::Refused {
+                        function: crate::instance::describe_fn(tcx, f, args),
+                        reason: "methods of builtin `#[derive]`s have no MIR and rac does not generate them yet".into(),
+                    };
+                }
+            }
+        }
+        _ => (f, args),
+    };
+    if let ItemContainerId::TraitId(_) = f.lookup(db).container
+        && !FunctionSignature::of(db, f)
+            .flags
+            .contains(FnFlags::HAS_BODY)
+    {
+        return CallResolution::Refused {
+            function: crate::instance::describe_fn(tcx, f, args),
+            reason: "no impl found for this trait method (a builtin impl rac does not implement)"
+                .into(),
+        };
+    }
+    classify_item(tcx, linkmap, f, args)
+}
+
+/// Tiers for a concrete function item with a body.
+pub fn classify_item<'db>(
+    tcx: &TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    f: FunctionId,
+    args: GenericArgs<'db>,
+) -> CallResolution<'db> {
+    let db = tcx.db;
+    let instance = Instance::item(f, args);
+    let krate = f.krate(db);
+    if krate.data(db).origin.is_local() {
+        return tier1(tcx, instance, Reason::Local);
+    }
+    let generic = args.types().next().is_some() || args.consts().next().is_some();
+    if !generic {
+        if let Some(path) = crate::symbol_path::fn_path(tcx, f, args)
+            && let linkmap::Lookup::Unique(sym) = linkmap.lookup_path(&path)
+            && sym.kind == linkmap::SymbolKind::Function
+        {
+            return CallResolution::Tier2Extern {
+                instance,
+                symbol: sym.mangled.clone(),
+                rlib: Some(linkmap.rlib_of(sym).to_owned()),
+                reason: Reason::MonomorphicExtern,
+            };
+        }
+        let inline = crate::attrs::fn_attrs(db, f).inline;
+        return tier1(
+            tcx,
+            instance,
+            if inline {
+                Reason::Inline
+            } else {
+                Reason::NoSymbol
+            },
+        );
+    }
+    tier1(tcx, instance, Reason::Generic)
+}
+
+fn tier1<'db>(tcx: &TyCx<'db>, instance: Instance<'db>, reason: Reason) -> CallResolution<'db> {
+    match crate::mir::body_of(tcx, &instance) {
+        Ok(_) => CallResolution::Define {
+            instance,
+            tier: Tier::Tier1,
+            reason,
+        },
+        Err(e) => CallResolution::Refused {
+            function: instance.describe(tcx),
+            reason: e,
+        },
+    }
+}
+
+/// Calls whose impl the compiler provides: the `Fn*` traits on closures, function items and
+/// function pointers, and `Clone` on tuples, arrays and closures.
+fn resolve_builtin_trait_call<'db>(
+    tcx: &TyCx<'db>,
+    f: FunctionId,
+    args: GenericArgs<'db>,
+) -> Option<CallResolution<'db>> {
+    let lang = tcx.interner.lang_items();
+    let self_ty: Ty<'db> = args.type_at(0);
+    let is_fn_trait_method =
+        [lang.Fn_call, lang.FnMut_call_mut, lang.FnOnce_call_once].contains(&Some(f));
+    if is_fn_trait_method {
+        match self_ty.kind() {
+            TyKind::Closure(c, cargs) => {
+                let wants_once = Some(f) == lang.FnOnce_call_once;
+                let kind = cargs.as_closure().kind();
+                let k = if wants_once && kind != ClosureKind::FnOnce {
+                    InstanceKind::ClosureOnceShim(c.0)
+                } else {
+                    InstanceKind::Closure(c.0)
+                };
+                let instance = Instance {
+                    kind: k,
+                    args: cargs,
+                };
+                if let InstanceKind::Closure(_) = k
+                    && let Err(e) = crate::mir::body_of(tcx, &instance)
+                {
+                    return Some(CallResolution::Refused {
+                        function: instance.describe(tcx),
+                        reason: e,
+                    });
+                }
+                let tier = if matches!(k, InstanceKind::Closure(_)) {
+                    Tier::Tier1
+                } else {
+                    Tier::Generated
+                };
+                let reason =
+                    if instance.is_local(tcx) || matches!(k, InstanceKind::ClosureOnceShim(_)) {
+                        if tier == Tier::Tier1 {
+                            Reason::Local
+                        } else {
+                            Reason::Glue
+                        }
+                    } else {
+                        Reason::Generic
+                    };
+                return Some(CallResolution::Define {
+                    instance,
+                    tier,
+                    reason,
+                });
+            }
+            TyKind::FnDef(..) | TyKind::FnPtr(..) => {
+                return Some(CallResolution::Define {
+                    instance: Instance {
+                        kind: InstanceKind::FnPtrShim(f),
+                        args,
+                    },
+                    tier: Tier::Generated,
+                    reason: Reason::Glue,
+                });
+            }
+            _ => return None,
+        }
+    }
+    if let Some(clone) = lang.Clone
+        && let ItemContainerId::TraitId(t) = f.lookup(tcx.db).container
+        && t == clone
+        && matches!(
+            self_ty.kind(),
+            TyKind::Tuple(_) | TyKind::Array(..) | TyKind::Closure(..)
+        )
+        && let (Either::Left(g), _) = tcx.db.lookup_impl_method(tcx.env, f, args)
+        && g == f
+    {
+        return Some(CallResolution::Define {
+            instance: Instance {
+                kind: InstanceKind::CloneShim,
+                args: GenericArgs::new_from_slice(&[self_ty.into()]),
+            },
+            tier: Tier::Generated,
+            reason: Reason::Glue,
+        });
+    }
+    None
+}
+
+/// `#[rustc_std_internal_symbol]` items (`__rust_alloc`, `__rdl_alloc`, ...) are mangled
+/// under a pseudo-crate `__rustc`; their prefix is read off the sysroot's own symbols.
+pub fn rustc_internal_symbol(linkmap: &linkmap::LinkMap, name: &str) -> Option<String> {
+    let probe = "11___rdl_alloc";
+    let sym = linkmap.find_by_suffix(probe).next()?;
+    let prefix = sym.mangled.strip_suffix(probe)?;
+    // v0 identifiers: `<len>[_]<ident>`, the `_` separating a leading `_` or digit.
+    let sep = if name.starts_with(|c: char| c == '_' || c.is_ascii_digit()) {
+        "_"
+    } else {
+        ""
+    };
+    Some(format!("{prefix}{}{sep}{name}", name.len()))
+}
+
+/// The self types a `Fn*` call may be made on, for `explain`.
+pub fn is_closure_like(ty: Ty<'_>) -> bool {
+    matches!(
+        ty.kind(),
+        TyKind::Closure(..) | TyKind::FnDef(..) | TyKind::FnPtr(..)
+    )
+}
+
+pub fn tuple_len(ty: Ty<'_>) -> Option<usize> {
+    match ty.kind() {
+        TyKind::Tuple(t) => Some(t.len()),
+        _ => None,
+    }
+}

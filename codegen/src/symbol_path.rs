@@ -1,0 +1,189 @@
+//! Rust paths printed the way `rustc_demangle` prints v0 symbols without crate hashes, so
+//! a function found by rust-analyzer can be looked up in the link map:
+//! `std::io::stdio::_print`, `<alloc::string::String as core::fmt::Write>::write_str`,
+//! `<core::fmt::Formatter>::pad`.
+//!
+//! A path that cannot be printed (block-local items, closures, types the printer does not
+//! know) yields `None`, which only means "no Tier 2 symbol"; it never selects a wrong one.
+
+use ra_ap_hir::db::HirDatabase;
+use ra_ap_hir_def::{
+    AdtId, FunctionId, GenericDefId, HasModule, ItemContainerId, Lookup, ModuleId, TraitId,
+    signatures::{
+        EnumSignature, FunctionSignature, StructSignature, TraitSignature, UnionSignature,
+    },
+};
+use ra_ap_hir_ty::next_solver::{GenericArg, GenericArgs, Ty, TyKind};
+use ra_ap_rustc_type_ir::inherent::{GenericArg as _, GenericArgs as _, IntoKind, SliceLike};
+use ra_ap_rustc_type_ir::{FloatTy, IntTy, UintTy};
+
+use crate::ty::TyCx;
+
+pub fn crate_name(db: &dyn HirDatabase, krate: ra_ap_base_db::Crate) -> String {
+    krate
+        .extra_data(db)
+        .display_name
+        .as_ref()
+        .map(|n| n.crate_name().as_str().replace('-', "_"))
+        .unwrap_or_else(|| "?".into())
+}
+
+/// `krate::a::b` for a module; `None` inside function bodies (block modules).
+pub fn module_path(db: &dyn HirDatabase, module: ModuleId) -> Option<String> {
+    let m = ra_ap_hir::Module::from(module);
+    let mut segs = Vec::new();
+    for m in m.path_to_root(db) {
+        if m.is_crate_root(db) {
+            break;
+        }
+        segs.push(m.name(db)?.as_str().to_owned());
+    }
+    segs.push(crate_name(db, module.krate(db)));
+    segs.reverse();
+    Some(segs.join("::"))
+}
+
+pub fn fn_path<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) -> Option<String> {
+    let db = tcx.db;
+    let name = FunctionSignature::of(db, f).name.as_str().to_owned();
+    match f.lookup(db).container {
+        ItemContainerId::ModuleId(m) => Some(format!("{}::{name}", module_path(db, m)?)),
+        ItemContainerId::ImplId(imp) => {
+            let self_ty = tcx.instantiate(db.impl_self_ty(imp).skip_binder(), args);
+            let self_ty = ty_path(tcx, self_ty)?;
+            match db.impl_trait(imp) {
+                None => Some(format!("<{self_ty}>::{name}")),
+                Some(tr) => {
+                    let tr = tcx.instantiate(tr.skip_binder(), args);
+                    let tr_args = tr.args;
+                    let trait_path = trait_path(tcx, tr.def_id.0, tr_args, 1)?;
+                    Some(format!("<{self_ty} as {trait_path}>::{name}"))
+                }
+            }
+        }
+        ItemContainerId::TraitId(_) | ItemContainerId::ExternBlockId(_) => None,
+    }
+}
+
+fn trait_path<'db>(
+    tcx: &TyCx<'db>,
+    t: TraitId,
+    args: GenericArgs<'db>,
+    skip: usize,
+) -> Option<String> {
+    let db = tcx.db;
+    let base = format!(
+        "{}::{}",
+        module_path(db, t.module(db))?,
+        TraitSignature::of(db, t).name.as_str()
+    );
+    with_args(tcx, base, GenericDefId::TraitId(t), args, skip)
+}
+
+fn adt_path<'db>(tcx: &TyCx<'db>, adt: AdtId, args: GenericArgs<'db>) -> Option<String> {
+    let db = tcx.db;
+    let name = match adt {
+        AdtId::StructId(s) => StructSignature::of(db, s).name.as_str().to_owned(),
+        AdtId::EnumId(e) => EnumSignature::of(db, e).name.as_str().to_owned(),
+        AdtId::UnionId(u) => UnionSignature::of(db, u).name.as_str().to_owned(),
+    };
+    let base = format!("{}::{name}", module_path(db, adt.module(db))?);
+    with_args(tcx, base, GenericDefId::AdtId(adt), args, 0)
+}
+
+/// Appends `<A, B>` for the type and const arguments, dropping trailing arguments equal to
+/// their defaults (rustc's `own_args_no_defaults`).
+fn with_args<'db>(
+    tcx: &TyCx<'db>,
+    base: String,
+    def: GenericDefId,
+    args: GenericArgs<'db>,
+    skip: usize,
+) -> Option<String> {
+    let all: Vec<GenericArg<'db>> = args.iter().collect();
+    let defaults = tcx.db.generic_defaults(def);
+    let mut end = all.len();
+    while end > skip {
+        let Some(default) = defaults.get(end - 1) else {
+            break;
+        };
+        let prefix = GenericArgs::new_from_slice(&all[..end - 1]);
+        let d = tcx.instantiate(default.skip_binder(), prefix);
+        if d != all[end - 1] {
+            break;
+        }
+        end -= 1;
+    }
+    let mut printed = Vec::new();
+    for a in &all[skip..end] {
+        if let Some(t) = a.as_type() {
+            printed.push(ty_path(tcx, t)?);
+        } else if a.as_const().is_some() {
+            return None;
+        }
+    }
+    if printed.is_empty() {
+        Some(base)
+    } else {
+        Some(format!("{base}<{}>", printed.join(", ")))
+    }
+}
+
+pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
+    Some(match ty.kind() {
+        TyKind::Bool => "bool".into(),
+        TyKind::Char => "char".into(),
+        TyKind::Str => "str".into(),
+        TyKind::Never => "!".into(),
+        TyKind::Int(i) => match i {
+            IntTy::Isize => "isize",
+            IntTy::I8 => "i8",
+            IntTy::I16 => "i16",
+            IntTy::I32 => "i32",
+            IntTy::I64 => "i64",
+            IntTy::I128 => "i128",
+        }
+        .into(),
+        TyKind::Uint(u) => match u {
+            UintTy::Usize => "usize",
+            UintTy::U8 => "u8",
+            UintTy::U16 => "u16",
+            UintTy::U32 => "u32",
+            UintTy::U64 => "u64",
+            UintTy::U128 => "u128",
+        }
+        .into(),
+        TyKind::Float(f) => match f {
+            FloatTy::F16 => "f16",
+            FloatTy::F32 => "f32",
+            FloatTy::F64 => "f64",
+            FloatTy::F128 => "f128",
+        }
+        .into(),
+        TyKind::Tuple(tys) => {
+            let parts = tys
+                .iter()
+                .map(|t| ty_path(tcx, t))
+                .collect::<Option<Vec<_>>>()?;
+            match parts.len() {
+                1 => format!("({},)", parts[0]),
+                _ => format!("({})", parts.join(", ")),
+            }
+        }
+        TyKind::Ref(_, t, m) => {
+            let m = if m.is_mut() { "mut " } else { "" };
+            format!("&{m}{}", ty_path(tcx, t)?)
+        }
+        TyKind::RawPtr(t, m) => {
+            let m = if m.is_mut() { "mut" } else { "const" };
+            format!("*{m} {}", ty_path(tcx, t)?)
+        }
+        TyKind::Slice(t) => format!("[{}]", ty_path(tcx, t)?),
+        TyKind::Array(t, n) => {
+            let n = ra_ap_hir_ty::consteval::try_const_usize(tcx.db, n)?;
+            format!("[{}; {n}]", ty_path(tcx, t)?)
+        }
+        TyKind::Adt(def, args) => adt_path(tcx, def.def_id(), args)?,
+        _ => return None,
+    })
+}
