@@ -61,6 +61,9 @@ struct BuildArgs {
     /// Print per-phase timings.
     #[arg(long = "timings")]
     timings: bool,
+    /// Build as many targets as possible even if some fail.
+    #[arg(long = "keep-going")]
+    keep_going: bool,
     /// Debug builds only: rac refuses --release.
     #[arg(long = "release", hide = true)]
     release: bool,
@@ -164,6 +167,7 @@ struct Plan {
     workspace_root: PathBuf,
     targets: Vec<codegen::BinTarget>,
     jobs: usize,
+    keep_going: bool,
 }
 
 impl Plan {
@@ -173,6 +177,7 @@ impl Plan {
             workspace_root: self.workspace_root.clone(),
             targets: self.targets.clone(),
             jobs: self.jobs,
+            keep_going: self.keep_going,
         }
     }
 }
@@ -284,6 +289,7 @@ fn plan(b: &BuildArgs) -> Result<Plan> {
         workspace_root: meta.workspace_root.clone().into_std_path_buf(),
         targets,
         jobs,
+        keep_going: b.keep_going,
     })
 }
 
@@ -292,7 +298,12 @@ fn build(b: &BuildArgs) -> Result<Plan> {
     let start = std::time::Instant::now();
     let report = codegen::build(&p.request())?;
     let json = b.message_format == "json";
-    for (t, r) in p.targets.iter().zip(&report.targets) {
+    for r in &report.targets {
+        let t = p
+            .targets
+            .iter()
+            .find(|t| t.name == r.name)
+            .expect("report of an unknown target");
         if json {
             println!(
                 "{}",
@@ -321,6 +332,33 @@ fn build(b: &BuildArgs) -> Result<Plan> {
             tm.codegen.as_secs_f64(),
             tm.object.as_secs_f64(),
             tm.link.as_secs_f64()
+        );
+    }
+    for (name, e) in &report.failed {
+        let text = match e.downcast_ref::<codegen::Refusal>() {
+            Some(r) => r.to_string(),
+            None => format!("error: {}", one_line(e)),
+        };
+        if json {
+            println!(
+                "{}",
+                serde_json::json!({"reason": "rac-target-failed", "target": {"name": name}, "message": text})
+            );
+        } else {
+            eprintln!("{text}");
+        }
+    }
+    if !report.failed.is_empty() {
+        if json {
+            println!(
+                "{}",
+                serde_json::json!({"reason": "build-finished", "success": false})
+            );
+        }
+        bail!(
+            "{} of {} binaries could not be built with rac",
+            report.failed.len(),
+            p.targets.len()
         );
     }
     if json {

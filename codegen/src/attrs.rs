@@ -96,3 +96,14 @@ pub fn static_attrs(db: &dyn HirDatabase, s: StaticId) -> CodegenAttrs {
     let src = s.lookup(db).source(db);
     collect(db, krate, src.value.attrs())
 }
+
+/// `#[default]` on an enum variant (for `#[derive(Default)]`).
+pub fn variant_is_default(db: &dyn HirDatabase, v: ra_ap_hir_def::EnumVariantId) -> bool {
+    let src = v.lookup(db).source(db);
+    src.value.attrs().any(|a| {
+        a.path()
+            .and_then(|p| p.as_single_name_ref())
+            .map(|n| n.text() == "default")
+            .unwrap_or(false)
+    })
+}

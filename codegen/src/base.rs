@@ -269,17 +269,11 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
     }
 
-    /// A move out of a local (or out of a part of it) ends its ownership of the value: rac
-    /// then does not drop what may remain (a partial move leaks the rest rather than
-    /// double-dropping).
+    /// Reading a value out of a local (r-a writes `copy` for moves of non-`Copy` types too)
+    /// ends the local's ownership of it, as in r-a's own interpreter: rac then does not drop
+    /// what may remain (a partial move leaks the rest rather than double-dropping).
     fn note_moves(&mut self, op: &Operand) {
-        if let OperandKind::Move(p) = crate::bridge::operand_kind(op)
-            && !p
-                .projection
-                .lookup()
-                .iter()
-                .any(|e| matches!(e, ProjectionElem::Deref))
-        {
+        if let OperandKind::Move(p) | OperandKind::Copy(p) = crate::bridge::operand_kind(op) {
             self.set_drop_flag(p.local, false);
         }
     }
@@ -572,7 +566,15 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             }
             Rvalue::Ref(_, place) => {
                 let p = self.codegen_place(place)?;
-                dest.write(self, p.address_value(dest.layout.clone()));
+                if p.layout.ty == dest.layout.ty {
+                    // `_r = &p` where `p` already has the reference's type: r-a lowers an
+                    // overloaded `*x`/`x[i]` whose operand carries an autoref adjustment by
+                    // borrowing the already-borrowed temporary again. The MIR's types say
+                    // what was meant (`&T`, not `&&T`): pass the reference on.
+                    dest.write(self, p.to_cvalue());
+                } else {
+                    dest.write(self, p.address_value(dest.layout.clone()));
+                }
             }
             Rvalue::Len(place) => {
                 let pty = self.place_ty(place);
@@ -891,9 +893,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
         let p = self.codegen_place(place)?;
         crate::glue::call_drop_in_place(self, &p)?;
-        if place.projection.lookup().is_empty() {
-            self.set_drop_flag(place.local, false);
-        }
+        self.set_drop_flag(place.local, false);
         self.bcx.ins().jump(cont, &[]);
         self.bcx.switch_to_block(cont);
         Ok(())

@@ -59,6 +59,8 @@ pub struct CodegenCx<'db> {
     pub errors: Vec<BuildError>,
     pub stats: Stats,
     pub tier_of: FxHashMap<Instance<'db>, Tier>,
+    /// The instance being translated: the caller of whatever it references.
+    pub current: Option<Instance<'db>>,
     next_symbol: usize,
 }
 
@@ -86,6 +88,7 @@ impl<'db> CodegenCx<'db> {
             errors: Vec::new(),
             stats: Stats::default(),
             tier_of: FxHashMap::default(),
+            current: None,
             next_symbol: 0,
         }
     }
@@ -104,6 +107,7 @@ impl<'db> CodegenCx<'db> {
         if let Some(id) = self.instances.get(&instance) {
             return Ok(*id);
         }
+        let from = from.or(self.current);
         let abi = self.fn_abi(&instance)?;
         let sig = abi.signature();
         let name = self.symbol_name(&instance);

@@ -30,6 +30,8 @@ pub struct BuildRequest {
     pub workspace_root: PathBuf,
     pub targets: Vec<BinTarget>,
     pub jobs: usize,
+    /// Build every target even when one fails (`--keep-going`).
+    pub keep_going: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -52,6 +54,8 @@ pub struct TargetReport {
 #[derive(Debug, Default)]
 pub struct BuildReport {
     pub targets: Vec<TargetReport>,
+    /// Targets that failed (only with `keep_going`): name and the error.
+    pub failed: Vec<(String, anyhow::Error)>,
     pub timings: Timings,
 }
 
@@ -135,8 +139,12 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
                 linkmap.clone(),
                 &rlibs,
                 &mut report.timings,
-            )?;
-            report.targets.push(r);
+            );
+            match r {
+                Ok(r) => report.targets.push(r),
+                Err(e) if req.keep_going => report.failed.push((target.name.clone(), e)),
+                Err(e) => return Err(e),
+            }
         }
         Ok(())
     })?;
@@ -231,7 +239,15 @@ fn build_target(
     let t = Instant::now();
     let funcs = std::mem::take(&mut cx.compiled);
     let nfuncs = funcs.len();
-    let compiled = crate::emit::compile_all(&isa, funcs, req.jobs)?;
+    let compiled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::emit::compile_all(&isa, funcs, req.jobs)
+    }))
+    .map_err(|_| {
+        anyhow!(
+            "internal error: Cranelift panicked while compiling `{}`",
+            target.name
+        )
+    })??;
     timings.codegen += t.elapsed();
 
     let t = Instant::now();
@@ -289,7 +305,16 @@ fn translate_instance<'db>(cx: &mut CodegenCx<'db>, instance: Instance<'db>) {
             return;
         }
     };
+    cx.current = Some(instance);
+    if let Ok(filter) = std::env::var("RAC_DUMP_MIR")
+        && instance.describe(&cx.tcx).contains(&filter)
+        && let Ok(body) = crate::mir::body_of(&cx.tcx, &instance)
+    {
+        let text = crate::mir::dump(&cx.tcx, body);
+        eprintln!("; MIR of {}\n{text}", instance.describe(&cx.tcx));
+    }
     let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
+
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match instance.kind {
         InstanceKind::Item(_) | InstanceKind::Closure(_) => {
             crate::base::codegen_mir_instance(cx, instance, &mut func)

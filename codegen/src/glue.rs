@@ -153,9 +153,10 @@ pub fn codegen_glue_instance<'db>(
             }
         }
         InstanceKind::CloneShim => clone_shim(&mut fx, instance.type_arg(), args[0].clone(), &ret)?,
-        InstanceKind::Item(_) | InstanceKind::Closure(_) | InstanceKind::Derive(..) => {
-            bail!("not a generated instance")
+        InstanceKind::Derive(id, method) => {
+            crate::derive::codegen_derive(&mut fx, id, method, instance.args, args, &ret)?
         }
+        InstanceKind::Item(_) | InstanceKind::Closure(_) => bail!("not a generated instance"),
     }
     outgoing(&mut fx, &ret);
     fx.bcx.seal_all_blocks();

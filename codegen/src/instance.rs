@@ -196,8 +196,18 @@ impl<'db> Instance<'db> {
                 caller_location: false,
                 c_abi: false,
             },
-            InstanceKind::Derive(..) => {
-                unreachable!("derive instances are refused before their signature is needed")
+            InstanceKind::Derive(id, method) => {
+                let f = method
+                    .trait_method(tcx.db, id)
+                    .expect("derived method of a known trait");
+                let sig = tcx.db.callable_item_signature(f.into());
+                let sig = tcx.instantiate(sig.skip_binder().skip_binder(), self.args);
+                InstanceSig {
+                    inputs: sig.inputs().iter().copied().collect(),
+                    output: sig.output(),
+                    caller_location: false,
+                    c_abi: false,
+                }
             }
         }
     }
@@ -214,11 +224,13 @@ impl<'db> Instance<'db> {
         };
         match self.kind {
             InstanceKind::Item(f) => describe_fn(tcx, f, self.args),
-            InstanceKind::Closure(c) => format!("{{closure}} in {}", describe_owner(tcx, c)),
+            InstanceKind::Closure(c) => {
+                format!("{{closure}} in {}", describe_owner(tcx, c, self.args))
+            }
             InstanceKind::ClosureOnceShim(c) => {
                 format!(
                     "<{{closure}} in {} as FnOnce>::call_once (shim)",
-                    describe_owner(tcx, c)
+                    describe_owner(tcx, c, self.args)
                 )
             }
             InstanceKind::FnPtrShim(f) => {
@@ -240,7 +252,10 @@ impl<'db> Instance<'db> {
                 "<{} as core::clone::Clone>::clone (shim)",
                 tcx.display(self.type_arg())
             ),
-            InstanceKind::Derive(..) => format!("builtin derive{}", args()),
+            InstanceKind::Derive(id, method) => match method.trait_method(tcx.db, id) {
+                Some(f) => format!("{} (derived)", describe_fn(tcx, f, self.args)),
+                None => format!("builtin derive{}", args()),
+            },
         }
     }
 }
@@ -328,9 +343,18 @@ pub fn describe_fn<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) 
     }
 }
 
-fn describe_owner(tcx: &TyCx<'_>, c: InternedClosureId<'_>) -> String {
+fn describe_owner<'db>(
+    tcx: &TyCx<'db>,
+    c: InternedClosureId<'db>,
+    args: GenericArgs<'db>,
+) -> String {
     match c.loc(tcx.db).owner.as_function() {
-        Some(f) => describe_fn(tcx, f, GenericArgs::empty(tcx.interner)),
+        Some(f) => {
+            // The closure's parent arguments are the owner's arguments.
+            let n = generics_count(tcx, SolverDefId::FunctionId(f));
+            let parent = GenericArgs::new_from_slice(&args.as_slice()[..n.min(args.len())]);
+            describe_fn(tcx, f, parent)
+        }
         None => "a constant".into(),
     }
 }

@@ -25,5 +25,6 @@ pub mod value_and_place;
 pub mod vtable;
 
 pub use driver::{BinTarget, BuildReport, BuildRequest, Refusal, build};
+pub mod derive;
 pub mod explain;
 pub mod layout;

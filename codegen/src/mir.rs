@@ -44,3 +44,142 @@ pub fn lowering_error(tcx: &TyCx<'_>, e: &MirLowerError<'_>) -> String {
     }
     s.trim().replace('\n', "; ")
 }
+
+/// A compact, panic-free rendering of a MIR body (r-a's pretty printer panics on some
+/// constants), for `RAC_DUMP_MIR` and diagnostics.
+pub fn dump<'db>(tcx: &TyCx<'db>, body: &MirBody<'db>) -> String {
+    use ra_ap_hir_ty::mir::{OperandKind, Rvalue, StatementKind, TerminatorKind};
+    use std::fmt::Write;
+    let place = |p: &ra_ap_hir_ty::mir::Place| {
+        let mut s = format!("_{}", u32::from(p.local.into_raw()));
+        for e in p.projection.lookup() {
+            match e {
+                ra_ap_hir_ty::mir::ProjectionElem::Deref => s = format!("(*{s})"),
+                ra_ap_hir_ty::mir::ProjectionElem::Field(f) => s = format!("{s}.{}", f.0),
+                ra_ap_hir_ty::mir::ProjectionElem::Index(l) => {
+                    s = format!("{s}[_{}]", u32::from(l.into_raw()))
+                }
+                ra_ap_hir_ty::mir::ProjectionElem::ConstantIndex { offset, from_end } => {
+                    s = format!("{s}[{}{offset}]", if *from_end { "-" } else { "" })
+                }
+                ra_ap_hir_ty::mir::ProjectionElem::Subslice { from, to } => {
+                    s = format!("{s}[{from}..{to}]")
+                }
+                ra_ap_hir_ty::mir::ProjectionElem::Downcast(v) => s = format!("({s} as {v:?})"),
+            }
+        }
+        s
+    };
+    let operand = |o: &ra_ap_hir_ty::mir::Operand| match crate::bridge::operand_kind(o) {
+        OperandKind::Copy(p) => format!("copy {}", place(p)),
+        OperandKind::Move(p) => format!("move {}", place(p)),
+        OperandKind::Constant { ty, .. } => format!("const:{}", tcx.display(ty.as_ref())),
+        OperandKind::Allocation { allocation } => {
+            let a = allocation.as_ref();
+            format!(
+                "alloc:{}{:?}",
+                tcx.display(a.ty),
+                &a.memory[..a.memory.len().min(16)]
+            )
+        }
+        OperandKind::Static(s) => format!("static {s:?}"),
+    };
+    let mut out = String::new();
+    for (l, local) in body.locals.iter() {
+        let _ = writeln!(
+            out,
+            "  let _{}: {};",
+            u32::from(l.into_raw()),
+            tcx.display(local.ty.as_ref())
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  params: {:?}",
+        body.param_locals
+            .iter()
+            .map(|l| u32::from(l.into_raw()))
+            .collect::<Vec<_>>()
+    );
+    for (bb, data) in body.basic_blocks.iter() {
+        let _ = writeln!(out, "  bb{}:", u32::from(bb.into_raw()));
+        for st in &data.statements {
+            let text = match &st.kind {
+                StatementKind::Assign(p, rv) => {
+                    let r = match rv {
+                        Rvalue::Use(o) => operand(o),
+                        Rvalue::Repeat(o, _) => format!("[{}; _]", operand(o)),
+                        Rvalue::Ref(k, p) => format!("&{k:?} {}", place(p)),
+                        Rvalue::Len(p) => format!("Len({})", place(p)),
+                        Rvalue::Cast(k, o, t) => {
+                            format!("{} as {} ({k:?})", operand(o), tcx.display(t.as_ref()))
+                        }
+                        Rvalue::CheckedBinaryOp(op, a, b) => {
+                            format!("{} {op} {}", operand(a), operand(b))
+                        }
+                        Rvalue::UnaryOp(op, a) => format!("{op:?} {}", operand(a)),
+                        Rvalue::Discriminant(p) => format!("discriminant({})", place(p)),
+                        Rvalue::Aggregate(k, ops) => {
+                            format!(
+                                "{:?}({})",
+                                std::mem::discriminant(k),
+                                ops.iter()
+                                    .map(|o| operand(o))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        }
+                        Rvalue::CopyForDeref(p) => format!("deref_copy {}", place(p)),
+                        Rvalue::ThreadLocalRef(n)
+                        | Rvalue::AddressOf(n)
+                        | Rvalue::BinaryOp(n)
+                        | Rvalue::NullaryOp(n) => match *n {},
+                    };
+                    format!("{} = {r}", place(p))
+                }
+                StatementKind::StorageLive(_)
+                | StatementKind::StorageDead(_)
+                | StatementKind::Nop => continue,
+                other => format!("{other:?}"),
+            };
+            let _ = writeln!(out, "    {text}");
+        }
+        let t = match data.terminator.as_ref().map(|t| &t.kind) {
+            Some(TerminatorKind::Call {
+                func,
+                args,
+                destination,
+                target,
+                ..
+            }) => format!(
+                "{} = call {}({}) -> {:?}",
+                place(destination),
+                operand(func),
+                args.iter()
+                    .map(|a| operand(a))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                target.map(|t| u32::from(t.into_raw()))
+            ),
+            Some(TerminatorKind::Drop {
+                place: p, target, ..
+            }) => format!("drop({}) -> bb{}", place(p), u32::from(target.into_raw())),
+            Some(TerminatorKind::SwitchInt { discr, targets }) => format!(
+                "switch {} {:?} else bb{}",
+                operand(discr),
+                targets
+                    .iter()
+                    .map(|(v, b)| (v, u32::from(b.into_raw())))
+                    .collect::<Vec<_>>(),
+                u32::from(targets.otherwise().into_raw())
+            ),
+            Some(TerminatorKind::Goto { target }) => {
+                format!("goto bb{}", u32::from(target.into_raw()))
+            }
+            Some(other) => format!("{other:?}"),
+            None => "<no terminator>".into(),
+        };
+        let _ = writeln!(out, "    {t}");
+    }
+    out
+}

@@ -164,11 +164,8 @@ pub fn resolve_fn<'db>(
             }
             match tcx.db.lookup_impl_method(tcx.env, f, args) {
                 (Either::Left(g), gargs) => (g, tcx.mono(gargs)),
-                (Either::Right(_derive), _) => {
-                    return CallResolution::Refused {
-                        function: crate::instance::describe_fn(tcx, f, args),
-                        reason: "methods of builtin `#[derive]`s have no MIR and rac does not generate them yet".into(),
-                    };
+                (Either::Right((derive, method)), impl_args) => {
+                    return resolve_derive(tcx, linkmap, f, args, derive, method, impl_args);
                 }
             }
         }
@@ -358,5 +355,56 @@ pub fn tuple_len(ty: Ty<'_>) -> Option<usize> {
     match ty.kind() {
         TyKind::Tuple(t) => Some(t.len()),
         _ => None,
+    }
+}
+
+/// A method of a builtin `#[derive]` (r-a has no MIR for these): rustc's compiled code
+/// when the type is a monomorphic external one, else a body rac generates.
+fn resolve_derive<'db>(
+    tcx: &TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    trait_fn: FunctionId,
+    args: GenericArgs<'db>,
+    derive: ra_ap_hir_def::BuiltinDeriveImplId,
+    method: ra_ap_hir_def::builtin_derive::BuiltinDeriveImplMethod,
+    impl_args: GenericArgs<'db>,
+) -> CallResolution<'db> {
+    let db = tcx.db;
+    let adt = derive.loc(db).adt;
+    let instance = Instance {
+        kind: InstanceKind::Derive(derive, method),
+        args,
+    };
+    let local = adt.module(db).krate(db).data(db).origin.is_local();
+    let generic = impl_args.types().next().is_some() || impl_args.consts().next().is_some();
+    if !local && !generic {
+        if let Some(path) = crate::symbol_path::trait_method_path(tcx, trait_fn, args)
+            && let linkmap::Lookup::Unique(sym) = linkmap.lookup_path(&path)
+        {
+            return CallResolution::Tier2Extern {
+                instance: Instance::item(trait_fn, args),
+                symbol: sym.mangled.clone(),
+                rlib: Some(linkmap.rlib_of(sym).to_owned()),
+                reason: Reason::MonomorphicExtern,
+            };
+        }
+    }
+    if crate::derive::is_supported(method) {
+        return CallResolution::Define {
+            instance,
+            tier: Tier::Generated,
+            reason: if local {
+                Reason::Local
+            } else {
+                Reason::Generic
+            },
+        };
+    }
+    CallResolution::Refused {
+        function: crate::instance::describe_fn(tcx, trait_fn, args),
+        reason: format!(
+            "rac does not generate `#[derive]` bodies for `{}` yet",
+            method.name().as_str()
+        ),
     }
 }

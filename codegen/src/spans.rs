@@ -45,12 +45,37 @@ pub fn loc_of_span(tcx: &TyCx<'_>, owner: InferBodyId<'_>, span: MirSpan) -> Opt
         MirSpan::SelfParam => self_param?.map(|it| it.syntax_node_ptr()),
         MirSpan::Unknown => return None,
     };
-    let range = node
-        .map(|p| p.text_range())
-        .original_node_file_range_rooted(db);
+    let range = outermost_call_site(db, node.map(|p| p.text_range()));
     let file = range.file_id.file_id(db);
     let (file, line, col) = file_line_col(tcx, file, range.range.start());
     Some(Loc { file, line, col })
+}
+
+/// rustc's `expansion_cause`: code the user wrote keeps its own position, even when it is
+/// an argument of a macro; code a macro produced is attributed to the outermost macro call.
+fn outermost_call_site(
+    db: &dyn ra_ap_hir_ty::db::HirDatabase,
+    range: InFile<ra_ap_syntax::TextRange>,
+) -> ra_ap_hir_expand::files::FileRange {
+    match range.file_id {
+        ra_ap_hir_expand::HirFileId::FileId(file_id) => ra_ap_hir_expand::files::FileRange {
+            file_id,
+            range: range.value,
+        },
+        ra_ap_hir_expand::HirFileId::MacroFile(mac) => {
+            let first = ra_ap_hir_expand::files::InMacroFile {
+                file_id: mac,
+                value: range.value.start(),
+            };
+            let (file_range, ctx) = first.original_file_range(db);
+            if ctx.is_root() {
+                file_range
+            } else {
+                let loc = mac.loc(db);
+                loc.kind.original_call_range(db, loc.krate)
+            }
+        }
+    }
 }
 
 pub fn file_line_col(tcx: &TyCx<'_>, file: FileId, offset: TextSize) -> (String, u32, u32) {

@@ -187,3 +187,22 @@ pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
         _ => return None,
     })
 }
+
+/// `<Self as Trait<Args>>::method` for a trait method applied to concrete arguments.
+pub fn trait_method_path<'db>(
+    tcx: &TyCx<'db>,
+    f: FunctionId,
+    args: GenericArgs<'db>,
+) -> Option<String> {
+    let db = tcx.db;
+    let ItemContainerId::TraitId(t) = f.lookup(db).container else {
+        return None;
+    };
+    let self_ty = ty_path(tcx, args.iter().next()?.as_type()?)?;
+    let n =
+        crate::instance::generics_count(tcx, ra_ap_hir_ty::next_solver::SolverDefId::TraitId(t));
+    let trait_args = GenericArgs::new_from_slice(&args.as_slice()[..n]);
+    let trait_path = trait_path(tcx, t, trait_args, 1)?;
+    let name = FunctionSignature::of(db, f).name.as_str().to_owned();
+    Some(format!("<{self_ty} as {trait_path}>::{name}"))
+}

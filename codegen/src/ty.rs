@@ -176,6 +176,21 @@ impl<'db> TyCx<'db> {
         )
     }
 
+    /// Arguments for an item whose only generic parameters are lifetimes: all erased.
+    pub fn erased_args_for(
+        &self,
+        def: ra_ap_hir_ty::next_solver::SolverDefId<'db>,
+    ) -> GenericArgs<'db> {
+        let erased = self.erased();
+        GenericArgs::for_item(self.interner, def, |_, _, lt, _| {
+            assert!(
+                lt.is_some(),
+                "erased_args_for an item with type or const parameters"
+            );
+            erased.into()
+        })
+    }
+
     pub fn usize(&self) -> Ty<'db> {
         Ty::new_uint(self.interner, ra_ap_rustc_type_ir::UintTy::Usize)
     }

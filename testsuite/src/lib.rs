@@ -1,1 +1,410 @@
+//! The differential harness: build the same programs with `cargo build` (rustc) and with
+//! `cargo rac build`, run both, and compare stdout, stderr and exit code.
+//!
+//! Programs are batched: every program of one edition becomes a `[[bin]]` of one generated
+//! cargo package, so each side loads and builds once per batch. rac builds with
+//! `--keep-going` and reports, per binary, whether it was built or refused.
+//!
+//! Output is normalized identically on both sides, only where a run cannot be reproduced:
+//! the thread id in `thread 'main' (1234) panicked`.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+#[derive(Debug, Clone)]
+pub struct Program {
+    pub name: String,
+    pub source: PathBuf,
+    pub edition: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunOutput {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: Option<i32>,
+    pub timed_out: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Passed,
+    /// rac declined with an error (its message).
+    Refused(String),
+    /// rac built it but it behaves differently from rustc's build.
+    Miscompiled(String),
+    /// The rustc build itself failed or the program is not usable as a test.
+    Broken(String),
+}
+
+impl Outcome {
+    pub fn is_pass(&self) -> bool {
+        matches!(self, Outcome::Passed)
+    }
+    pub fn label(&self) -> &'static str {
+        match self {
+            Outcome::Passed => "passed",
+            Outcome::Refused(_) => "refused",
+            Outcome::Miscompiled(_) => "miscompiled",
+            Outcome::Broken(_) => "broken",
+        }
+    }
+}
+
+pub struct Harness {
+    pub cargo_rac: PathBuf,
+    pub work_dir: PathBuf,
+    pub timeout: Duration,
+    pub jobs: Option<usize>,
+}
+
+/// Programs from a directory of single-file `fn main` programs (`*.rs`), named by file stem.
+pub fn programs_in(dir: &Path, edition: &str) -> Result<Vec<Program>> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let p = e?.path();
+        if p.extension().and_then(|e| e.to_str()) == Some("rs") {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            out.push(Program {
+                name,
+                source: p,
+                edition: edition.to_owned(),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+/// A valid, unique binary name for a program.
+fn bin_name(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'p');
+    }
+    s
+}
+
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("thread '") {
+        let (head, tail) = rest.split_at(i);
+        out.push_str(head);
+        // thread '<name>' (<tid>) panicked
+        if let Some(q) = tail[8..].find('\'') {
+            let after = &tail[8 + q + 1..];
+            if let Some(stripped) = after.strip_prefix(" (")
+                && let Some(close) = stripped.find(')')
+                && stripped[..close].chars().all(|c| c.is_ascii_digit())
+            {
+                out.push_str(&tail[..8 + q + 1]);
+                out.push_str(" (TID)");
+                rest = &stripped[close + 1..];
+                continue;
+            }
+        }
+        out.push_str(&tail[..8]);
+        rest = &tail[8..];
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Harness {
+    /// Builds and runs every program with rustc and rac, returns the outcome per program.
+    pub fn run(&self, programs: &[Program]) -> Result<BTreeMap<String, Outcome>> {
+        let mut by_edition: BTreeMap<&str, Vec<&Program>> = BTreeMap::new();
+        for p in programs {
+            by_edition.entry(&p.edition).or_default().push(p);
+        }
+        let mut results = BTreeMap::new();
+        for (edition, progs) in by_edition {
+            let batch = self.work_dir.join(format!("batch-{edition}"));
+            results.extend(self.run_batch(&batch, edition, &progs)?);
+        }
+        Ok(results)
+    }
+
+    fn run_batch(
+        &self,
+        dir: &Path,
+        edition: &str,
+        programs: &[&Program],
+    ) -> Result<BTreeMap<String, Outcome>> {
+        let _ = std::fs::remove_dir_all(dir.join("src"));
+        std::fs::create_dir_all(dir.join("src/bin"))?;
+        let mut manifest = format!(
+            "[package]\nname = \"rac_batch_{edition}\"\nversion = \"0.1.0\"\nedition = \"{edition}\"\nautobins = false\n\n[workspace]\n\n"
+        );
+        let mut names = BTreeMap::new();
+        for p in programs {
+            let bin = bin_name(&p.name);
+            std::fs::copy(&p.source, dir.join(format!("src/bin/{bin}.rs")))
+                .with_context(|| format!("cannot copy {}", p.source.display()))?;
+            manifest.push_str(&format!("[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\ntest = false\nbench = false\n\n"));
+            names.insert(bin, p.name.clone());
+        }
+        manifest.push_str("[profile.dev]\ndebug = false\n");
+        std::fs::write(dir.join("Cargo.toml"), manifest)?;
+
+        // rustc: the reference.
+        let rustc_target = dir.join("target-rustc");
+        let out = Command::new("cargo")
+            .args(["build", "--keep-going", "--quiet", "--bins"])
+            .arg("--target-dir")
+            .arg(&rustc_target)
+            .current_dir(dir)
+            .env_remove("RUSTFLAGS")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+            .context("cannot run cargo build")?;
+        let rustc_stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+
+        // rac.
+        let rac_target = dir.join("target-rac");
+        let mut cmd = Command::new(&self.cargo_rac);
+        cmd.args(["rac", "build", "--keep-going", "--message-format", "json"])
+            .arg("--target-dir")
+            .arg(&rac_target)
+            .current_dir(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(j) = self.jobs {
+            cmd.arg("-j").arg(j.to_string());
+        }
+        let rac_out = cmd.output().context("cannot run cargo-rac")?;
+        let rac_stdout = String::from_utf8_lossy(&rac_out.stdout).into_owned();
+        let rac_stderr = String::from_utf8_lossy(&rac_out.stderr).into_owned();
+        let mut built = BTreeMap::new();
+        let mut refused = BTreeMap::new();
+        for line in rac_stdout.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let name = v["target"]["name"].as_str().unwrap_or_default().to_owned();
+            match v["reason"].as_str() {
+                Some("compiler-artifact") => {
+                    built.insert(name, true);
+                }
+                Some("rac-target-failed") => {
+                    refused.insert(name, v["message"].as_str().unwrap_or_default().to_owned());
+                }
+                _ => {}
+            }
+        }
+
+        let mut results = BTreeMap::new();
+        for (bin, name) in &names {
+            let rustc_bin = rustc_target.join("debug").join(bin);
+            if !rustc_bin.exists() {
+                results.insert(
+                    name.clone(),
+                    Outcome::Broken(format!("rustc build failed: {}", rustc_stderr.trim())),
+                );
+                continue;
+            }
+            if let Some(msg) = refused.get(bin) {
+                results.insert(name.clone(), Outcome::Refused(msg.clone()));
+                continue;
+            }
+            if !built.contains_key(bin) {
+                let why = if rac_stderr.trim().is_empty() {
+                    "no output".to_owned()
+                } else {
+                    rac_stderr.trim().to_owned()
+                };
+                results.insert(
+                    name.clone(),
+                    Outcome::Refused(format!("rac did not build it: {why}")),
+                );
+                continue;
+            }
+            let expected = self.run_binary(&rustc_bin)?;
+            let actual = self.run_binary(&rac_target.join("debug").join(bin))?;
+            results.insert(name.clone(), compare(&expected, &actual));
+        }
+        Ok(results)
+    }
+
+    pub fn run_binary(&self, bin: &Path) -> Result<RunOutput> {
+        let cwd = self.work_dir.join("run");
+        std::fs::create_dir_all(&cwd)?;
+        let mut child = Command::new(bin)
+            .current_dir(&cwd)
+            .env("RUST_BACKTRACE", "0")
+            .env_remove("RUST_LIB_BACKTRACE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .with_context(|| format!("cannot run {}", bin.display()))?;
+        let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let out_t = std::thread::spawn(move || read_all(stdout));
+        let err_t = std::thread::spawn(move || read_all(stderr));
+        let start = Instant::now();
+        let mut timed_out = false;
+        let status = loop {
+            if let Some(s) = child.try_wait()? {
+                break Some(s);
+            }
+            if start.elapsed() > self.timeout {
+                let _ = child.kill();
+                timed_out = true;
+                break child.wait().ok();
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let stdout = out_t.join().unwrap_or_default();
+        let stderr = err_t.join().unwrap_or_default();
+        let code = status.and_then(|s| {
+            use std::os::unix::process::ExitStatusExt;
+            s.code().or_else(|| s.signal().map(|sig| 128 + sig))
+        });
+        Ok(RunOutput {
+            stdout: normalize(&stdout),
+            stderr: normalize(&stderr),
+            code,
+            timed_out,
+        })
+    }
+}
+
+fn read_all(mut r: impl std::io::Read) -> String {
+    let mut buf = Vec::new();
+    let _ = r.read_to_end(&mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+pub fn compare(expected: &RunOutput, actual: &RunOutput) -> Outcome {
+    if expected.timed_out {
+        return Outcome::Broken("the rustc-built program timed out".into());
+    }
+    if actual.timed_out {
+        return Outcome::Miscompiled("timed out".into());
+    }
+    let mut diffs = Vec::new();
+    if expected.code != actual.code {
+        diffs.push(format!(
+            "exit code: rustc {:?}, rac {:?}",
+            expected.code, actual.code
+        ));
+    }
+    if expected.stdout != actual.stdout {
+        diffs.push(format!(
+            "stdout differs:\n--- rustc\n{}\n--- rac\n{}",
+            clip(&expected.stdout),
+            clip(&actual.stdout)
+        ));
+    }
+    if expected.stderr != actual.stderr {
+        diffs.push(format!(
+            "stderr differs:\n--- rustc\n{}\n--- rac\n{}",
+            clip(&expected.stderr),
+            clip(&actual.stderr)
+        ));
+    }
+    if diffs.is_empty() {
+        Outcome::Passed
+    } else {
+        Outcome::Miscompiled(diffs.join("\n"))
+    }
+}
+
+fn clip(s: &str) -> String {
+    if s.len() > 2000 {
+        format!("{}...[{} bytes]", &s[..2000], s.len())
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The ratchet: programs that must pass. One name per line, `#` comments.
+pub fn read_ratchet(path: &Path) -> Result<Vec<String>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(|l| l.split('#').next().unwrap().trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
+pub fn testsuite_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Checks outcomes against the ratchet; returns the report text and whether it holds.
+pub fn check_ratchet(results: &BTreeMap<String, Outcome>, ratchet: &[String]) -> (String, bool) {
+    let mut report = String::new();
+    let passed = results.values().filter(|o| o.is_pass()).count();
+    let failed = results.len() - passed;
+    let mut ok = true;
+    for name in ratchet {
+        match results.get(name) {
+            Some(Outcome::Passed) => {}
+            Some(other) => {
+                ok = false;
+                report.push_str(&format!(
+                    "RATCHET FAILURE: {name} {}:\n{}\n\n",
+                    other.label(),
+                    detail(other)
+                ));
+            }
+            None => {
+                ok = false;
+                report.push_str(&format!(
+                    "RATCHET FAILURE: {name} is in the ratchet but was not run\n"
+                ));
+            }
+        }
+    }
+    for (name, o) in results {
+        if !o.is_pass() && !ratchet.contains(name) {
+            report.push_str(&format!(
+                "not in the ratchet, {}: {name}: {}\n",
+                o.label(),
+                first_line(detail(o))
+            ));
+        }
+        if o.is_pass() && !ratchet.contains(name) {
+            report.push_str(&format!("newly passing (add it to the ratchet): {name}\n"));
+        }
+    }
+    report.push_str(&format!("{passed} passed, {failed} failed\n"));
+    (report, ok)
+}
+
+pub fn detail(o: &Outcome) -> &str {
+    match o {
+        Outcome::Passed => "",
+        Outcome::Refused(s) | Outcome::Miscompiled(s) | Outcome::Broken(s) => s,
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().find(|l| !l.trim().is_empty()).unwrap_or("")
+}
+
+pub fn ensure_exists(p: &Path) -> Result<()> {
+    if !p.exists() {
+        bail!("{} does not exist", p.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,39 @@
+//! `cargo run -p testsuite -- [--rac PATH] [FILTER]`: run the differential programs by hand.
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut rac = testsuite::testsuite_dir().join("../target/debug/cargo-rac");
+    let mut filter = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--rac" => rac = PathBuf::from(args.next().expect("--rac PATH")),
+            f => filter = Some(f.to_owned()),
+        }
+    }
+    let dir = testsuite::testsuite_dir();
+    let mut programs = testsuite::programs_in(&dir.join("programs"), "2021")?;
+    if let Some(f) = &filter {
+        programs.retain(|p| p.name.contains(f.as_str()));
+    }
+    let h = testsuite::Harness {
+        cargo_rac: rac,
+        work_dir: dir.join("../target/rac-testsuite"),
+        timeout: Duration::from_secs(20),
+        jobs: None,
+    };
+    let results = h.run(&programs)?;
+    for (name, o) in &results {
+        println!("{:<12} {name}", o.label());
+        if !o.is_pass() {
+            for l in testsuite::detail(o).lines().take(30) {
+                println!("    {l}");
+            }
+        }
+    }
+    let ratchet = testsuite::read_ratchet(&dir.join("ratchet.txt")).unwrap_or_default();
+    let (report, _) = testsuite::check_ratchet(&results, &ratchet);
+    print!("{report}");
+    Ok(())
+}
