@@ -45,6 +45,10 @@ pub struct FunctionCx<'a, 'db> {
     pub drop_flags: FxHashMap<LocalId, Variable>,
     pub span: MirSpan,
     func_refs: FxHashMap<FuncId, FuncRef>,
+    pub current_bb: Option<BasicBlockId>,
+    /// Blocks whose `Drop` is moved after a call (see `defer_format_args_drops`).
+    deferred_drop_blocks: FxHashSet<BasicBlockId>,
+    drops_after_call: FxHashMap<BasicBlockId, Vec<BasicBlockId>>,
 }
 
 impl<'db> CodegenCx<'db> {
@@ -95,6 +99,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             drop_flags: FxHashMap::default(),
             span: MirSpan::Unknown,
             func_refs: FxHashMap::default(),
+            current_bb: None,
+            deferred_drop_blocks: FxHashSet::default(),
+            drops_after_call: FxHashMap::default(),
         }
     }
 
@@ -138,10 +145,12 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         self.prelude(entry)?;
         let start = self.block(body.start_block);
         self.bcx.ins().jump(start, &[]);
+        self.defer_format_args_drops();
 
         for (bb, data) in body.basic_blocks.iter() {
             let block = self.block(bb);
             self.bcx.switch_to_block(block);
+            self.current_bb = Some(bb);
             for stmt in &data.statements {
                 self.span = stmt.span;
                 self.codegen_statement(&stmt.kind)
@@ -154,6 +163,80 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             self.span = term.span;
             self.codegen_terminator(&term.kind)
                 .with_context(|| format!("in a terminator at {}", self.span_text()))?;
+        }
+        Ok(())
+    }
+
+    /// rustc keeps the temporaries of `format_args!` arguments alive until the end of the
+    /// enclosing statement (`super let`); r-a's desugaring uses plain `let`s and drops them
+    /// at the end of the `format_args!` block, before `_print`/`format`/`write_fmt` reads
+    /// them. rac moves those drops to just after the call that consumes the `Arguments`.
+    fn defer_format_args_drops(&mut self) {
+        let Some(owner) = self.owner else { return };
+        let body = self.mir();
+        let is_format_args_block = |span: MirSpan| -> bool {
+            let MirSpan::ExprId(e) = span else {
+                return false;
+            };
+            let InferBodyId::DefWithBodyId(def) = owner else {
+                return false;
+            };
+            let (_, sm) = ra_ap_hir_def::expr_store::Body::with_source_map(self.cx.tcx.db, def);
+            match sm.expr_syntax(e) {
+                Ok(ptr) => ptr.value.kind() == ra_ap_syntax::SyntaxKind::FORMAT_ARGS_EXPR,
+                Err(_) => false,
+            }
+        };
+        for (bb, data) in body.basic_blocks.iter() {
+            let Some(t) = &data.terminator else { continue };
+            let TerminatorKind::Drop { target, .. } = &t.kind else {
+                continue;
+            };
+            if !is_format_args_block(t.span) {
+                continue;
+            }
+            // Follow the straight-line path to the call that consumes the arguments.
+            let mut cur = *target;
+            let mut found = None;
+            for _ in 0..16 {
+                match body.basic_blocks[cur].terminator.as_ref().map(|t| &t.kind) {
+                    Some(TerminatorKind::Call { .. }) => {
+                        found = Some(cur);
+                        break;
+                    }
+                    Some(TerminatorKind::Goto { target }) => cur = *target,
+                    Some(TerminatorKind::Drop { target, .. })
+                        if is_format_args_block(
+                            body.basic_blocks[cur].terminator.as_ref().unwrap().span,
+                        ) =>
+                    {
+                        cur = *target
+                    }
+                    _ => break,
+                }
+            }
+            if let Some(call_bb) = found {
+                self.deferred_drop_blocks.insert(bb);
+                self.drops_after_call.entry(call_bb).or_default().push(bb);
+            }
+        }
+    }
+
+    /// Emits the drops deferred to after the call ending the current block.
+    pub fn emit_deferred_drops(&mut self) -> Result<()> {
+        let Some(bb) = self.current_bb else {
+            return Ok(());
+        };
+        let Some(sources) = self.drops_after_call.get(&bb).cloned() else {
+            return Ok(());
+        };
+        let body = self.mir();
+        for src in sources {
+            if let Some(TerminatorKind::Drop { place, .. }) =
+                body.basic_blocks[src].terminator.as_ref().map(|t| &t.kind)
+            {
+                self.codegen_drop(place)?;
+            }
         }
         Ok(())
     }
@@ -785,7 +868,12 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 self.bcx.ins().trap(TrapCode::user(3).unwrap());
             }
             TerminatorKind::Drop { place, target, .. } => {
-                self.codegen_drop(place)?;
+                let deferred = self
+                    .current_bb
+                    .is_some_and(|bb| self.deferred_drop_blocks.contains(&bb));
+                if !deferred {
+                    self.codegen_drop(place)?;
+                }
                 let b = self.block(*target);
                 self.bcx.ins().jump(b, &[]);
             }
@@ -878,7 +966,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         Ok(())
     }
 
-    fn codegen_drop(&mut self, place: &Place) -> Result<()> {
+    pub fn codegen_drop(&mut self, place: &Place) -> Result<()> {
         let ty = self.place_ty(place);
         if !crate::glue::needs_drop(&self.cx.tcx, ty) {
             return Ok(());

@@ -87,6 +87,7 @@ pub fn codegen_call<'db>(
         match target {
             Some(t) => {
                 fx.call_returned_into(destination);
+                fx.emit_deferred_drops()?;
                 let b = fx.block(t);
                 fx.bcx.ins().jump(b, &[]);
             }

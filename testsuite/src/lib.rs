@@ -408,3 +408,72 @@ pub fn ensure_exists(p: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// A program rac must refuse: `// expect-stderr: <text>` lines give what the error says.
+#[derive(Debug, Clone)]
+pub struct RefusalCase {
+    pub program: Program,
+    pub expected: Vec<String>,
+}
+
+pub fn refusal_cases(dir: &Path) -> Result<Vec<RefusalCase>> {
+    let mut out = Vec::new();
+    for p in programs_in(dir, "2021")? {
+        let text = std::fs::read_to_string(&p.source)?;
+        let expected = text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("// expect-stderr:"))
+            .map(|s| s.trim().to_owned())
+            .collect();
+        out.push(RefusalCase {
+            program: p,
+            expected,
+        });
+    }
+    Ok(out)
+}
+
+impl Harness {
+    /// Builds a program that rac must refuse; returns what went wrong, if anything.
+    pub fn check_refusal(&self, case: &RefusalCase) -> Result<Option<String>> {
+        let bin = bin_name(&case.program.name);
+        let dir = self.work_dir.join(format!("refused-{bin}"));
+        let _ = std::fs::remove_dir_all(dir.join("src"));
+        std::fs::create_dir_all(dir.join("src"))?;
+        std::fs::copy(&case.program.source, dir.join("src/main.rs"))?;
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"{bin}\"\nversion = \"0.1.0\"\nedition = \"{}\"\n\n[workspace]\n",
+                case.program.edition
+            ),
+        )?;
+        let out = Command::new(&self.cargo_rac)
+            .args(["rac", "build"])
+            .current_dir(&dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .context("cannot run cargo-rac")?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() {
+            return Ok(Some(
+                "rac built a program it cannot compile correctly".into(),
+            ));
+        }
+        if stderr.contains("panicked at") {
+            return Ok(Some(format!("rac panicked instead of refusing:\n{stderr}")));
+        }
+        let missing: Vec<&String> = case
+            .expected
+            .iter()
+            .filter(|e| !stderr.contains(e.as_str()))
+            .collect();
+        if !missing.is_empty() {
+            return Ok(Some(format!(
+                "the error does not say {missing:?}:\n{stderr}"
+            )));
+        }
+        Ok(None)
+    }
+}

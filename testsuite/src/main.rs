@@ -1,4 +1,5 @@
-//! `cargo run -p testsuite -- [--rac PATH] [FILTER]`: run the differential programs by hand.
+//! `cargo run -p testsuite -- [--rac PATH] [FILTER]`: run the differential programs and the
+//! refusal cases by hand.
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -30,6 +31,18 @@ fn main() -> anyhow::Result<()> {
             for l in testsuite::detail(o).lines().take(30) {
                 println!("    {l}");
             }
+        }
+    }
+    for case in testsuite::refusal_cases(&dir.join("refused"))? {
+        if filter
+            .as_ref()
+            .is_some_and(|f| !case.program.name.contains(f.as_str()))
+        {
+            continue;
+        }
+        match h.check_refusal(&case)? {
+            None => println!("refused-ok   {}", case.program.name),
+            Some(why) => println!("REFUSAL-BAD  {}: {why}", case.program.name),
         }
     }
     let ratchet = testsuite::read_ratchet(&dir.join("ratchet.txt")).unwrap_or_default();
