@@ -46,6 +46,10 @@ pub struct FunctionCx<'a, 'db> {
     pub span: MirSpan,
     func_refs: FxHashMap<FuncId, FuncRef>,
     pub current_bb: Option<BasicBlockId>,
+    pub current_stmt: Option<usize>,
+    snapshots: Vec<Snapshot<'db>>,
+    snapshot_at: FxHashMap<(BasicBlockId, Option<usize>), Vec<usize>>,
+    snapshot_use: FxHashMap<(BasicBlockId, usize), usize>,
     /// Blocks whose `Drop` is moved after a call (see `defer_format_args_drops`).
     deferred_drop_blocks: FxHashSet<BasicBlockId>,
     drops_after_call: FxHashMap<BasicBlockId, Vec<BasicBlockId>>,
@@ -100,6 +104,10 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             span: MirSpan::Unknown,
             func_refs: FxHashMap::default(),
             current_bb: None,
+            current_stmt: None,
+            snapshots: Vec::new(),
+            snapshot_at: FxHashMap::default(),
+            snapshot_use: FxHashMap::default(),
             deferred_drop_blocks: FxHashSet::default(),
             drops_after_call: FxHashMap::default(),
         }
@@ -143,24 +151,29 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
         self.bcx.switch_to_block(entry);
         self.prelude(entry)?;
+        self.defer_format_args_drops();
+        self.plan_operand_snapshots()?;
         let start = self.block(body.start_block);
         self.bcx.ins().jump(start, &[]);
-        self.defer_format_args_drops();
 
         for (bb, data) in body.basic_blocks.iter() {
             let block = self.block(bb);
             self.bcx.switch_to_block(block);
             self.current_bb = Some(bb);
-            for stmt in &data.statements {
+            for (i, stmt) in data.statements.iter().enumerate() {
                 self.span = stmt.span;
+                self.current_stmt = Some(i);
+                self.take_snapshots((bb, Some(i)))?;
                 self.codegen_statement(&stmt.kind)
                     .with_context(|| format!("in a statement at {}", self.span_text()))?;
             }
+            self.current_stmt = None;
             let Some(term) = &data.terminator else {
                 self.bcx.ins().trap(TrapCode::user(1).unwrap());
                 continue;
             };
             self.span = term.span;
+            self.take_snapshots((bb, None))?;
             self.codegen_terminator(&term.kind)
                 .with_context(|| format!("in a terminator at {}", self.span_text()))?;
         }
@@ -220,6 +233,102 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 self.drops_after_call.entry(call_bb).or_default().push(bb);
             }
         }
+    }
+
+    /// rustc reads the left operand of a binary operator before evaluating the right one;
+    /// r-a's MIR reads a place operand only at the operator, after the right operand ran,
+    /// so `*x + { drop(x); 0 }` would read freed memory. rac copies such a left operand
+    /// into a snapshot just before the first code of the right operand runs.
+    fn plan_operand_snapshots(&mut self) -> Result<()> {
+        let Some(InferBodyId::DefWithBodyId(def)) = self.owner else { return Ok(()) };
+        let body = self.mir();
+        let store = ra_ap_hir_def::expr_store::Body::of(self.cx.tcx.db, def);
+        // Locations by the expression they were lowered from.
+        let mut by_expr: FxHashMap<ra_ap_hir_def::hir::ExprId, Vec<(BasicBlockId, Option<usize>)>> = FxHashMap::default();
+        for (bb, data) in body.basic_blocks.iter() {
+            for (i, s) in data.statements.iter().enumerate() {
+                if let MirSpan::ExprId(e) = s.span {
+                    by_expr.entry(e).or_default().push((bb, Some(i)));
+                }
+            }
+            if let Some(t) = &data.terminator
+                && let MirSpan::ExprId(e) = t.span
+            {
+                by_expr.entry(e).or_default().push((bb, None));
+            }
+        }
+        for (bb, data) in body.basic_blocks.iter() {
+            for (i, s) in data.statements.iter().enumerate() {
+                let StatementKind::Assign(_, Rvalue::CheckedBinaryOp(_, lhs, _)) = &s.kind else { continue };
+                let (OperandKind::Copy(place) | OperandKind::Move(place)) = crate::bridge::operand_kind(lhs) else { continue };
+                let MirSpan::ExprId(e) = s.span else { continue };
+                let ra_ap_hir_def::hir::Expr::BinaryOp { rhs, op, .. } = &store[e] else { continue };
+                if matches!(op, Some(ra_ap_hir_def::hir::BinaryOp::Assignment { .. })) {
+                    continue;
+                }
+                let mut subtree = vec![*rhs];
+                let mut k = 0;
+                while k < subtree.len() {
+                    store.walk_child_exprs(subtree[k], |c| subtree.push(c));
+                    k += 1;
+                }
+                let mut at: Vec<(BasicBlockId, Option<usize>)> = subtree.iter().filter_map(|x| by_expr.get(x)).flatten().copied().collect();
+                at.retain(|l| *l != (bb, Some(i)));
+                if at.is_empty() {
+                    continue;
+                }
+                let ty = self.place_ty(place);
+                let layout = self.layout_of(ty)?;
+                let slot = self.alloc_stack(layout);
+                let taken = self.bcx.declare_var(types::I8);
+                let zero = self.bcx.ins().iconst(types::I8, 0);
+                self.bcx.def_var(taken, zero);
+                let id = self.snapshots.len();
+                self.snapshots.push(Snapshot { place: place.clone(), slot, taken });
+                for l in at {
+                    self.snapshot_at.entry(l).or_default().push(id);
+                }
+                self.snapshot_use.insert((bb, i), id);
+            }
+        }
+        Ok(())
+    }
+
+    fn take_snapshots(&mut self, at: (BasicBlockId, Option<usize>)) -> Result<()> {
+        let Some(ids) = self.snapshot_at.get(&at).cloned() else { return Ok(()) };
+        for id in ids {
+            let (place, slot, taken) = {
+                let s = &self.snapshots[id];
+                (s.place.clone(), s.slot.clone(), s.taken)
+            };
+            let t = self.bcx.use_var(taken);
+            let take = self.bcx.create_block();
+            let cont = self.bcx.create_block();
+            self.bcx.ins().brif(t, cont, &[], take, &[]);
+            self.bcx.switch_to_block(take);
+            let v = self.codegen_place(&place)?.to_cvalue();
+            slot.write(self, v);
+            let one = self.bcx.ins().iconst(types::I8, 1);
+            self.bcx.def_var(taken, one);
+            self.bcx.ins().jump(cont, &[]);
+            self.bcx.switch_to_block(cont);
+        }
+        Ok(())
+    }
+
+    /// The left operand of the binary operator at the current statement: its snapshot if
+    /// one was taken, else the place as it is now.
+    fn binop_lhs(&mut self, op: &Operand) -> Result<CValue<'db>> {
+        let key = self.current_bb.zip(self.current_stmt);
+        let Some(id) = key.and_then(|k| self.snapshot_use.get(&k).copied()) else { return self.codegen_operand(op) };
+        let (slot, taken) = (self.snapshots[id].slot.clone(), self.snapshots[id].taken);
+        let now = self.codegen_operand(op)?;
+        let (now_ptr, _) = now.force_stack(self);
+        let t = self.bcx.use_var(taken);
+        let ptr = self.bcx.ins().select(t, slot.ptr, now_ptr);
+        let zero = self.bcx.ins().iconst(types::I8, 0);
+        self.bcx.def_var(taken, zero);
+        Ok(CValue::by_ref(ptr, slot.layout.clone()))
     }
 
     /// Emits the drops deferred to after the call ending the current block.
@@ -676,7 +785,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             Rvalue::CheckedBinaryOp(op, a, b) => {
                 let ta = self.operand_ty(a);
                 let tb = self.operand_ty(b);
-                let va = self.codegen_operand(a)?;
+                let va = self.binop_lhs(a)?;
                 let vb = self.codegen_operand(b)?;
                 let out = crate::num::codegen_binop(self, op, va, ta, vb, tb, dest.layout.clone())?;
                 dest.write(self, out);
@@ -1150,4 +1259,11 @@ pub fn return_local() -> LocalId {
 
 pub fn field_idx(f: ra_ap_hir_ty::layout::RustcFieldIdx) -> usize {
     u32::from(f.0.into_raw()) as usize
+}
+
+/// A copy of a binary operator's left operand, taken before its right operand runs.
+struct Snapshot<'db> {
+    place: Place,
+    slot: CPlace<'db>,
+    taken: Variable,
 }

@@ -12,13 +12,12 @@ use ra_ap_rustc_type_ir::inherent::{BoundExistentialPredicates, IntoKind};
 use crate::base::FunctionCx;
 use crate::value_and_place::{CValue, PTR, flags};
 
-pub fn coerce_unsized<'db>(
-    fx: &mut FunctionCx<'_, 'db>,
-    v: CValue<'db>,
-    from: Ty<'db>,
-    to: Ty<'db>,
-) -> Result<CValue<'db>> {
+pub fn coerce_unsized<'db>(fx: &mut FunctionCx<'_, 'db>, v: CValue<'db>, from: Ty<'db>, to: Ty<'db>) -> Result<CValue<'db>> {
     let out = fx.layout_of(to)?;
+    if from == to {
+        // r-a re-coerces values that are already unsized (`Box<dyn Tr>` to itself).
+        return Ok(v.with_layout(out));
+    }
     let (src_pointee, dst_pointee) = pointee_pair(fx, from, to)?;
     let (ptr, old_meta) = match v.layout.layout.backend_repr {
         BackendRepr::Scalar(_) => (v.load_scalar(fx), None),
@@ -56,7 +55,11 @@ fn pointee_pair<'db>(
                     return pointee_pair(fx, fa, fb);
                 }
             }
-            bail!("no field changes in an unsizing coercion")
+            bail!(
+                "no field changes in an unsizing coercion from `{}` to `{}`",
+                fx.cx.tcx.display(from),
+                fx.cx.tcx.display(to)
+            )
         }
         _ => bail!(
             "unsupported unsizing from `{}` to `{}`",

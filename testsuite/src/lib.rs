@@ -139,29 +139,11 @@ impl Harness {
         Ok(results)
     }
 
-    fn run_batch(
-        &self,
-        dir: &Path,
-        edition: &str,
-        programs: &[&Program],
-    ) -> Result<BTreeMap<String, Outcome>> {
-        let _ = std::fs::remove_dir_all(dir.join("src"));
-        std::fs::create_dir_all(dir.join("src/bin"))?;
-        let mut manifest = format!(
-            "[package]\nname = \"rac_batch_{edition}\"\nversion = \"0.1.0\"\nedition = \"{edition}\"\nautobins = false\n\n[workspace]\n\n"
-        );
-        let mut names = BTreeMap::new();
-        for p in programs {
-            let bin = bin_name(&p.name);
-            std::fs::copy(&p.source, dir.join(format!("src/bin/{bin}.rs")))
-                .with_context(|| format!("cannot copy {}", p.source.display()))?;
-            manifest.push_str(&format!("[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\ntest = false\nbench = false\n\n"));
-            names.insert(bin, p.name.clone());
-        }
-        manifest.push_str("[profile.dev]\ndebug = false\n");
-        std::fs::write(dir.join("Cargo.toml"), manifest)?;
+    fn run_batch(&self, dir: &Path, edition: &str, programs: &[&Program]) -> Result<BTreeMap<String, Outcome>> {
+        let names: BTreeMap<String, String> = programs.iter().map(|p| (bin_name(&p.name), p.name.clone())).collect();
 
         // rustc: the reference.
+        write_batch_package(dir, edition, programs)?;
         let rustc_target = dir.join("target-rustc");
         let out = Command::new("cargo")
             .args(["build", "--keep-going", "--quiet", "--bins"])
@@ -176,66 +158,27 @@ impl Harness {
         let rustc_stderr = String::from_utf8_lossy(&out.stderr).into_owned();
 
         // rac.
-        let rac_target = dir.join("target-rac");
-        let mut cmd = Command::new(&self.cargo_rac);
-        cmd.args(["rac", "build", "--keep-going", "--message-format", "json"])
-            .arg("--target-dir")
-            .arg(&rac_target)
-            .current_dir(dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        if let Some(j) = self.jobs {
-            cmd.arg("-j").arg(j.to_string());
-        }
-        let rac_out = cmd.output().context("cannot run cargo-rac")?;
-        let rac_stdout = String::from_utf8_lossy(&rac_out.stdout).into_owned();
-        let rac_stderr = String::from_utf8_lossy(&rac_out.stderr).into_owned();
-        let mut built = BTreeMap::new();
-        let mut refused = BTreeMap::new();
-        for line in rac_stdout.lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            let name = v["target"]["name"].as_str().unwrap_or_default().to_owned();
-            match v["reason"].as_str() {
-                Some("compiler-artifact") => {
-                    built.insert(name, true);
-                }
-                Some("rac-target-failed") => {
-                    refused.insert(name, v["message"].as_str().unwrap_or_default().to_owned());
-                }
-                _ => {}
-            }
-        }
-
+        let built = self.build_with_rac(dir, edition, programs)?;
         let mut results = BTreeMap::new();
         for (bin, name) in &names {
             let rustc_bin = rustc_target.join("debug").join(bin);
             if !rustc_bin.exists() {
-                results.insert(
-                    name.clone(),
-                    Outcome::Broken(format!("rustc build failed: {}", rustc_stderr.trim())),
-                );
+                results.insert(name.clone(), Outcome::Broken(format!("rustc build failed: {}", rustc_stderr.trim())));
                 continue;
             }
-            if let Some(msg) = refused.get(bin) {
-                results.insert(name.clone(), Outcome::Refused(msg.clone()));
-                continue;
-            }
-            if !built.contains_key(bin) {
-                let why = if rac_stderr.trim().is_empty() {
-                    "no output".to_owned()
-                } else {
-                    rac_stderr.trim().to_owned()
-                };
-                results.insert(
-                    name.clone(),
-                    Outcome::Refused(format!("rac did not build it: {why}")),
-                );
-                continue;
-            }
+            let path = match built.get(bin) {
+                Some(Ok(p)) => p,
+                Some(Err(msg)) => {
+                    results.insert(name.clone(), Outcome::Refused(msg.clone()));
+                    continue;
+                }
+                None => {
+                    results.insert(name.clone(), Outcome::Refused("rac did not report this binary".into()));
+                    continue;
+                }
+            };
             let expected = self.run_binary(&rustc_bin)?;
-            let actual = self.run_binary(&rac_target.join("debug").join(bin))?;
+            let actual = self.run_binary(path)?;
             results.insert(name.clone(), compare(&expected, &actual));
         }
         Ok(results)
@@ -476,4 +419,134 @@ impl Harness {
         }
         Ok(None)
     }
+}
+
+/// A program from `../shared/corpus` (rustc's own run-pass tests) with rustc's results.
+#[derive(Debug, Clone)]
+pub struct CorpusCase {
+    pub program: Program,
+    pub exit_code: i32,
+    pub stdout: String,
+}
+
+/// `../shared/corpus` beside the repository, or `$RAC_CORPUS`.
+pub fn corpus_dir() -> PathBuf {
+    std::env::var_os("RAC_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| testsuite_dir().join("../../shared/corpus"))
+}
+
+pub fn corpus_cases(dir: &Path) -> Result<Vec<CorpusCase>> {
+    let tsv = std::fs::read_to_string(dir.join("expected.tsv"))
+        .with_context(|| format!("cannot read {}/expected.tsv", dir.display()))?;
+    let mut out = Vec::new();
+    for line in tsv.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            continue;
+        }
+        let file = cols[0];
+        let name = file.trim_end_matches(".rs").to_owned();
+        let source = dir.join("cases").join(file);
+        let stdout_path = dir.join("cases").join(format!("{name}.stdout"));
+        let stdout = std::fs::read_to_string(&stdout_path).unwrap_or_default();
+        out.push(CorpusCase {
+            program: Program { name, source, edition: cols[1].to_owned() },
+            exit_code: cols[2].parse().unwrap_or(0),
+            stdout,
+        });
+    }
+    Ok(out)
+}
+
+impl Harness {
+    /// Builds every case with rac and compares exit code and stdout with rustc's recorded
+    /// results. `Refused` = rac declined with an error; `Miscompiled` = rac built it and it
+    /// behaves differently.
+    pub fn run_corpus(&self, cases: &[CorpusCase]) -> Result<BTreeMap<String, Outcome>> {
+        let mut by_edition: BTreeMap<&str, Vec<&CorpusCase>> = BTreeMap::new();
+        for c in cases {
+            by_edition.entry(&c.program.edition).or_default().push(c);
+        }
+        let mut results = BTreeMap::new();
+        for (edition, batch) in by_edition {
+            let dir = self.work_dir.join(format!("corpus-{edition}"));
+            let programs: Vec<&Program> = batch.iter().map(|c| &c.program).collect();
+            let built = self.build_with_rac(&dir, edition, &programs)?;
+            for case in batch {
+                let bin = bin_name(&case.program.name);
+                let outcome = match built.get(&bin) {
+                    Some(Err(msg)) => Outcome::Refused(msg.clone()),
+                    None => Outcome::Refused("rac did not report this binary".into()),
+                    Some(Ok(path)) => {
+                        let actual = self.run_binary(path)?;
+                        let expected = RunOutput {
+                            stdout: normalize(&case.stdout),
+                            stderr: actual.stderr.clone(),
+                            code: Some(case.exit_code),
+                            timed_out: false,
+                        };
+                        compare(&expected, &actual)
+                    }
+                };
+                results.insert(case.program.name.clone(), outcome);
+            }
+        }
+        Ok(results)
+    }
+
+    /// Builds programs as the binaries of one package with `cargo rac build --keep-going`;
+    /// per binary: its path, or rac's error.
+    fn build_with_rac(&self, dir: &Path, edition: &str, programs: &[&Program]) -> Result<BTreeMap<String, Result<PathBuf, String>>> {
+        write_batch_package(dir, edition, programs)?;
+        let target = dir.join("target-rac");
+        let mut cmd = Command::new(&self.cargo_rac);
+        cmd.args(["rac", "build", "--keep-going", "--message-format", "json"])
+            .arg("--target-dir")
+            .arg(&target)
+            .current_dir(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(j) = self.jobs {
+            cmd.arg("-j").arg(j.to_string());
+        }
+        let out = cmd.output().context("cannot run cargo-rac")?;
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let mut res = BTreeMap::new();
+        for line in stdout.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let name = v["target"]["name"].as_str().unwrap_or_default().to_owned();
+            match v["reason"].as_str() {
+                Some("compiler-artifact") => {
+                    res.insert(name.clone(), Ok(target.join("debug").join(&name)));
+                }
+                Some("rac-target-failed") => {
+                    res.insert(name, Err(v["message"].as_str().unwrap_or_default().to_owned()));
+                }
+                _ => {}
+            }
+        }
+        for p in programs {
+            res.entry(bin_name(&p.name)).or_insert_with(|| Err(format!("rac did not build it: {}", stderr.trim())));
+        }
+        Ok(res)
+    }
+}
+
+fn write_batch_package(dir: &Path, edition: &str, programs: &[&Program]) -> Result<()> {
+    let _ = std::fs::remove_dir_all(dir.join("src"));
+    std::fs::create_dir_all(dir.join("src/bin"))?;
+    let mut manifest = format!(
+        "[package]\nname = \"rac_batch_{edition}\"\nversion = \"0.1.0\"\nedition = \"{edition}\"\nautobins = false\n\n[workspace]\n\n"
+    );
+    for p in programs {
+        let bin = bin_name(&p.name);
+        std::fs::copy(&p.source, dir.join(format!("src/bin/{bin}.rs")))
+            .with_context(|| format!("cannot copy {}", p.source.display()))?;
+        manifest.push_str(&format!("[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\ntest = false\nbench = false\n\n"));
+    }
+    manifest.push_str("[profile.dev]\ndebug = false\n");
+    std::fs::write(dir.join("Cargo.toml"), manifest)?;
+    Ok(())
 }
