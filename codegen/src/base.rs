@@ -240,11 +240,14 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     /// so `*x + { drop(x); 0 }` would read freed memory. rac copies such a left operand
     /// into a snapshot just before the first code of the right operand runs.
     fn plan_operand_snapshots(&mut self) -> Result<()> {
-        let Some(InferBodyId::DefWithBodyId(def)) = self.owner else { return Ok(()) };
+        let Some(InferBodyId::DefWithBodyId(def)) = self.owner else {
+            return Ok(());
+        };
         let body = self.mir();
         let store = ra_ap_hir_def::expr_store::Body::of(self.cx.tcx.db, def);
         // Locations by the expression they were lowered from.
-        let mut by_expr: FxHashMap<ra_ap_hir_def::hir::ExprId, Vec<(BasicBlockId, Option<usize>)>> = FxHashMap::default();
+        let mut by_expr: FxHashMap<ra_ap_hir_def::hir::ExprId, Vec<(BasicBlockId, Option<usize>)>> =
+            FxHashMap::default();
         for (bb, data) in body.basic_blocks.iter() {
             for (i, s) in data.statements.iter().enumerate() {
                 if let MirSpan::ExprId(e) = s.span {
@@ -259,10 +262,18 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
         for (bb, data) in body.basic_blocks.iter() {
             for (i, s) in data.statements.iter().enumerate() {
-                let StatementKind::Assign(_, Rvalue::CheckedBinaryOp(_, lhs, _)) = &s.kind else { continue };
-                let (OperandKind::Copy(place) | OperandKind::Move(place)) = crate::bridge::operand_kind(lhs) else { continue };
+                let StatementKind::Assign(_, Rvalue::CheckedBinaryOp(_, lhs, _)) = &s.kind else {
+                    continue;
+                };
+                let (OperandKind::Copy(place) | OperandKind::Move(place)) =
+                    crate::bridge::operand_kind(lhs)
+                else {
+                    continue;
+                };
                 let MirSpan::ExprId(e) = s.span else { continue };
-                let ra_ap_hir_def::hir::Expr::BinaryOp { rhs, op, .. } = &store[e] else { continue };
+                let ra_ap_hir_def::hir::Expr::BinaryOp { rhs, op, .. } = &store[e] else {
+                    continue;
+                };
                 if matches!(op, Some(ra_ap_hir_def::hir::BinaryOp::Assignment { .. })) {
                     continue;
                 }
@@ -272,7 +283,12 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                     store.walk_child_exprs(subtree[k], |c| subtree.push(c));
                     k += 1;
                 }
-                let mut at: Vec<(BasicBlockId, Option<usize>)> = subtree.iter().filter_map(|x| by_expr.get(x)).flatten().copied().collect();
+                let mut at: Vec<(BasicBlockId, Option<usize>)> = subtree
+                    .iter()
+                    .filter_map(|x| by_expr.get(x))
+                    .flatten()
+                    .copied()
+                    .collect();
                 at.retain(|l| *l != (bb, Some(i)));
                 if at.is_empty() {
                     continue;
@@ -284,7 +300,11 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 let zero = self.bcx.ins().iconst(types::I8, 0);
                 self.bcx.def_var(taken, zero);
                 let id = self.snapshots.len();
-                self.snapshots.push(Snapshot { place: place.clone(), slot, taken });
+                self.snapshots.push(Snapshot {
+                    place: place.clone(),
+                    slot,
+                    taken,
+                });
                 for l in at {
                     self.snapshot_at.entry(l).or_default().push(id);
                 }
@@ -295,7 +315,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     fn take_snapshots(&mut self, at: (BasicBlockId, Option<usize>)) -> Result<()> {
-        let Some(ids) = self.snapshot_at.get(&at).cloned() else { return Ok(()) };
+        let Some(ids) = self.snapshot_at.get(&at).cloned() else {
+            return Ok(());
+        };
         for id in ids {
             let (place, slot, taken) = {
                 let s = &self.snapshots[id];
@@ -320,7 +342,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     /// one was taken, else the place as it is now.
     fn binop_lhs(&mut self, op: &Operand) -> Result<CValue<'db>> {
         let key = self.current_bb.zip(self.current_stmt);
-        let Some(id) = key.and_then(|k| self.snapshot_use.get(&k).copied()) else { return self.codegen_operand(op) };
+        let Some(id) = key.and_then(|k| self.snapshot_use.get(&k).copied()) else {
+            return self.codegen_operand(op);
+        };
         let (slot, taken) = (self.snapshots[id].slot.clone(), self.snapshots[id].taken);
         let now = self.codegen_operand(op)?;
         let (now_ptr, _) = now.force_stack(self);
@@ -386,52 +410,68 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             }
         }
 
-        if body.param_locals.len() != self.fn_abi.args.len() {
+        // rust-call items (`impl FnOnce for MyType`, `call_once(self, args: (A, B))`) get
+        // their tupled arguments spread by the ABI but keep the tuple as one MIR local.
+        let n_mir = body.param_locals.len();
+        let n_abi = self.fn_abi.args.len();
+        let spread_tuple_param = n_mir >= 1
+            && n_abi != n_mir
+            && matches!(self.instance.kind, crate::instance::InstanceKind::Item(f)
+                if ra_ap_hir_def::signatures::FunctionSignature::of(self.cx.tcx.db, f).abi == ra_ap_rustc_abi::ExternAbi::RustCall);
+        if n_mir != n_abi && !spread_tuple_param {
             bail!(
                 "rac's signature for {} has {} parameters but its MIR has {}",
                 self.instance.describe(&self.cx.tcx),
-                self.fn_abi.args.len(),
-                body.param_locals.len()
+                n_abi,
+                n_mir
             );
         }
-        let param_modes: FxHashMap<LocalId, usize> = body
-            .param_locals
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (*l, i))
-            .collect();
-
-        for (local, _) in body.locals.iter() {
-            let ty = self.local_ty(local);
-            let layout = self.layout_of(ty)?;
-            if local == return_local() {
-                if let Some(p) = ret_ptr {
-                    self.locals.insert(local, CPlace::new(p, layout));
-                    continue;
-                }
-            }
-            if let Some(&i) = param_modes.get(&local) {
-                let arg = self.fn_abi.args[i].clone();
-                let place = match arg.mode {
-                    PassMode::Ignore => self.alloc_stack(layout),
-                    PassMode::Indirect => {
-                        let vs = take(if layout.layout.is_sized() { 1 } else { 2 });
-                        CPlace::new(vs[0], layout)
-                    }
-                    PassMode::Direct | PassMode::Cast(_) => {
-                        let v = take(1)[0];
-                        let place = self.alloc_stack(layout.clone());
-                        place.write(self, CValue::by_val(v, layout));
-                        place
-                    }
-                    PassMode::Pair => {
-                        let vs = take(2);
-                        let place = self.alloc_stack(layout.clone());
-                        place.write(self, CValue::by_val_pair(vs[0], vs[1], layout));
-                        place
-                    }
+        let param_locals: FxHashSet<LocalId> = body.param_locals.iter().copied().collect();
+        for (i, &local) in body.param_locals.iter().enumerate() {
+            let layout = self.layout_of(self.local_ty(local))?;
+            if spread_tuple_param && i == n_mir - 1 {
+                let place = self.alloc_stack(layout.clone());
+                let TyKind::Tuple(fields) = layout.ty.kind() else {
+                    bail!("rust-call function without a tuple parameter")
                 };
+                for (k, _) in fields.iter().enumerate() {
+                    let arg = self.fn_abi.args[i + k].clone();
+                    let v = self.incoming_value(&arg, &mut take);
+                    let off = layout.layout.fields.offset(k).bytes();
+                    let p = self.offset_ptr(place.ptr, off as i64);
+                    CPlace::new(p, arg.layout.clone()).write(self, v);
+                }
                 self.locals.insert(local, place);
+                continue;
+            }
+            let arg = self.fn_abi.args[i].clone();
+            let place = match arg.mode {
+                PassMode::Indirect => {
+                    let vs = take(if layout.layout.is_sized() { 1 } else { 2 });
+                    CPlace {
+                        ptr: vs[0],
+                        meta: vs.get(1).copied(),
+                        layout,
+                    }
+                }
+                _ => {
+                    let v = self.incoming_value(&arg, &mut take);
+                    let place = self.alloc_stack(layout);
+                    place.write(self, v);
+                    place
+                }
+            };
+            self.locals.insert(local, place);
+        }
+        for (local, _) in body.locals.iter() {
+            if param_locals.contains(&local) {
+                continue;
+            }
+            let layout = self.layout_of(self.local_ty(local))?;
+            if local == return_local()
+                && let Some(p) = ret_ptr
+            {
+                self.locals.insert(local, CPlace::new(p, layout));
                 continue;
             }
             let place = self.alloc_stack(layout);
@@ -442,16 +482,35 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
         for local in dropped {
             let var = self.bcx.declare_var(types::I8);
-            let init = if param_modes.contains_key(&local) {
-                1
-            } else {
-                0
-            };
+            let init = if param_locals.contains(&local) { 1 } else { 0 };
             let v = self.bcx.ins().iconst(types::I8, init);
             self.bcx.def_var(var, v);
             self.drop_flags.insert(local, var);
         }
         Ok(())
+    }
+
+    /// A parameter passed in registers (or ignored) as a value of its layout.
+    fn incoming_value(
+        &mut self,
+        arg: &crate::abi::ArgAbi<'db>,
+        take: &mut impl FnMut(usize) -> Vec<Value>,
+    ) -> CValue<'db> {
+        match arg.mode {
+            PassMode::Ignore => CValue::zst(arg.layout.clone()),
+            PassMode::Direct | PassMode::Cast(_) => CValue::by_val(take(1)[0], arg.layout.clone()),
+            PassMode::Pair => {
+                let vs = take(2);
+                CValue::by_val_pair(vs[0], vs[1], arg.layout.clone())
+            }
+            PassMode::Indirect => {
+                let vs = take(if arg.layout.layout.is_sized() { 1 } else { 2 });
+                match vs.get(1) {
+                    Some(m) => CValue::by_ref_unsized(vs[0], *m, arg.layout.clone()),
+                    None => CValue::by_ref(vs[0], arg.layout.clone()),
+                }
+            }
+        }
     }
 
     fn set_drop_flag(&mut self, local: LocalId, value: bool) {
@@ -523,14 +582,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         let mut cur = self.locals[&place.local].clone();
         let mut pty = PlaceTy::from_ty(self.local_ty(place.local));
         for elem in place.projection.lookup() {
-            let next_pty = {
-                let tcx = &self.cx.tcx;
-                let t = pty.projection_ty(&tcx.infcx, elem, tcx.env.param_env);
-                PlaceTy {
-                    ty: tcx.mono(t.ty),
-                    variant_id: t.variant_id,
-                }
-            };
+            let next_pty = self.project(pty, elem);
             match elem {
                 ProjectionElem::Deref => {
                     let target = next_pty.ty;
@@ -663,7 +715,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         self.panic_bounds_check(idx, len)?;
         self.bcx.switch_to_block(ok_block);
         let layout = self.layout_of(elem_ty)?;
-        let off = self.bcx.ins().imul_imm(idx, layout.size() as i64);
+        let off = self.bcx.ins().imul_imm_s(idx, layout.size() as i64);
         let ptr = self.bcx.ins().iadd(base.ptr, off);
         Ok(CPlace::new(ptr, layout))
     }
@@ -684,16 +736,34 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     pub fn place_ty(&self, p: &Place) -> Ty<'db> {
-        let tcx = &self.cx.tcx;
         let mut pty = PlaceTy::from_ty(self.local_ty(p.local));
         for elem in p.projection.lookup() {
-            let t = pty.projection_ty(&tcx.infcx, elem, tcx.env.param_env);
-            pty = PlaceTy {
-                ty: tcx.mono(t.ty),
-                variant_id: t.variant_id,
-            };
+            pty = self.project(pty, elem);
         }
         pty.ty
+    }
+
+    /// The type of a projection. r-a reads a `Subslice { from, to }` of an array as
+    /// `[T; to - from]`, but its pattern lowering passes `to` counted from the end (as for
+    /// slices): the subslice of `[T; N]` is `[T; N - from - to]`.
+    fn project(&self, pty: PlaceTy<'db>, elem: &ProjectionElem<LocalId>) -> PlaceTy<'db> {
+        let tcx = &self.cx.tcx;
+        if let ProjectionElem::Subslice { from, to } = elem
+            && let TyKind::Array(e, n) = pty.ty.kind()
+            && let Some(n) = ra_ap_hir_ty::consteval::try_const_usize(tcx.db, n)
+        {
+            let len = (n as u64).saturating_sub(from + to);
+            return PlaceTy::from_ty(ra_ap_hir_ty::next_solver::Ty::new_array(
+                tcx.interner,
+                e,
+                len,
+            ));
+        }
+        let t = pty.projection_ty(&tcx.infcx, elem, tcx.env.param_env);
+        PlaceTy {
+            ty: tcx.mono(t.ty),
+            variant_id: t.variant_id,
+        }
     }
 
     pub fn codegen_operand(&mut self, op: &Operand) -> Result<CValue<'db>> {
@@ -830,7 +900,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             .icmp_imm_s(IntCC::UnsignedLessThan, i, n as i64);
         self.bcx.ins().brif(c, body, &[], done, &[]);
         self.bcx.switch_to_block(body);
-        let off = self.bcx.ins().imul_imm(i, elem.size() as i64);
+        let off = self.bcx.ins().imul_imm_s(i, elem.size() as i64);
         let p = self.bcx.ins().iadd(base, off);
         self.copy_bytes(p, src, elem.size(), elem.align());
         let i1 = self.bcx.ins().iadd_imm_s(i, 1);

@@ -185,6 +185,18 @@ pub fn codegen_derive<'db>(
         .ok_or_else(|| anyhow!("derive trait method"))?;
     let trait_id = crate::vtable::trait_of_method(&fx.cx.tcx, trait_fn)
         .ok_or_else(|| anyhow!("derive trait"))?;
+    if let TyKind::Adt(def, _) = self_ty.kind()
+        && let AdtId::UnionId(_) = def.def_id()
+    {
+        // Unions can only derive `Clone` together with `Copy`: the clone is a copy.
+        if method != M::clone {
+            bail!("derive of `{}` on a union", method.name().as_str());
+        }
+        let p = args[0].load_scalar(fx);
+        let l = fx.layout_of(self_ty)?;
+        ret.write(fx, CValue::by_ref(p, l));
+        return Ok(());
+    }
     let variants = variants_of(fx, self_ty)?;
     let self_layout = fx.layout_of(self_ty)?;
     match method {

@@ -113,6 +113,7 @@ pub fn toolchain() -> Result<Toolchain> {
 }
 
 pub fn build(req: &BuildRequest) -> Result<BuildReport> {
+    install_panic_hook();
     let mut report = BuildReport::default();
     let tc = toolchain()?;
     crate::load::check_rust_src(&tc.sysroot)?;
@@ -339,10 +340,13 @@ fn translate_instance<'db>(cx: &mut CodegenCx<'db>, instance: Instance<'db>) {
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_else(|| "unknown panic".into());
             let name = instance.describe(&cx.tcx);
+            let at = LAST_PANIC_LOCATION
+                .with(|l| l.borrow().clone())
+                .unwrap_or_default();
             cx.error(
                 &instance,
                 name,
-                format!("internal error while compiling: {msg}"),
+                format!("internal error while compiling: {msg} ({at})"),
             );
         }
     }
@@ -353,4 +357,27 @@ pub fn ensure(cond: bool, msg: &str) -> Result<()> {
         bail!("{msg}");
     }
     Ok(())
+}
+
+thread_local! {
+    static LAST_PANIC_LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Internal errors (panics inside rust-analyzer or rac while compiling one function) are
+/// reported as that function's refusal; the hook keeps where they happened for the report
+/// and keeps the default hook's message off the user's terminal.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let loc = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()));
+            LAST_PANIC_LOCATION.with(|l| *l.borrow_mut() = loc);
+            if std::env::var_os("RAC_PANIC_TRACE").is_some() {
+                default(info);
+            }
+        }));
+    });
 }

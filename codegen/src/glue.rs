@@ -156,6 +156,11 @@ pub fn codegen_glue_instance<'db>(
         InstanceKind::Derive(id, method) => {
             crate::derive::codegen_derive(&mut fx, id, method, instance.args, args, &ret)?
         }
+        InstanceKind::Shim(f) => {
+            let shim = crate::shims::shim_for(&fx.cx.tcx, f)
+                .ok_or_else(|| anyhow!("no shim for this function"))?;
+            crate::shims::codegen_shim(&mut fx, shim, f, instance.args, args, &ret)?;
+        }
         InstanceKind::Item(_) | InstanceKind::Closure(_) => bail!("not a generated instance"),
     }
     outgoing(&mut fx, &ret);
@@ -207,6 +212,9 @@ fn incoming<'db>(
             }
         };
         args.push(v);
+    }
+    if abi.caller_location {
+        fx.caller_location = Some(params[i]);
     }
     Ok((ret, args))
 }
@@ -448,7 +456,7 @@ fn drop_elements<'db>(
     let c = fx.bcx.ins().icmp(IntCC::UnsignedLessThan, i, len);
     fx.bcx.ins().brif(c, body, &[], done, &[]);
     fx.bcx.switch_to_block(body);
-    let off = fx.bcx.ins().imul_imm(i, el.size() as i64);
+    let off = fx.bcx.ins().imul_imm_s(i, el.size() as i64);
     let p = fx.bcx.ins().iadd(base, off);
     call_drop_in_place(fx, &CPlace::new(p, el))?;
     let i1 = fx.bcx.ins().iadd_imm_s(i, 1);

@@ -41,6 +41,8 @@ pub enum InstanceKind<'db> {
     CloneShim,
     /// A method of a builtin `#[derive]` impl; `args` are the impl's arguments.
     Derive(BuiltinDeriveImplId, BuiltinDeriveImplMethod),
+    /// A Tier 3 replacement for the std function (see `shims.rs`), with its signature.
+    Shim(FunctionId),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -116,7 +118,10 @@ impl<'db> Instance<'db> {
     pub fn sig(&self, tcx: &TyCx<'db>) -> InstanceSig<'db> {
         let db = tcx.db;
         match self.kind {
-            InstanceKind::Item(f) | InstanceKind::VTableShim(f) | InstanceKind::ReifyShim(f) => {
+            InstanceKind::Item(f)
+            | InstanceKind::VTableShim(f)
+            | InstanceKind::ReifyShim(f)
+            | InstanceKind::Shim(f) => {
                 let sig = db.callable_item_signature(f.into());
                 let sig = tcx.instantiate(sig.skip_binder().skip_binder(), self.args);
                 let fsig = FunctionSignature::of(db, f);
@@ -128,8 +133,8 @@ impl<'db> Instance<'db> {
                     inputs[0] = tcx.mut_ptr(inputs[0]);
                 }
                 let attrs = crate::attrs::fn_attrs(db, f);
-                let caller_location =
-                    attrs.track_caller && matches!(self.kind, InstanceKind::Item(_));
+                let caller_location = attrs.track_caller
+                    && matches!(self.kind, InstanceKind::Item(_) | InstanceKind::Shim(_));
                 let c_abi = !matches!(
                     fsig.abi,
                     ExternAbi::Rust | ExternAbi::RustCall | ExternAbi::RustCold
@@ -252,6 +257,7 @@ impl<'db> Instance<'db> {
                 "<{} as core::clone::Clone>::clone (shim)",
                 tcx.display(self.type_arg())
             ),
+            InstanceKind::Shim(f) => format!("{} (rac shim)", describe_fn(tcx, f, self.args)),
             InstanceKind::Derive(id, method) => match method.trait_method(tcx.db, id) {
                 Some(f) => format!("{} (derived)", describe_fn(tcx, f, self.args)),
                 None => format!("builtin derive{}", args()),

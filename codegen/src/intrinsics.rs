@@ -66,7 +66,7 @@ pub fn codegen_intrinsic<'db>(
             let src = arg(0).load_scalar(fx);
             let dst = arg(1).load_scalar(fx);
             let n = arg(2).load_scalar(fx);
-            let bytes = fx.bcx.ins().imul_imm(n, el.size() as i64);
+            let bytes = fx.bcx.ins().imul_imm_s(n, el.size() as i64);
             let config = fx.cx.module_config();
             if name == "copy" {
                 fx.bcx.call_memmove(config, dst, src, bytes);
@@ -80,7 +80,7 @@ pub fn codegen_intrinsic<'db>(
             let dst = arg(0).load_scalar(fx);
             let val = arg(1).load_scalar(fx);
             let n = arg(2).load_scalar(fx);
-            let bytes = fx.bcx.ins().imul_imm(n, el.size() as i64);
+            let bytes = fx.bcx.ins().imul_imm_s(n, el.size() as i64);
             let val32 = fx.bcx.ins().uextend(types::I32, val);
             let config = fx.cx.module_config();
             fx.bcx.call_memset(config, dst, val32, bytes);
@@ -128,6 +128,21 @@ pub fn codegen_intrinsic<'db>(
             dest.write(fx, CValue::by_ref(p, out));
             return Ok(true);
         }
+        "write_box_via_move" => {
+            // write_box_via_move(b: Box<MaybeUninit<T>>, x: T) -> Box<MaybeUninit<T>>
+            let b = arg(0).load_scalar(fx);
+            let v = arg(1);
+            CPlace::new(b, v.layout.clone()).write(fx, v);
+            ret!(b)
+        }
+        "slice_get_unchecked" => {
+            // slice_get_unchecked(slice_ptr: *const [T] / &[T] ..., index) -> *const T / &T
+            let elem = fx.layout_of(iargs.type_at(2))?;
+            let (p, _) = arg(0).load_scalar_pair(fx);
+            let i = arg(1).load_scalar(fx);
+            let off = fx.bcx.ins().imul_imm_u(i, elem.size() as i64);
+            ret!(fx.bcx.ins().iadd(p, off))
+        }
         "write_via_move" | "volatile_store" | "unaligned_volatile_store" => {
             let p = arg(0).load_scalar(fx);
             let v = arg(1);
@@ -139,7 +154,7 @@ pub fn codegen_intrinsic<'db>(
             let el = fx.layout_of(pointee)?;
             let p = arg(0).load_scalar(fx);
             let n = arg(1).load_scalar(fx);
-            let off = fx.bcx.ins().imul_imm(n, el.size() as i64);
+            let off = fx.bcx.ins().imul_imm_s(n, el.size() as i64);
             ret!(fx.bcx.ins().iadd(p, off))
         }
         "ptr_offset_from" | "ptr_offset_from_unsigned" => {
@@ -149,9 +164,9 @@ pub fn codegen_intrinsic<'db>(
             let d = fx.bcx.ins().isub(a, b);
             let size = el.size().max(1) as i64;
             ret!(if name == "ptr_offset_from" {
-                fx.bcx.ins().sdiv_imm(d, size)
+                fx.bcx.ins().sdiv_imm_s(d, size)
             } else {
-                fx.bcx.ins().udiv_imm(d, size)
+                fx.bcx.ins().udiv_imm_u(d, size)
             })
         }
         "ptr_metadata" => {
@@ -311,7 +326,7 @@ pub fn size_and_align_of_val<'db>(
         TyKind::Slice(e) => {
             let el = fx.layout_of(e)?;
             (
-                fx.bcx.ins().imul_imm(meta, el.size() as i64),
+                fx.bcx.ins().imul_imm_s(meta, el.size() as i64),
                 fx.bcx.ins().iconst(PTR, el.align() as i64),
             )
         }
@@ -502,14 +517,9 @@ fn int_intrinsic<'db>(
         "saturating_add" | "saturating_sub" => {
             let y = y.unwrap();
             let add = name == "saturating_add";
-            if bits < 128 {
-                IntResult::One(match (add, signed) {
-                    (true, false) => b.ins().uadd_sat(x, y),
-                    (true, true) => b.ins().sadd_sat(x, y),
-                    (false, false) => b.ins().usub_sat(x, y),
-                    (false, true) => b.ins().ssub_sat(x, y),
-                })
-            } else {
+            // Cranelift's x64 backend has no scalar saturating add/sub: compute the
+            // wrapping result, detect overflow, and select the bound.
+            {
                 let r = if add {
                     b.ins().iadd(x, y)
                 } else {
@@ -529,8 +539,8 @@ fn int_intrinsic<'db>(
                     b.ins().icmp(IntCC::UnsignedLessThan, x, y)
                 };
                 let sat = if signed {
-                    let max = crate::num::iconst_u128(fx, ty, i128::MAX as u128);
-                    let min = crate::num::iconst_u128(fx, ty, i128::MIN as u128);
+                    let max = crate::num::iconst_u128(fx, ty, (1u128 << (bits - 1)) - 1);
+                    let min = crate::num::iconst_u128(fx, ty, 1u128 << (bits - 1));
                     let neg = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, x, 0);
                     fx.bcx.ins().select(neg, min, max)
                 } else if add {

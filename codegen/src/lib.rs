@@ -28,3 +28,4 @@ pub use driver::{BinTarget, BuildReport, BuildRequest, Refusal, build};
 pub mod derive;
 pub mod explain;
 pub mod layout;
+pub mod shims;

@@ -143,6 +143,21 @@ pub fn codegen_binop<'db>(
     }
     match ta.kind() {
         TyKind::Float(f) => return float_binop(fx, op, a, b, f, out),
+        TyKind::Array(elem, _) if matches!(op, BinOp::Eq | BinOp::Ne) && bitwise_eq(elem) => {
+            // Arrays of integers compare equal iff their bytes do (r-a emits this for
+            // byte-string patterns).
+            let (pa, _) = a.force_stack(fx);
+            let (pb, _) = b.force_stack(fx);
+            let n = fx.bcx.ins().iconst(PTR, a.layout.size() as i64);
+            let r = fx.call_libfunc("memcmp", &[pa, pb, n], &[PTR, PTR, PTR], &[types::I32])?[0];
+            let cc = if matches!(op, BinOp::Eq) {
+                IntCC::Equal
+            } else {
+                IntCC::NotEqual
+            };
+            let v = fx.bcx.ins().icmp_imm_s(cc, r, 0);
+            return Ok(CValue::by_val(v, out));
+        }
         TyKind::RawPtr(..) | TyKind::FnPtr(..) => return ptr_binop(fx, op, a, b, tb, out),
         _ => {}
     }
@@ -272,7 +287,7 @@ pub fn codegen_binop<'db>(
                     },
                 )?;
             }
-            let amt = fx.bcx.ins().band_imm(y64, (bits - 1) as i64);
+            let amt = fx.bcx.ins().band_imm_s(y64, (bits - 1) as i64);
             let amt = int_cast(
                 fx,
                 amt,
@@ -405,7 +420,7 @@ fn ptr_binop<'db>(
         let p = a.load_scalar(fx);
         let n = b.load_scalar(fx);
         let _ = tb;
-        let off = fx.bcx.ins().imul_imm(n, size as i64);
+        let off = fx.bcx.ins().imul_imm_s(n, size as i64);
         let r = fx.bcx.ins().iadd(p, off);
         return Ok(CValue::by_val(r, out));
     }
@@ -484,7 +499,7 @@ fn str_eq<'db>(
     let mut v = fx.bcx.block_params(done)[0];
     match op {
         BinOp::Eq => {}
-        BinOp::Ne => v = fx.bcx.ins().bxor_imm(v, 1),
+        BinOp::Ne => v = fx.bcx.ins().bxor_imm_s(v, 1),
         _ => bail!("operator {op:?} on str is not builtin"),
     }
     Ok(CValue::by_val(v, out))
@@ -500,7 +515,7 @@ pub fn codegen_unop<'db>(
     let (a, ta) = deref_operand(fx, a, ta)?;
     let x = a.load_scalar(fx);
     let r = match (op, ta.kind()) {
-        (UnOp::Not, TyKind::Bool) => fx.bcx.ins().bxor_imm(x, 1),
+        (UnOp::Not, TyKind::Bool) => fx.bcx.ins().bxor_imm_s(x, 1),
         (UnOp::Not, _) => fx.bcx.ins().bnot(x),
         (UnOp::Neg, TyKind::Float(_)) => fx.bcx.ins().fneg(x),
         (UnOp::Neg, _) => {
@@ -689,4 +704,13 @@ fn float_to_int(fx: &mut FunctionCx<'_, '_>, x: Value, signed: bool, bits: u32) 
         fx.bcx.ins().umin(c, hi_v)
     };
     Ok(fx.bcx.ins().ireduce(Type::int(bits as u16).unwrap(), c))
+}
+
+/// Types whose equality is equality of their bytes.
+fn bitwise_eq(ty: Ty<'_>) -> bool {
+    match ty.kind() {
+        TyKind::Int(_) | TyKind::Uint(_) | TyKind::Bool | TyKind::Char => true,
+        TyKind::Array(e, _) => bitwise_eq(e),
+        _ => false,
+    }
 }

@@ -198,6 +198,16 @@ pub fn classify_item<'db>(
     if krate.data(db).origin.is_local() {
         return tier1(tcx, instance, Reason::Local);
     }
+    if crate::shims::shim_for(tcx, f).is_some() {
+        return CallResolution::Define {
+            instance: Instance {
+                kind: InstanceKind::Shim(f),
+                args,
+            },
+            tier: Tier::Tier3,
+            reason: Reason::Shim,
+        };
+    }
     let generic = args.types().next().is_some() || args.consts().next().is_some();
     if !generic {
         if let Some(path) = crate::symbol_path::fn_path(tcx, f, args)

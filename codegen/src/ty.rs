@@ -124,12 +124,19 @@ impl<'db> TyCx<'db> {
     where
         T: TypeFoldable<DbInterner<'db>>,
     {
-        if !value.has_free_regions() {
+        if !value.has_free_regions() && !value.has_escaping_bound_vars() {
             return value;
         }
+        // Free regions and regions bound by a binder that was skipped (late-bound regions
+        // of a signature) are erased; regions bound inside the value (`for<'a> fn(&'a T)`)
+        // stay.
         let erased = Region::new_erased(self.interner);
-        ra_ap_rustc_type_ir::fold_regions(self.interner, value, |r, _| match r.kind() {
-            RegionKind::ReBound(..) => r,
+        ra_ap_rustc_type_ir::fold_regions(self.interner, value, |r, current| match r.kind() {
+            RegionKind::ReBound(ra_ap_rustc_type_ir::BoundVarIndexKind::Bound(debruijn), _)
+                if debruijn < current =>
+            {
+                r
+            }
             _ => erased,
         })
     }

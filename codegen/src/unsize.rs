@@ -12,7 +12,12 @@ use ra_ap_rustc_type_ir::inherent::{BoundExistentialPredicates, IntoKind};
 use crate::base::FunctionCx;
 use crate::value_and_place::{CValue, PTR, flags};
 
-pub fn coerce_unsized<'db>(fx: &mut FunctionCx<'_, 'db>, v: CValue<'db>, from: Ty<'db>, to: Ty<'db>) -> Result<CValue<'db>> {
+pub fn coerce_unsized<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    v: CValue<'db>,
+    from: Ty<'db>,
+    to: Ty<'db>,
+) -> Result<CValue<'db>> {
     let out = fx.layout_of(to)?;
     if from == to {
         // r-a re-coerces values that are already unsized (`Box<dyn Tr>` to itself).

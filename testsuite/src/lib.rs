@@ -139,8 +139,16 @@ impl Harness {
         Ok(results)
     }
 
-    fn run_batch(&self, dir: &Path, edition: &str, programs: &[&Program]) -> Result<BTreeMap<String, Outcome>> {
-        let names: BTreeMap<String, String> = programs.iter().map(|p| (bin_name(&p.name), p.name.clone())).collect();
+    fn run_batch(
+        &self,
+        dir: &Path,
+        edition: &str,
+        programs: &[&Program],
+    ) -> Result<BTreeMap<String, Outcome>> {
+        let names: BTreeMap<String, String> = programs
+            .iter()
+            .map(|p| (bin_name(&p.name), p.name.clone()))
+            .collect();
 
         // rustc: the reference.
         write_batch_package(dir, edition, programs)?;
@@ -163,7 +171,10 @@ impl Harness {
         for (bin, name) in &names {
             let rustc_bin = rustc_target.join("debug").join(bin);
             if !rustc_bin.exists() {
-                results.insert(name.clone(), Outcome::Broken(format!("rustc build failed: {}", rustc_stderr.trim())));
+                results.insert(
+                    name.clone(),
+                    Outcome::Broken(format!("rustc build failed: {}", rustc_stderr.trim())),
+                );
                 continue;
             }
             let path = match built.get(bin) {
@@ -173,7 +184,10 @@ impl Harness {
                     continue;
                 }
                 None => {
-                    results.insert(name.clone(), Outcome::Refused("rac did not report this binary".into()));
+                    results.insert(
+                        name.clone(),
+                        Outcome::Refused("rac did not report this binary".into()),
+                    );
                     continue;
                 }
             };
@@ -451,7 +465,11 @@ pub fn corpus_cases(dir: &Path) -> Result<Vec<CorpusCase>> {
         let stdout_path = dir.join("cases").join(format!("{name}.stdout"));
         let stdout = std::fs::read_to_string(&stdout_path).unwrap_or_default();
         out.push(CorpusCase {
-            program: Program { name, source, edition: cols[1].to_owned() },
+            program: Program {
+                name,
+                source,
+                edition: cols[1].to_owned(),
+            },
             exit_code: cols[2].parse().unwrap_or(0),
             stdout,
         });
@@ -497,7 +515,12 @@ impl Harness {
 
     /// Builds programs as the binaries of one package with `cargo rac build --keep-going`;
     /// per binary: its path, or rac's error.
-    fn build_with_rac(&self, dir: &Path, edition: &str, programs: &[&Program]) -> Result<BTreeMap<String, Result<PathBuf, String>>> {
+    fn build_with_rac(
+        &self,
+        dir: &Path,
+        edition: &str,
+        programs: &[&Program],
+    ) -> Result<BTreeMap<String, Result<PathBuf, String>>> {
         write_batch_package(dir, edition, programs)?;
         let target = dir.join("target-rac");
         let mut cmd = Command::new(&self.cargo_rac);
@@ -515,20 +538,26 @@ impl Harness {
         let stderr = String::from_utf8_lossy(&out.stderr);
         let mut res = BTreeMap::new();
         for line in stdout.lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
             let name = v["target"]["name"].as_str().unwrap_or_default().to_owned();
             match v["reason"].as_str() {
                 Some("compiler-artifact") => {
                     res.insert(name.clone(), Ok(target.join("debug").join(&name)));
                 }
                 Some("rac-target-failed") => {
-                    res.insert(name, Err(v["message"].as_str().unwrap_or_default().to_owned()));
+                    res.insert(
+                        name,
+                        Err(v["message"].as_str().unwrap_or_default().to_owned()),
+                    );
                 }
                 _ => {}
             }
         }
         for p in programs {
-            res.entry(bin_name(&p.name)).or_insert_with(|| Err(format!("rac did not build it: {}", stderr.trim())));
+            res.entry(bin_name(&p.name))
+                .or_insert_with(|| Err(format!("rac did not build it: {}", stderr.trim())));
         }
         Ok(res)
     }

@@ -31,7 +31,10 @@ fn main() -> anyhow::Result<()> {
         *counts.entry(o.label()).or_insert(0) += 1;
         println!("{:<12} {name}", o.label());
         if !o.is_pass() && (verbose || matches!(o, testsuite::Outcome::Miscompiled(_))) {
-            for l in testsuite::detail(o).lines().take(if verbose { 40 } else { 12 }) {
+            for l in testsuite::detail(o)
+                .lines()
+                .take(if verbose { 40 } else { 12 })
+            {
                 println!("    {l}");
             }
         }

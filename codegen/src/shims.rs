@@ -1,0 +1,231 @@
+//! Tier 3: std functions rust-analyzer cannot lower, and what rac uses instead.
+//!
+//! The table maps a std function (its module path, `{impl}` for an impl method, and its
+//! name) to a replacement rac generates. Replacements keep the replaced function's
+//! signature, so callers are unaffected.
+//!
+//! | replaced | why | replacement |
+//! |---|---|---|
+//! | `core::sync::atomic::atomic_*`, `fence` | const-generic orderings fail to monomorphize | the operation, sequentially consistent |
+//! | `alloc::vec::in_place_collect::{impl}::from_iter` | its `const { .. }` selector reads an associated const r-a cannot evaluate | `SpecFromIterNested::from_iter`, the non-in-place path (same result) |
+
+use anyhow::{Result, anyhow, bail};
+use cranelift_codegen::ir::{AtomicRmwOp, InstBuilder, MemFlagsData, condcodes::IntCC};
+use ra_ap_hir_def::{FunctionId, ItemContainerId, Lookup, signatures::FunctionSignature};
+use ra_ap_hir_ty::next_solver::GenericArgs;
+
+use crate::base::FunctionCx;
+use crate::call::CallArg;
+use crate::ty::TyCx;
+use crate::value_and_place::{CPlace, CValue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shim {
+    AtomicLoad,
+    AtomicStore,
+    AtomicRmw(AtomicRmwOp),
+    AtomicCompareExchange,
+    Fence,
+    InPlaceCollectFallback,
+    /// A `const_panic!` helper (`do_panic`), whose body is
+    /// `const_eval_select((args), compiletime, runtime)`: call `runtime(args)`.
+    ConstEvalSelectRuntime(FunctionId),
+}
+
+/// The table key of a function: `krate::module::name` or `krate::module::{impl}::name`.
+pub fn shim_key(tcx: &TyCx<'_>, f: FunctionId) -> Option<String> {
+    let db = tcx.db;
+    let name = FunctionSignature::of(db, f).name.as_str().to_owned();
+    match f.lookup(db).container {
+        ItemContainerId::ModuleId(m) => Some(format!(
+            "{}::{name}",
+            crate::symbol_path::module_path(db, m)?
+        )),
+        ItemContainerId::ImplId(imp) => {
+            let m = ra_ap_hir_def::HasModule::module(&imp, db);
+            Some(format!(
+                "{}::{{impl}}::{name}",
+                crate::symbol_path::module_path(db, m)?
+            ))
+        }
+        _ => None,
+    }
+}
+
+pub fn shim_for(tcx: &TyCx<'_>, f: FunctionId) -> Option<Shim> {
+    if let Some(runtime) = const_eval_select_runtime(tcx, f) {
+        return Some(Shim::ConstEvalSelectRuntime(runtime));
+    }
+    let key = shim_key(tcx, f)?;
+    Some(match key.as_str() {
+        "core::sync::atomic::atomic_load" => Shim::AtomicLoad,
+        "core::sync::atomic::atomic_store" => Shim::AtomicStore,
+        "core::sync::atomic::atomic_swap" => Shim::AtomicRmw(AtomicRmwOp::Xchg),
+        "core::sync::atomic::atomic_add" => Shim::AtomicRmw(AtomicRmwOp::Add),
+        "core::sync::atomic::atomic_sub" => Shim::AtomicRmw(AtomicRmwOp::Sub),
+        "core::sync::atomic::atomic_and" => Shim::AtomicRmw(AtomicRmwOp::And),
+        "core::sync::atomic::atomic_nand" => Shim::AtomicRmw(AtomicRmwOp::Nand),
+        "core::sync::atomic::atomic_or" => Shim::AtomicRmw(AtomicRmwOp::Or),
+        "core::sync::atomic::atomic_xor" => Shim::AtomicRmw(AtomicRmwOp::Xor),
+        "core::sync::atomic::atomic_max" => Shim::AtomicRmw(AtomicRmwOp::Smax),
+        "core::sync::atomic::atomic_min" => Shim::AtomicRmw(AtomicRmwOp::Smin),
+        "core::sync::atomic::atomic_umax" => Shim::AtomicRmw(AtomicRmwOp::Umax),
+        "core::sync::atomic::atomic_umin" => Shim::AtomicRmw(AtomicRmwOp::Umin),
+        "core::sync::atomic::atomic_compare_exchange"
+        | "core::sync::atomic::atomic_compare_exchange_weak" => Shim::AtomicCompareExchange,
+        "core::sync::atomic::fence" | "core::sync::atomic::compiler_fence" => Shim::Fence,
+        "alloc::vec::in_place_collect::{impl}::from_iter" => Shim::InPlaceCollectFallback,
+        _ => return None,
+    })
+}
+
+/// The `runtime` function nested in a `const_eval_select!` user (`const_panic!`'s
+/// `do_panic`); r-a cannot type the `const_eval_select` call itself.
+fn const_eval_select_runtime(tcx: &TyCx<'_>, f: FunctionId) -> Option<FunctionId> {
+    let db = tcx.db;
+    if FunctionSignature::of(db, f).name.as_str() != "do_panic" {
+        return None;
+    }
+    let body = ra_ap_hir_def::expr_store::Body::of(db, f.into());
+    for (_, def_map) in body.blocks(db) {
+        let root = def_map.root_module_id();
+        for decl in def_map[root].scope.declarations() {
+            if let ra_ap_hir_def::ModuleDefId::FunctionId(g) = decl
+                && FunctionSignature::of(db, g).name.as_str() == "runtime"
+            {
+                return Some(g);
+            }
+        }
+    }
+    None
+}
+
+pub fn codegen_shim<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    shim: Shim,
+    f: FunctionId,
+    args_of_f: GenericArgs<'db>,
+    args: Vec<CValue<'db>>,
+    ret: &CPlace<'db>,
+) -> Result<()> {
+    // Orderings are ignored: every atomic is sequentially consistent, which is at least
+    // as strong as what the program asked for.
+    let flags = MemFlagsData::trusted();
+    match shim {
+        Shim::AtomicLoad => {
+            let p = args[0].load_scalar(fx);
+            let ty = crate::num::clif_int_type(&ret.layout);
+            let v = fx.bcx.ins().atomic_load(ty, flags, p);
+            ret.write(fx, CValue::by_val(v, ret.layout.clone()));
+        }
+        Shim::AtomicStore => {
+            let p = args[0].load_scalar(fx);
+            let v = args[1].load_scalar(fx);
+            fx.bcx.ins().atomic_store(flags, v, p);
+        }
+        Shim::AtomicRmw(op) => {
+            let p = args[0].load_scalar(fx);
+            let v = args[1].load_scalar(fx);
+            let ty = crate::num::clif_int_type(&ret.layout);
+            let v = crate::num::int_cast(fx, v, ty, false);
+            let r = fx.bcx.ins().atomic_rmw(ty, flags, op, p, v);
+            ret.write(fx, CValue::by_val(r, ret.layout.clone()));
+        }
+        Shim::AtomicCompareExchange => {
+            let p = args[0].load_scalar(fx);
+            let old = args[1].load_scalar(fx);
+            let new = args[2].load_scalar(fx);
+            let prev = fx.bcx.ins().atomic_cas(flags, p, old, new);
+            let ok = fx.bcx.ins().icmp(IntCC::Equal, prev, old);
+            // Result<T, T>: Ok (variant 0) on success, Err (variant 1) otherwise; the
+            // payload sits at the same offset in both.
+            let vl = match &ret.layout.layout.variants {
+                ra_ap_rustc_abi::Variants::Multiple { variants, .. } => {
+                    variants[ra_ap_hir_ty::layout::RustcEnumVariantIdx(0)].clone()
+                }
+                _ => bail!("unexpected layout of compare_exchange's result"),
+            };
+            let off = vl.fields.offset(0).bytes();
+            let pp = fx.offset_ptr(ret.ptr, off as i64);
+            fx.bcx
+                .ins()
+                .store(crate::value_and_place::flags(), prev, pp, 0);
+            let ok_b = fx.bcx.create_block();
+            let err_b = fx.bcx.create_block();
+            let done = fx.bcx.create_block();
+            fx.bcx.ins().brif(ok, ok_b, &[], err_b, &[]);
+            fx.bcx.switch_to_block(ok_b);
+            fx.write_discriminant(ret, 0)?;
+            fx.bcx.ins().jump(done, &[]);
+            fx.bcx.switch_to_block(err_b);
+            fx.write_discriminant(ret, 1)?;
+            fx.bcx.ins().jump(done, &[]);
+            fx.bcx.switch_to_block(done);
+        }
+        Shim::Fence => {
+            fx.bcx.ins().fence();
+        }
+        Shim::ConstEvalSelectRuntime(runtime) => {
+            let call_args = args
+                .into_iter()
+                .map(|v| CallArg {
+                    value: v,
+                    owned_place: false,
+                })
+                .collect();
+            let no_args = GenericArgs::empty(fx.cx.tcx.interner);
+            crate::call::call_fn_def(fx, runtime, no_args, call_args, ret, false, None)?;
+        }
+        Shim::InPlaceCollectFallback => {
+            // <Vec<T> as SpecFromIterNested<T, I>>::from_iter(iterator)
+            let tcx = &fx.cx.tcx;
+            let nested = find_trait_method(tcx, f, "SpecFromIterNested", "from_iter")?;
+            // The impl's arguments are [T, I]; the trait's are [Self = Vec<T>, T, I].
+            let vec_ty = ret.layout.ty;
+            let targs = GenericArgs::new_from_iter(
+                tcx.interner,
+                [vec_ty.into()].into_iter().chain(args_of_f.iter()),
+            );
+            let call_args = args
+                .into_iter()
+                .map(|v| CallArg {
+                    value: v,
+                    owned_place: true,
+                })
+                .collect();
+            crate::call::call_fn_def(fx, nested, targs, call_args, ret, false, None)?;
+        }
+    }
+    Ok(())
+}
+
+/// A method of a trait defined next to `near`'s crate (`alloc::vec::...`), found by name.
+fn find_trait_method(
+    tcx: &TyCx<'_>,
+    near: FunctionId,
+    trait_name: &str,
+    method: &str,
+) -> Result<FunctionId> {
+    let db = tcx.db;
+    let krate = ra_ap_hir_def::HasModule::krate(&near, db);
+    let def_map = ra_ap_hir_def::nameres::crate_def_map(db, krate);
+    for (_, module) in def_map.modules() {
+        for decl in module.scope.declarations() {
+            if let ra_ap_hir_def::ModuleDefId::TraitId(t) = decl
+                && ra_ap_hir_def::signatures::TraitSignature::of(db, t)
+                    .name
+                    .as_str()
+                    == trait_name
+            {
+                let m = t.trait_items(db).items.iter().find_map(|(n, i)| match i {
+                    ra_ap_hir_def::AssocItemId::FunctionId(f) if n.as_str() == method => Some(*f),
+                    _ => None,
+                });
+                if let Some(m) = m {
+                    return Ok(m);
+                }
+            }
+        }
+    }
+    Err(anyhow!("`{trait_name}::{method}` not found"))
+}
