@@ -20,7 +20,7 @@ use ra_ap_hir_ty::mir::{
 };
 use ra_ap_hir_ty::next_solver::{Ty, TyKind};
 use ra_ap_rustc_abi::{BackendRepr, Variants};
-use ra_ap_rustc_type_ir::inherent::{IntoKind, Ty as _};
+use ra_ap_rustc_type_ir::inherent::IntoKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::abi::{FnAbi, PassMode};

@@ -10,7 +10,7 @@ use ra_ap_hir_ty::mir::{BasicBlockId, Operand, OperandKind, Place};
 use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
 use ra_ap_rustc_abi::ExternAbi;
 use ra_ap_rustc_type_ir::ClosureKind;
-use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind, SliceLike, Ty as _};
+use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
 use crate::abi::{FnAbi, PassMode};
 use crate::base::FunctionCx;

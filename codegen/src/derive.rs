@@ -16,7 +16,6 @@ use ra_ap_hir_def::item_tree::FieldsShape;
 use ra_ap_hir_def::signatures::StructSignature;
 use ra_ap_hir_def::{AdtId, BuiltinDeriveImplId, FunctionId, TraitId, VariantId};
 use ra_ap_hir_ty::next_solver::{GenericArgs, SimplifiedType, SolverDefId, Ty, TyKind};
-use ra_ap_intern::Symbol;
 use ra_ap_rustc_abi::Variants;
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
@@ -147,17 +146,6 @@ fn for_each_variant<'db>(
     }
     fx.bcx.switch_to_block(done);
     Ok(())
-}
-
-fn trait_method(fx: &FunctionCx<'_, '_>, t: TraitId, name: &str) -> Result<FunctionId> {
-    t.trait_items(fx.cx.tcx.db)
-        .items
-        .iter()
-        .find_map(|(n, i)| match i {
-            ra_ap_hir_def::AssocItemId::FunctionId(f) if n.as_str() == name => Some(*f),
-            _ => None,
-        })
-        .ok_or_else(|| anyhow!("trait method `{name}` not found"))
 }
 
 fn field_ref<'db>(
@@ -383,7 +371,6 @@ pub fn codegen_derive<'db>(
                 Ok(())
             })
         }
-        _ => bail!("derive method not supported"),
     }
 }
 

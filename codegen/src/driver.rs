@@ -123,12 +123,18 @@ pub fn build(req: &BuildRequest) -> Result<BuildReport> {
     let linkmap = Arc::new(linkmap::LinkMap::from_rlibs(&rlibs)?);
     report.timings.linkmap = t.elapsed();
 
+    crate::spans::install_macro_hooks(path_display(req, &tc));
     let t = Instant::now();
     let ws = crate::load::load(&req.manifest_dir, &tc.sysroot)?;
     report.timings.load = t.elapsed();
 
     let db = &ws.db;
     let vfs = &ws.vfs;
+    for krate in hir::Crate::all(db) {
+        if krate.origin(db).is_local() {
+            crate::spans::record_file_modules(db, krate);
+        }
+    }
     ra_ap_hir_ty::attach_db(db, || -> Result<()> {
         for target in &req.targets {
             let r = build_target(
@@ -209,14 +215,7 @@ fn build_target(
     let main = find_main(db, krate)
         .ok_or_else(|| anyhow!("binary `{}` has no `main` function", target.name))?;
     let mut tcx = crate::ty::TyCx::new(db, krate.into())?;
-    tcx.paths = crate::spans::PathDisplay {
-        workspace_root: format!("{}/", req.workspace_root.display()),
-        library_src: format!(
-            "{}",
-            tc.sysroot.join("lib/rustlib/src/rust/library").display()
-        ),
-        rustc_commit: tc.rustc_commit.clone(),
-    };
+    tcx.paths = path_display(req, tc);
     let isa = crate::emit::build_isa()?;
     let module = crate::emit::new_module(isa.clone(), &target.name)?;
     let mut cx = CodegenCx::new(tcx, module, isa.clone(), linkmap);
@@ -380,4 +379,16 @@ pub fn install_panic_hook() {
             }
         }));
     });
+}
+
+/// How rustc names source files (panic locations, `file!()`): see `spans::PathDisplay`.
+fn path_display(req: &BuildRequest, tc: &Toolchain) -> crate::spans::PathDisplay {
+    crate::spans::PathDisplay {
+        workspace_root: format!("{}/", req.workspace_root.display()),
+        library_src: format!(
+            "{}",
+            tc.sysroot.join("lib/rustlib/src/rust/library").display()
+        ),
+        rustc_commit: tc.rustc_commit.clone(),
+    }
 }

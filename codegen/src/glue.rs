@@ -12,7 +12,7 @@ use ra_ap_hir_def::AdtId;
 use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
 use ra_ap_rustc_abi::{BackendRepr, Variants};
 use ra_ap_rustc_type_ir::ClosureKind;
-use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind, SliceLike, Ty as _};
+use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
 use crate::abi::PassMode;
 use crate::base::FunctionCx;

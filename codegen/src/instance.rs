@@ -11,9 +11,7 @@ use ra_ap_hir_ty::db::InternedClosureId;
 use ra_ap_hir_ty::next_solver::{GenericArgs, SolverDefId, Ty, TyKind};
 use ra_ap_rustc_abi::ExternAbi;
 use ra_ap_rustc_type_ir::ClosureKind;
-use ra_ap_rustc_type_ir::inherent::{
-    GenericArg as _, GenericArgs as _, IntoKind, SliceLike, Ty as _,
-};
+use ra_ap_rustc_type_ir::inherent::{GenericArg as _, GenericArgs as _, IntoKind, Ty as _};
 
 use crate::ty::TyCx;
 

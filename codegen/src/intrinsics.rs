@@ -11,7 +11,7 @@ use ra_ap_hir_def::{
 use ra_ap_hir_ty::mir::BasicBlockId;
 use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
 use ra_ap_rustc_abi::BackendRepr;
-use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind, Ty as _};
+use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
 use crate::base::FunctionCx;
 use crate::call::CallArg;

@@ -24,7 +24,7 @@ use ra_ap_rustc_abi::{
     Primitive, ReprOptions, Scalar, Size, StructKind, TargetDataLayout, WrappingRange,
 };
 use ra_ap_rustc_index::IndexVec;
-use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
+use ra_ap_rustc_type_ir::inherent::IntoKind;
 use ra_ap_rustc_type_ir::{FloatTy, IntTy, UintTy};
 use triomphe::Arc;
 

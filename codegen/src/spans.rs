@@ -3,6 +3,8 @@
 //! 1-based *display* column (a tab counts 4, wide characters 2), at the outermost macro
 //! call site.
 
+use std::collections::HashMap;
+
 use ra_ap_hir_def::expr_store::{Body, ExpressionStore};
 use ra_ap_hir_expand::InFile;
 use ra_ap_hir_ty::InferBodyId;
@@ -45,37 +47,13 @@ pub fn loc_of_span(tcx: &TyCx<'_>, owner: InferBodyId<'_>, span: MirSpan) -> Opt
         MirSpan::SelfParam => self_param?.map(|it| it.syntax_node_ptr()),
         MirSpan::Unknown => return None,
     };
-    let range = outermost_call_site(db, node.map(|p| p.text_range()));
-    let file = range.file_id.file_id(db);
-    let (file, line, col) = file_line_col(tcx, file, range.range.start());
+    let (file, offset) = ra_ap_hir_expand::builtin::rac::user_site(
+        db,
+        node.file_id,
+        node.value.text_range().start(),
+    )?;
+    let (file, line, col) = file_line_col(tcx, file, offset);
     Some(Loc { file, line, col })
-}
-
-/// rustc's `expansion_cause`: code the user wrote keeps its own position, even when it is
-/// an argument of a macro; code a macro produced is attributed to the outermost macro call.
-fn outermost_call_site(
-    db: &dyn ra_ap_hir_ty::db::HirDatabase,
-    range: InFile<ra_ap_syntax::TextRange>,
-) -> ra_ap_hir_expand::files::FileRange {
-    match range.file_id {
-        ra_ap_hir_expand::HirFileId::FileId(file_id) => ra_ap_hir_expand::files::FileRange {
-            file_id,
-            range: range.value,
-        },
-        ra_ap_hir_expand::HirFileId::MacroFile(mac) => {
-            let first = ra_ap_hir_expand::files::InMacroFile {
-                file_id: mac,
-                value: range.value.start(),
-            };
-            let (file_range, ctx) = first.original_file_range(db);
-            if ctx.is_root() {
-                file_range
-            } else {
-                let loc = mac.loc(db);
-                loc.kind.original_call_range(db, loc.krate)
-            }
-        }
-    }
 }
 
 pub fn file_line_col(tcx: &TyCx<'_>, file: FileId, offset: TextSize) -> (String, u32, u32) {
@@ -132,4 +110,90 @@ impl PathDisplay {
         }
         path.to_owned()
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// `file!()` and `module_path!()`: r-a's builtin macro expanders (patched, see
+// vendor/README.md) ask rac through these hooks, because only rac knows how cargo names
+// files and which module a file is.
+
+static MACRO_PATHS: std::sync::RwLock<Option<PathDisplay>> = std::sync::RwLock::new(None);
+static FILE_MODULES: std::sync::RwLock<Option<HashMap<FileId, String>>> =
+    std::sync::RwLock::new(None);
+
+/// Installs the hooks; `paths` names files for `file!()`. Call before r-a expands macros.
+pub fn install_macro_hooks(paths: PathDisplay) {
+    *MACRO_PATHS.write().unwrap() = Some(paths);
+    let _ =
+        ra_ap_hir_expand::builtin::rac::RAC_HOOKS.set(ra_ap_hir_expand::builtin::rac::RacHooks {
+            file_name: hook_file_name,
+            module_path: hook_module_path,
+        });
+}
+
+/// Records the module path of every file-level module of `krate`, for `module_path!()`.
+pub fn record_file_modules(db: &ra_ap_ide_db::RootDatabase, krate: ra_ap_hir::Crate) {
+    let crate_name = krate
+        .display_name(db)
+        .map(|n| n.crate_name().to_string())
+        .unwrap_or_default();
+    let mut map = FILE_MODULES.write().unwrap();
+    let map = map.get_or_insert_with(HashMap::new);
+    for module in krate.modules(db) {
+        if module.is_inline(db) {
+            continue;
+        }
+        let Some(file) = module.definition_source_file_id(db).file_id() else {
+            continue;
+        };
+        let mut path = vec![crate_name.clone()];
+        let mut chain = module.path_to_root(db);
+        chain.reverse();
+        path.extend(
+            chain
+                .iter()
+                .filter_map(|m| m.name(db).map(|n| n.as_str().to_owned())),
+        );
+        map.insert(file.file_id(db), path.join("::"));
+    }
+}
+
+fn hook_file_name(db: &dyn ra_ap_base_db::SourceDatabase, file: FileId) -> String {
+    let root = db.file_source_root(file).source_root_id(db);
+    let root = db.source_root(root).source_root(db);
+    let Some(path) = root.path_for_file(&file) else {
+        return "<unknown>".into();
+    };
+    let path = path.to_string();
+    match &*MACRO_PATHS.read().unwrap() {
+        Some(p) => p.display(&path),
+        None => path,
+    }
+}
+
+fn hook_module_path(
+    db: &dyn ra_ap_base_db::SourceDatabase,
+    _krate: ra_ap_base_db::Crate,
+    file: FileId,
+    offset: TextSize,
+) -> Option<String> {
+    use ra_ap_syntax::{AstNode, ast, ast::HasName};
+    let base = FILE_MODULES.read().unwrap().as_ref()?.get(&file)?.clone();
+    // Inline `mod m { ... }` items around the call site.
+    let editioned = ra_ap_base_db::EditionedFileId::current_edition(db, file);
+    let parse = editioned.parse(db);
+    let token = parse.syntax_node().token_at_offset(offset).right_biased()?;
+    let mut inline: Vec<String> = token
+        .parent_ancestors()
+        .filter_map(ast::Module::cast)
+        .filter(|m| m.item_list().is_some())
+        .filter_map(|m| m.name().map(|n| n.text().to_string()))
+        .collect();
+    inline.reverse();
+    let mut path = base;
+    for m in inline {
+        path.push_str("::");
+        path.push_str(&m);
+    }
+    Some(path)
 }

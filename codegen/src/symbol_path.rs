@@ -14,7 +14,7 @@ use ra_ap_hir_def::{
     },
 };
 use ra_ap_hir_ty::next_solver::{GenericArg, GenericArgs, Ty, TyKind};
-use ra_ap_rustc_type_ir::inherent::{GenericArg as _, GenericArgs as _, IntoKind, SliceLike};
+use ra_ap_rustc_type_ir::inherent::{GenericArg as _, IntoKind};
 use ra_ap_rustc_type_ir::{FloatTy, IntTy, UintTy};
 
 use crate::ty::TyCx;

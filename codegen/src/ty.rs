@@ -20,7 +20,7 @@ use ra_ap_hir_ty::next_solver::{
 };
 use ra_ap_rustc_abi::TargetDataLayout;
 use ra_ap_rustc_ast_ir::Mutability;
-use ra_ap_rustc_type_ir::inherent::{IntoKind, Region as _};
+use ra_ap_rustc_type_ir::inherent::IntoKind;
 use ra_ap_rustc_type_ir::{RegionKind, TypeFoldable, TypeVisitableExt};
 use rustc_hash::FxHashMap;
 use triomphe::Arc;

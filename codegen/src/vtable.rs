@@ -8,9 +8,7 @@ use anyhow::{Result, anyhow, bail};
 use cranelift_module::{DataDescription, DataId, Module};
 use ra_ap_hir_def::{AssocItemId, FunctionId, GenericDefId, ItemContainerId, Lookup, TraitId};
 use ra_ap_hir_ty::next_solver::{ClauseKind, GenericArgs, TraitRef, Ty, TyKind};
-use ra_ap_rustc_type_ir::inherent::{
-    BoundExistentialPredicates, GenericArgs as _, IntoKind, SliceLike,
-};
+use ra_ap_rustc_type_ir::inherent::{BoundExistentialPredicates, GenericArgs as _, IntoKind};
 use rustc_hash::FxHashSet;
 
 use crate::cx::CodegenCx;

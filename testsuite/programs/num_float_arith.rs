@@ -1,0 +1,44 @@
+use std::hint::black_box;
+
+fn main() {
+    let a: f64 = black_box(10.5);
+    let b: f64 = black_box(-3.25);
+    println!("{} {} {} {} {}", a + b, a - b, a * b, a / b, a % b);
+    let c: f32 = black_box(1.5);
+    let d: f32 = black_box(0.1);
+    println!("{} {} {} {} {}", c + d, c - d, c * d, c / d, c % d);
+    println!("0.1+0.2 = {}", black_box(0.1f64) + black_box(0.2));
+    println!("0.1f32+0.2f32 = {}", black_box(0.1f32) + black_box(0.2f32));
+    println!("sqrt {} {}", a.sqrt(), (c as f32).sqrt());
+    println!("floor {} ceil {} round {} trunc {}", b.floor(), b.ceil(), b.round(), b.trunc());
+    println!("fract {} abs {} signum {}", b.fract(), b.abs(), b.signum());
+    println!("powi {} powf {}", a.powi(3), a.powf(0.5));
+    println!("mul_add {}", a.mul_add(2.0, 1.0));
+    println!("min {} max {}", a.min(b), a.max(b));
+    let inf = black_box(1.0f64) / black_box(0.0);
+    let ninf = -inf;
+    let nan = black_box(0.0f64) / black_box(0.0);
+    println!("inf={} -inf={} nan={}", inf, ninf, nan);
+    println!("is_nan {} {} is_inf {} finite {}", nan.is_nan(), a.is_nan(), inf.is_infinite(), a.is_finite());
+    println!("nan==nan {} nan<1 {} nan>1 {}", nan == nan, nan < 1.0, nan > 1.0);
+    println!("nan.max(1) = {}", nan.max(1.0));
+    println!("-0.0 = {} {:?} eq {}", -0.0f64, black_box(-0.0f64), -0.0f64 == 0.0);
+    println!("f64 consts {} {} {}", f64::MAX, f64::MIN_POSITIVE, f64::EPSILON);
+    println!("f32 consts {} {} {}", f32::MAX, f32::MIN, f32::EPSILON);
+    println!("pi {} e {}", std::f64::consts::PI, std::f32::consts::E);
+    println!("total_cmp {:?}", black_box(1.0f64).total_cmp(&-0.5));
+    let mut v = vec![3.5, -1.0, 2.25, 0.0, -7.75];
+    v.sort_by(|x: &f64, y| x.partial_cmp(y).unwrap());
+    println!("{:?}", v);
+    let s: f64 = v.iter().sum();
+    let p: f64 = v.iter().filter(|x| **x != 0.0).product();
+    println!("sum {} product {}", s, p);
+    println!("bits {:#x} {:#x}", a.to_bits(), c.to_bits());
+    println!("from_bits {}", f64::from_bits(0x4009_21fb_5444_2d18));
+    println!("f32 -> f64 {}", black_box(0.1f32) as f64);
+    println!("f64 -> f32 {}", black_box(0.1f64) as f32);
+    println!("{}", 1e300 * black_box(1e10f64));
+    println!("{}", 1e-300 * black_box(1e-300f64));
+    println!("{:?} {:?} {:?}", 1.0f64, 1.5e20f64, 1e-7f64);
+    println!("{} {} {}", 1.0f64, 1.5e20f64, 1e-7f64);
+}
