@@ -75,8 +75,9 @@ struct ExplainArgs {
     function: String,
     #[command(flatten)]
     build: BuildArgs,
-    /// Follow callees this many levels deep.
-    #[arg(long = "depth", default_value_t = 1)]
+    /// Also explain the callees rac compiles, this many levels deep (0: only the
+    /// function's own calls).
+    #[arg(long = "depth", default_value_t = 0)]
     depth: usize,
 }
 

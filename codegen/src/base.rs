@@ -374,6 +374,11 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         Ok(())
     }
 
+    pub fn span_loc(&self) -> Option<crate::spans::Loc> {
+        self.owner
+            .and_then(|o| crate::spans::loc_of_span(&self.cx.tcx, o, self.span))
+    }
+
     pub fn span_text(&self) -> String {
         match self
             .owner

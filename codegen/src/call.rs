@@ -126,8 +126,16 @@ pub fn call_fn_def<'db>(
         args.extend(spread_tuple(fx, tuple.value)?);
     }
     let resolution = crate::resolve::resolve_fn(&fx.cx.tcx, &fx.cx.linkmap, f, fargs);
+    if fx.cx.explain.is_some() {
+        record_call_site(fx, f, fargs, &resolution);
+    }
     match resolution {
-        CallResolution::Define { instance, tier, .. } => {
+        CallResolution::Define {
+            instance,
+            tier,
+            reason,
+        } => {
+            fx.cx.reasons.entry(instance).or_insert(reason);
             let id = fx.cx.declare_instance(instance, Some(fx.instance), tier)?;
             let abi = fx.cx.fn_abi(&instance)?;
             emit_call(fx, Callee::Direct(id), &abi, args, dest, dest_in_args)?;
@@ -526,4 +534,61 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     pub fn panic_bounds_check(&mut self, index: Value, len: Value) -> Result<()> {
         self.call_core_panic("core::panicking::panic_bounds_check", vec![index, len])
     }
+}
+
+/// Notes a call and its resolution for `cargo rac explain`.
+fn record_call_site<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    f: FunctionId,
+    fargs: GenericArgs<'db>,
+    resolution: &CallResolution<'db>,
+) {
+    use crate::resolve::Reason;
+    let tcx = &fx.cx.tcx;
+    let at = fx.span_loc();
+    let mut site = crate::cx::CallSite {
+        caller: fx.instance,
+        at,
+        callee: crate::instance::describe_fn(tcx, f, fargs),
+        callee_instance: None,
+        tier: None,
+        reason: String::new(),
+        symbol: None,
+        rlib: None,
+        error: None,
+    };
+    match resolution {
+        CallResolution::Define {
+            instance,
+            tier,
+            reason,
+        } => {
+            site.callee = instance.describe(tcx);
+            site.callee_instance = Some(*instance);
+            site.tier = Some(*tier);
+            site.reason = reason.as_str().to_owned();
+        }
+        CallResolution::Tier2Extern {
+            instance,
+            symbol,
+            rlib,
+            reason,
+        } => {
+            site.callee = instance.describe(tcx);
+            site.tier = Some(Tier::Tier2);
+            site.reason = reason.as_str().to_owned();
+            site.symbol = Some(symbol.clone());
+            site.rlib = rlib.clone();
+        }
+        CallResolution::Virtual { .. } => site.reason = Reason::Virtual.as_str().to_owned(),
+        CallResolution::Intrinsic { name, .. } => {
+            site.reason = format!("{} `{name}`", Reason::Intrinsic.as_str())
+        }
+        CallResolution::Refused { function, reason } => {
+            site.callee = function.clone();
+            site.reason = "rust-analyzer cannot lower it".into();
+            site.error = Some(reason.clone());
+        }
+    }
+    fx.cx.explain.as_mut().unwrap().push(site);
 }

@@ -32,6 +32,22 @@ pub struct BuildError {
     pub reason: String,
 }
 
+/// One call site seen while translating a function, and how it was resolved
+/// (recorded only for `cargo rac explain`).
+#[derive(Debug, Clone)]
+pub struct CallSite<'db> {
+    pub caller: Instance<'db>,
+    pub at: Option<crate::spans::Loc>,
+    pub callee: String,
+    /// The instance rac defines for the callee (Tier 1/3 and glue), to follow with `--depth`.
+    pub callee_instance: Option<Instance<'db>>,
+    pub tier: Option<Tier>,
+    pub reason: String,
+    pub symbol: Option<String>,
+    pub rlib: Option<std::path::PathBuf>,
+    pub error: Option<String>,
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
     pub tier1: usize,
@@ -61,6 +77,10 @@ pub struct CodegenCx<'db> {
     pub tier_of: FxHashMap<Instance<'db>, Tier>,
     /// The instance being translated: the caller of whatever it references.
     pub current: Option<Instance<'db>>,
+    /// Call sites and their resolutions, when `cargo rac explain` asked for them.
+    pub explain: Option<Vec<CallSite<'db>>>,
+    /// Why each defined instance got its tier (first resolution that reached it).
+    pub reasons: FxHashMap<Instance<'db>, crate::resolve::Reason>,
     next_symbol: usize,
 }
 
@@ -89,6 +109,8 @@ impl<'db> CodegenCx<'db> {
             stats: Stats::default(),
             tier_of: FxHashMap::default(),
             current: None,
+            explain: None,
+            reasons: FxHashMap::default(),
             next_symbol: 0,
         }
     }
@@ -126,6 +148,11 @@ impl<'db> CodegenCx<'db> {
         }
         self.queue.push_back(instance);
         Ok(id)
+    }
+
+    /// Every instance rac defines in this object so far.
+    pub fn defined_instances(&self) -> impl Iterator<Item = &Instance<'db>> {
+        self.instances.keys()
     }
 
     pub fn func_id(&self, instance: &Instance<'db>) -> Option<FuncId> {

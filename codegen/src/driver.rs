@@ -9,7 +9,6 @@ use anyhow::{Context, Result, anyhow, bail};
 use cranelift_codegen::ir::{Function, UserFuncName};
 use cranelift_module::Module;
 use ra_ap_hir as hir;
-use ra_ap_hir_ty::next_solver::GenericArgs;
 
 use crate::cx::{BuildError, CodegenCx, Stats};
 use crate::instance::{Instance, InstanceKind};
@@ -112,39 +111,63 @@ pub fn toolchain() -> Result<Toolchain> {
     })
 }
 
-pub fn build(req: &BuildRequest) -> Result<BuildReport> {
+/// What every command needs before it looks at a function: the toolchain, the link map
+/// of the sysroot rlibs and the workspace loaded into rust-analyzer.
+pub struct Session {
+    pub tc: Toolchain,
+    pub rlibs: Vec<PathBuf>,
+    pub linkmap: Arc<linkmap::LinkMap>,
+    pub ws: crate::load::LoadedWorkspace,
+}
+
+pub fn open_session(req: &BuildRequest, timings: &mut Timings) -> Result<Session> {
     install_panic_hook();
-    let mut report = BuildReport::default();
     let tc = toolchain()?;
     crate::load::check_rust_src(&tc.sysroot)?;
 
     let t = Instant::now();
     let rlibs = crate::link::std_rlibs(&tc.sysroot)?;
     let linkmap = Arc::new(linkmap::LinkMap::from_rlibs(&rlibs)?);
-    report.timings.linkmap = t.elapsed();
+    timings.linkmap = t.elapsed();
 
     crate::spans::install_macro_hooks(path_display(req, &tc));
     let t = Instant::now();
     let ws = crate::load::load(&req.manifest_dir, &tc.sysroot)?;
-    report.timings.load = t.elapsed();
-
-    let db = &ws.db;
-    let vfs = &ws.vfs;
-    for krate in hir::Crate::all(db) {
-        if krate.origin(db).is_local() {
-            crate::spans::record_file_modules(db, krate);
+    timings.load = t.elapsed();
+    for krate in hir::Crate::all(&ws.db) {
+        if krate.origin(&ws.db).is_local() {
+            crate::spans::record_file_modules(&ws.db, krate);
         }
     }
+    Ok(Session {
+        tc,
+        rlibs,
+        linkmap,
+        ws,
+    })
+}
+
+pub fn build(req: &BuildRequest) -> Result<BuildReport> {
+    let mut report = BuildReport::default();
+    let session = open_session(req, &mut report.timings)?;
+    let Session {
+        tc,
+        rlibs,
+        linkmap,
+        ws,
+    } = &session;
+    let db = &ws.db;
+    let vfs = &ws.vfs;
     ra_ap_hir_ty::attach_db(db, || -> Result<()> {
         for target in &req.targets {
             let r = build_target(
                 db,
                 vfs,
-                &tc,
+                tc,
                 req,
                 target,
                 linkmap.clone(),
-                &rlibs,
+                rlibs,
                 &mut report.timings,
             );
             match r {
@@ -205,27 +228,7 @@ fn build_target(
     timings: &mut Timings,
 ) -> Result<TargetReport> {
     let t = Instant::now();
-    let krate = find_crate(db, vfs, &target.src_path).ok_or_else(|| {
-        anyhow!(
-            "rust-analyzer did not load the crate of binary `{}` ({})",
-            target.name,
-            target.src_path.display()
-        )
-    })?;
-    let main = find_main(db, krate)
-        .ok_or_else(|| anyhow!("binary `{}` has no `main` function", target.name))?;
-    let mut tcx = crate::ty::TyCx::new(db, krate.into())?;
-    tcx.paths = path_display(req, tc);
-    let isa = crate::emit::build_isa()?;
-    let module = crate::emit::new_module(isa.clone(), &target.name)?;
-    let mut cx = CodegenCx::new(tcx, module, isa.clone(), linkmap);
-    crate::entry::define_c_main(&mut cx, main)?;
-    crate::entry::define_allocator_shim(&mut cx)?;
-    let _ = GenericArgs::empty(cx.tcx.interner);
-
-    while let Some(instance) = cx.queue.pop_front() {
-        translate_instance(&mut cx, instance);
-    }
+    let (mut cx, isa) = translate_target(db, vfs, tc, req, target, linkmap, false)?;
     timings.lower_and_translate += t.elapsed();
     if !cx.errors.is_empty() {
         let mut errors = std::mem::take(&mut cx.errors);
@@ -291,6 +294,54 @@ fn build_target(
         stats,
         functions: nfuncs,
     })
+}
+
+/// Translates everything reachable from the binary's `main` into Cranelift IR (errors are
+/// collected in `cx.errors`, not returned). With `explain`, call sites are recorded too.
+pub(crate) fn translate_target<'db>(
+    db: &'db ra_ap_ide_db::RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+    tc: &Toolchain,
+    req: &BuildRequest,
+    target: &BinTarget,
+    linkmap: Arc<linkmap::LinkMap>,
+    explain: bool,
+) -> Result<(CodegenCx<'db>, cranelift_codegen::isa::OwnedTargetIsa)> {
+    let krate = find_crate(db, vfs, &target.src_path).ok_or_else(|| {
+        anyhow!(
+            "rust-analyzer did not load the crate of binary `{}` ({})",
+            target.name,
+            target.src_path.display()
+        )
+    })?;
+    let main = find_main(db, krate)
+        .ok_or_else(|| anyhow!("binary `{}` has no `main` function", target.name))?;
+    let mut tcx = crate::ty::TyCx::new(db, krate.into())?;
+    tcx.paths = path_display(req, tc);
+    let isa = crate::emit::build_isa()?;
+    let module = crate::emit::new_module(isa.clone(), &target.name)?;
+    let mut cx = CodegenCx::new(tcx, module, isa.clone(), linkmap);
+    if explain {
+        cx.explain = Some(Vec::new());
+    }
+    crate::entry::define_c_main(&mut cx, main)?;
+    crate::entry::define_allocator_shim(&mut cx)?;
+    drain_queue(&mut cx);
+    Ok((cx, isa))
+}
+
+pub(crate) fn drain_queue(cx: &mut CodegenCx<'_>) {
+    while let Some(instance) = cx.queue.pop_front() {
+        translate_instance(cx, instance);
+    }
+}
+
+pub(crate) fn binary_crate(
+    db: &ra_ap_ide_db::RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+    target: &BinTarget,
+) -> Option<hir::Crate> {
+    find_crate(db, vfs, &target.src_path)
 }
 
 fn translate_instance<'db>(cx: &mut CodegenCx<'db>, instance: Instance<'db>) {
