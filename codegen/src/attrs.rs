@@ -88,7 +88,35 @@ use ra_ap_syntax::AstNode;
 pub fn fn_attrs(db: &dyn HirDatabase, f: FunctionId) -> CodegenAttrs {
     let krate = f.krate(db);
     let src = f.lookup(db).source(db);
-    collect(db, krate, src.value.attrs())
+    let mut attrs = collect(db, krate, src.value.attrs());
+    // `#[track_caller]` on a trait's method prototype applies to every impl of it
+    // (`Index::index`, `SliceIndex::index`), and changes the impls' ABI.
+    if !attrs.track_caller
+        && let Some(proto) = trait_prototype(db, f)
+    {
+        let src = proto.lookup(db).source(db);
+        attrs.track_caller = collect(db, proto.krate(db), src.value.attrs()).track_caller;
+    }
+    attrs
+}
+
+/// The trait's declaration of the method `f` implements, if `f` is in a trait impl.
+fn trait_prototype(db: &dyn HirDatabase, f: FunctionId) -> Option<FunctionId> {
+    let ra_ap_hir_def::ItemContainerId::ImplId(imp) = f.lookup(db).container else {
+        return None;
+    };
+    let trait_id = db.impl_trait(imp)?.skip_binder().def_id.0;
+    let name = ra_ap_hir_def::signatures::FunctionSignature::of(db, f)
+        .name
+        .clone();
+    trait_id
+        .trait_items(db)
+        .items
+        .iter()
+        .find_map(|(n, item)| match item {
+            ra_ap_hir_def::AssocItemId::FunctionId(g) if *n == name => Some(*g),
+            _ => None,
+        })
 }
 
 pub fn static_attrs(db: &dyn HirDatabase, s: StaticId) -> CodegenAttrs {

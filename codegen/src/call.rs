@@ -251,7 +251,7 @@ pub fn emit_call<'db>(
         pass_arg(fx, arg, arg_abi, &mut values)?;
     }
     if abi.caller_location {
-        let loc = fx.location_value()?;
+        let loc = fx.call_location_value()?;
         values.push(loc);
     }
     let sig = abi.signature();
@@ -494,13 +494,30 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
 
     /// The `&'static Location` to report for a panic raised here: the caller's, inside a
     /// `#[track_caller]` function, else this statement's.
+    /// The `&Location` passed to a `#[track_caller]` callee at the current call.
+    pub fn call_location_value(&mut self) -> Result<Value> {
+        self.location_of(true)
+    }
+
+    /// The `&Location` of the current statement (or the caller's, in a `#[track_caller]`
+    /// function).
     pub fn location_value(&mut self) -> Result<Value> {
+        self.location_of(false)
+    }
+
+    fn location_of(&mut self, call: bool) -> Result<Value> {
         if let Some(v) = self.caller_location {
             return Ok(v);
         }
         let loc = self
             .owner
-            .and_then(|o| crate::spans::loc_of_span(&self.cx.tcx, o, self.span))
+            .and_then(|o| {
+                if call {
+                    crate::spans::loc_of_call_span(&self.cx.tcx, o, self.span)
+                } else {
+                    crate::spans::loc_of_span(&self.cx.tcx, o, self.span)
+                }
+            })
             .unwrap_or(crate::spans::Loc {
                 file: "<unknown>".into(),
                 line: 0,

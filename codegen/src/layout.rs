@@ -327,12 +327,14 @@ fn layout_of_adt<'db>(
                 .collect(),
             _ => vec![],
         };
-        let always_sized = !is_enum
-            && variants
-                .first()
-                .and_then(|v| v.last())
-                .map(|l| l.is_sized())
-                .unwrap_or(true);
+        // rustc decides this from the struct's definition, not from the instance: a struct
+        // whose last field may be unsized (`PolymorphicIter<DATA: ?Sized>`) keeps that field
+        // last even when instantiated with a sized type, so `&S<[T; N]>` can be unsized to
+        // `&S<[T]>` without moving fields.
+        let always_sized = match def {
+            AdtId::StructId(s) => !declared_tail_may_be_unsized(tcx, s),
+            _ => true,
+        };
         calc.layout_of_struct_or_enum(
             &repr,
             &idx,
@@ -394,4 +396,18 @@ fn repr_discr(dl: &TargetDataLayout, repr: &ReprOptions, min: i128, max: i128) -
     } else {
         (cmp::max(signed_fit, at_least), true)
     }
+}
+
+/// Whether the declared type of the struct's last field is not known to be `Sized` under
+/// the struct's own bounds (rustc's `StructKind::MaybeUnsized` test).
+fn declared_tail_may_be_unsized(tcx: &TyCx<'_>, s: ra_ap_hir_def::StructId) -> bool {
+    let fields = tcx.db.field_types(s.into());
+    let Some((_, last)) = fields.iter().last() else {
+        return false;
+    };
+    let declared = last.ty().skip_binder();
+    let env = tcx
+        .db
+        .trait_environment(ra_ap_hir_def::GenericDefId::AdtId(s.into()));
+    !tcx.infcx.type_is_sized_modulo_regions(env, declared)
 }

@@ -22,6 +22,16 @@ pub struct Loc {
 }
 
 pub fn loc_of_span(tcx: &TyCx<'_>, owner: InferBodyId<'_>, span: MirSpan) -> Option<Loc> {
+    loc_of(tcx, owner, span, false)
+}
+
+/// The location a `#[track_caller]` callee sees: rustc's `fn_span`, which for a method
+/// call `recv.method(args)` starts at the method name.
+pub fn loc_of_call_span(tcx: &TyCx<'_>, owner: InferBodyId<'_>, span: MirSpan) -> Option<Loc> {
+    loc_of(tcx, owner, span, true)
+}
+
+fn loc_of(tcx: &TyCx<'_>, owner: InferBodyId<'_>, span: MirSpan, call: bool) -> Option<Loc> {
     let db = tcx.db;
     let (source_map, self_param) = match owner {
         InferBodyId::DefWithBodyId(def) => {
@@ -47,11 +57,28 @@ pub fn loc_of_span(tcx: &TyCx<'_>, owner: InferBodyId<'_>, span: MirSpan) -> Opt
         MirSpan::SelfParam => self_param?.map(|it| it.syntax_node_ptr()),
         MirSpan::Unknown => return None,
     };
-    let (file, offset) = ra_ap_hir_expand::builtin::rac::user_site(
-        db,
-        node.file_id,
-        node.value.text_range().start(),
-    )?;
+    let mut start = node.value.text_range().start();
+    if call {
+        // rustc's `fn_span`: a method call starts at the method name, an overloaded index
+        // `base[i]` at its `[`.
+        use ra_ap_syntax::{AstNode, SyntaxKind, ast};
+        let kind = node.value.kind();
+        if kind == SyntaxKind::METHOD_CALL_EXPR || kind == SyntaxKind::INDEX_EXPR {
+            let root = node.file_id.parse_or_expand(db);
+            let syntax = node.value.to_node(&root);
+            let at = match ast::Expr::cast(syntax) {
+                Some(ast::Expr::MethodCallExpr(m)) => {
+                    m.name_ref().map(|n| n.syntax().text_range().start())
+                }
+                Some(ast::Expr::IndexExpr(i)) => i.l_brack_token().map(|t| t.text_range().start()),
+                _ => None,
+            };
+            if let Some(at) = at {
+                start = at;
+            }
+        }
+    }
+    let (file, offset) = ra_ap_hir_expand::builtin::rac::user_site(db, node.file_id, start)?;
     let (file, line, col) = file_line_col(tcx, file, offset);
     Some(Loc { file, line, col })
 }
