@@ -193,7 +193,8 @@ pub fn spread_tuple<'db>(
     Ok(out)
 }
 
-fn construct<'db>(
+/// Writes a tuple struct or variant built from `args` into `dest`.
+pub fn construct<'db>(
     fx: &mut FunctionCx<'_, 'db>,
     def: CallableDefId,
     args: Vec<CallArg<'db>>,
@@ -411,12 +412,17 @@ fn fn_value_id_from<'db>(
 ) -> Result<FuncId> {
     match ty.kind() {
         TyKind::FnDef(def, args) => {
-            let CallableDefId::FunctionId(f) = def.0 else {
-                bail!(
-                    "taking the address of a tuple struct or variant constructor is not supported"
-                );
-            };
             let args = cx.tcx.mono(args);
+            let f = match def.0 {
+                CallableDefId::FunctionId(f) => f,
+                ctor => {
+                    let instance = Instance {
+                        kind: InstanceKind::Ctor(ctor),
+                        args,
+                    };
+                    return cx.declare_instance(instance, from, Tier::Generated);
+                }
+            };
             match crate::resolve::resolve_fn(&cx.tcx, &cx.linkmap, f, args) {
                 CallResolution::Define { instance, tier, .. } => {
                     let instance = reify(cx, instance);

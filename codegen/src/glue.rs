@@ -153,6 +153,16 @@ pub fn codegen_glue_instance<'db>(
             }
         }
         InstanceKind::CloneShim => clone_shim(&mut fx, instance.type_arg(), args[0].clone(), &ret)?,
+        InstanceKind::Ctor(ctor) => {
+            let args = args
+                .into_iter()
+                .map(|value| CallArg {
+                    value,
+                    owned_place: false,
+                })
+                .collect();
+            crate::call::construct(&mut fx, ctor, args, &ret)?
+        }
         InstanceKind::Derive(id, method) => {
             crate::derive::codegen_derive(&mut fx, id, method, instance.args, args, &ret)?
         }
@@ -516,12 +526,12 @@ fn fn_ptr_shim<'db>(
         })
         .collect();
     match self_ty.kind() {
-        TyKind::FnDef(def, fargs) => {
-            let ra_ap_hir_def::CallableDefId::FunctionId(f) = def.0 else {
-                bail!("calling a constructor through the Fn traits is not supported")
-            };
-            crate::call::call_fn_def(fx, f, fx.cx.tcx.mono(fargs), call_args, ret, false, None)?;
-        }
+        TyKind::FnDef(def, fargs) => match def.0 {
+            ra_ap_hir_def::CallableDefId::FunctionId(f) => {
+                crate::call::call_fn_def(fx, f, fx.cx.tcx.mono(fargs), call_args, ret, false, None)?;
+            }
+            ctor => crate::call::construct(fx, ctor, call_args, ret)?,
+        },
         TyKind::FnPtr(sig_tys, header) => {
             // `self` is the pointer itself (call_once) or a reference to it.
             let fnptr = if self_val.layout.ty == self_ty {

@@ -41,6 +41,9 @@ pub enum InstanceKind<'db> {
     Derive(BuiltinDeriveImplId, BuiltinDeriveImplMethod),
     /// A Tier 3 replacement for the std function (see `shims.rs`), with its signature.
     Shim(FunctionId),
+    /// A tuple struct or tuple variant constructor used as a function value (`.map(Some)`,
+    /// `let f: fn(u8) -> S = S;`); `args` are the ADT's arguments.
+    Ctor(ra_ap_hir_def::CallableDefId),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -193,6 +196,16 @@ impl<'db> Instance<'db> {
                 caller_location: false,
                 c_abi: false,
             },
+            InstanceKind::Ctor(ctor) => {
+                let sig = db.callable_item_signature(ctor);
+                let sig = tcx.instantiate(sig.skip_binder().skip_binder(), self.args);
+                InstanceSig {
+                    inputs: sig.inputs().iter().copied().collect(),
+                    output: sig.output(),
+                    caller_location: false,
+                    c_abi: false,
+                }
+            }
             InstanceKind::CloneShim => InstanceSig {
                 inputs: vec![tcx.imm_ref(self.type_arg())],
                 output: self.type_arg(),
@@ -256,6 +269,16 @@ impl<'db> Instance<'db> {
                 tcx.display(self.type_arg())
             ),
             InstanceKind::Shim(f) => format!("{} (rac shim)", describe_fn(tcx, f, self.args)),
+            InstanceKind::Ctor(ctor) => {
+                let out = tcx.display(self.sig(tcx).output);
+                match ctor {
+                    ra_ap_hir_def::CallableDefId::EnumVariantId(v) => {
+                        let name = ra_ap_hir::EnumVariant::from(v).name(tcx.db);
+                        format!("{out}::{} (constructor)", name.as_str())
+                    }
+                    _ => format!("{out} (constructor)"),
+                }
+            }
             InstanceKind::Derive(id, method) => match method.trait_method(tcx.db, id) {
                 Some(f) => format!("{} (derived)", describe_fn(tcx, f, self.args)),
                 None => format!("builtin derive{}", args()),

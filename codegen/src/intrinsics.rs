@@ -39,6 +39,11 @@ pub fn codegen_intrinsic<'db>(
         }};
     }
     match name {
+        // A spin-loop hint (`_mm_pause`): doing nothing is a correct implementation.
+        "llvm.x86.sse2.pause" => return Ok(true),
+        _ if name.starts_with("llvm.") => {
+            bail!("the LLVM intrinsic `{name}` is not supported by rac")
+        }
         "size_of" => {
             let l = fx.layout_of(t0())?;
             ret!(fx.bcx.ins().iconst(PTR, l.size() as i64))

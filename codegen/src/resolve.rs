@@ -123,6 +123,15 @@ pub fn resolve_fn<'db>(
             .link_name
             .clone()
             .unwrap_or_else(|| sig.name.as_str().to_owned());
+        // `#[link_name = "llvm.x86.sse2.pause"]` and friends are LLVM intrinsics, not
+        // symbols: rac implements them or refuses, never references them.
+        if name.starts_with("llvm.") {
+            return CallResolution::Intrinsic {
+                name,
+                function: f,
+                args,
+            };
+        }
         let symbol = if attrs.rustc_std_internal_symbol {
             match rustc_internal_symbol(linkmap, &name) {
                 Some(s) => s,
