@@ -42,7 +42,8 @@ pub struct FunctionCx<'a, 'db> {
     pub caller_location: Option<Value>,
     /// Overflow checks are on for code of the user's crates (a debug build), off for std's.
     pub overflow_checks: bool,
-    pub drop_flags: FxHashMap<LocalId, Variable>,
+    /// Initialization flags of dropped locals and of the paths moved out of them.
+    pub move_paths: crate::drops::MovePaths,
     pub span: MirSpan,
     func_refs: FxHashMap<FuncId, FuncRef>,
     pub current_bb: Option<BasicBlockId>,
@@ -100,7 +101,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             blocks: FxHashMap::default(),
             caller_location: None,
             overflow_checks: false,
-            drop_flags: FxHashMap::default(),
+            move_paths: Default::default(),
             span: MirSpan::Unknown,
             func_refs: FxHashMap::default(),
             current_bb: None,
@@ -485,13 +486,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         if self.fn_abi.caller_location {
             self.caller_location = Some(take(1)[0]);
         }
-        for local in dropped {
-            let var = self.bcx.declare_var(types::I8);
-            let init = if param_locals.contains(&local) { 1 } else { 0 };
-            let v = self.bcx.ins().iconst(types::I8, init);
-            self.bcx.def_var(var, v);
-            self.drop_flags.insert(local, var);
-        }
+        let params: FxHashSet<LocalId> = param_locals.iter().copied().collect();
+        let moved = crate::drops::moved_places(self, body);
+        self.declare_move_paths(&dropped, &params, moved);
         Ok(())
     }
 
@@ -518,19 +515,12 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
     }
 
-    fn set_drop_flag(&mut self, local: LocalId, value: bool) {
-        if let Some(&var) = self.drop_flags.get(&local) {
-            let v = self.bcx.ins().iconst(types::I8, value as i64);
-            self.bcx.def_var(var, v);
-        }
-    }
-
-    /// Reading a value out of a local (r-a writes `copy` for moves of non-`Copy` types too)
-    /// ends the local's ownership of it, as in r-a's own interpreter: rac then does not drop
-    /// what may remain (a partial move leaks the rest rather than double-dropping).
+    /// Reading a non-`Copy` value out of a place moves it (r-a writes `copy` for such moves
+    /// too): see `drops.rs`.
     fn note_moves(&mut self, op: &Operand) {
         if let OperandKind::Move(p) | OperandKind::Copy(p) = crate::bridge::operand_kind(op) {
-            self.set_drop_flag(p.local, false);
+            let p = p.clone();
+            self.note_move_of(&p);
         }
     }
 
@@ -547,9 +537,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 } else {
                     self.codegen_rvalue(&dest, rvalue)?;
                 }
-                if place.projection.lookup().is_empty() {
-                    self.set_drop_flag(place.local, true);
-                }
+                self.note_init_of(place);
             }
             StatementKind::FakeRead(_)
             | StatementKind::Deinit(_)
@@ -751,6 +739,10 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     /// The type of a projection. r-a reads a `Subslice { from, to }` of an array as
     /// `[T; to - from]`, but its pattern lowering passes `to` counted from the end (as for
     /// slices): the subslice of `[T; N]` is `[T; N - from - to]`.
+    pub fn project_ty(&self, pty: PlaceTy<'db>, elem: &ProjectionElem<LocalId>) -> PlaceTy<'db> {
+        self.project(pty, elem)
+    }
+
     fn project(&self, pty: PlaceTy<'db>, elem: &ProjectionElem<LocalId>) -> PlaceTy<'db> {
         let tcx = &self.cx.tcx;
         if let ProjectionElem::Subslice { from, to } = elem
@@ -1072,9 +1064,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 let v = self.codegen_operand(value)?;
                 self.note_moves(value);
                 dest.write(self, v);
-                if place.projection.lookup().is_empty() {
-                    self.set_drop_flag(place.local, true);
-                }
+                self.note_init_of(place);
                 let b = self.block(*target);
                 self.bcx.ins().jump(b, &[]);
             }
@@ -1114,9 +1104,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
 
     /// Marks a call's destination as holding a value (done by `call.rs` after the call).
     pub fn call_returned_into(&mut self, destination: &Place) {
-        if destination.projection.lookup().is_empty() {
-            self.set_drop_flag(destination.local, true);
-        }
+        self.note_init_of(destination);
     }
 
     pub fn note_call_moves(&mut self, args: &[Operand]) {
@@ -1151,24 +1139,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     pub fn codegen_drop(&mut self, place: &Place) -> Result<()> {
-        let ty = self.place_ty(place);
-        if !crate::glue::needs_drop(&self.cx.tcx, ty) {
-            return Ok(());
-        }
-        let flag = self.drop_flags.get(&place.local).copied();
-        let cont = self.bcx.create_block();
-        if let Some(var) = flag {
-            let f = self.bcx.use_var(var);
-            let do_drop = self.bcx.create_block();
-            self.bcx.ins().brif(f, do_drop, &[], cont, &[]);
-            self.bcx.switch_to_block(do_drop);
-        }
-        let p = self.codegen_place(place)?;
-        crate::glue::call_drop_in_place(self, &p)?;
-        self.set_drop_flag(place.local, false);
-        self.bcx.ins().jump(cont, &[]);
-        self.bcx.switch_to_block(cont);
-        Ok(())
+        self.drop_place(place)
     }
 
     // ---------------------------------------------------------------- enums

@@ -528,7 +528,15 @@ fn fn_ptr_shim<'db>(
     match self_ty.kind() {
         TyKind::FnDef(def, fargs) => match def.0 {
             ra_ap_hir_def::CallableDefId::FunctionId(f) => {
-                crate::call::call_fn_def(fx, f, fx.cx.tcx.mono(fargs), call_args, ret, false, None)?;
+                crate::call::call_fn_def(
+                    fx,
+                    f,
+                    fx.cx.tcx.mono(fargs),
+                    call_args,
+                    ret,
+                    false,
+                    None,
+                )?;
             }
             ctor => crate::call::construct(fx, ctor, call_args, ret)?,
         },

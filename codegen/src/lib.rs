@@ -26,6 +26,7 @@ pub mod vtable;
 
 pub use driver::{BinTarget, BuildReport, BuildRequest, Refusal, build};
 pub mod derive;
+pub mod drops;
 pub mod explain;
 pub mod layout;
 pub mod shims;

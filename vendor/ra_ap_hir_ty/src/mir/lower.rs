@@ -21,7 +21,7 @@ use hir_expand::name::Name;
 use itertools::{EitherOrBoth, Itertools};
 use la_arena::{ArenaMap, RawIdx};
 use rustc_apfloat::Float;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use rustc_type_ir::inherent::{Const as _, GenericArgs as _, IntoKind, Ty as _};
 use salsa::SalsaValue;
 use span::{Edition, FileId};
@@ -92,6 +92,10 @@ struct MirLowerCtx<'a, 'db> {
     types: &'db crate::next_solver::DefaultAny<'db>,
     resolver: Resolver<'db>,
     drop_scopes: Vec<DropScope>,
+    /// rac: while lowering a `let` initializer, the expressions whose temporaries get their
+    /// lifetime extended to the enclosing block (`let r = &make();`), and that block's
+    /// drop scope.
+    extend_into: Option<(FxHashSet<ExprId>, usize)>,
     env: ParamEnv<'db>,
     infcx: InferCtxt<'db>,
 }
@@ -332,6 +336,7 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             labeled_loop_blocks: Default::default(),
             discr_temp: None,
             drop_scopes: vec![DropScope::default()],
+            extend_into: None,
             env,
             infcx,
         }
@@ -352,8 +357,99 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             return Err(MirLowerError::UnsizedTemporary(ty.store()));
         }
         let l = self.result.locals.alloc(Local { ty: ty.store() });
+        if let MirSpan::ExprId(e) = span
+            && let Some((extended, scope)) = &self.extend_into
+            && extended.contains(&e)
+        {
+            // rac: a lifetime-extended temporary lives as long as the block.
+            let scope = *scope;
+            self.drop_scopes[scope].locals.push(l);
+            self.push_statement(current, StatementKind::StorageLive(l).with_span(span));
+            return Ok(l);
+        }
         self.push_storage_live_for_local(l, current, span)?;
         Ok(l)
+    }
+
+    /// rac: rustc's temporary lifetime extension (`record_rvalue_scope_if_borrow_expr`):
+    /// the expressions of a `let` initializer whose temporaries live until the end of the
+    /// enclosing block instead of the end of the `let` statement.
+    fn extended_temporaries(&self, init: ExprId) -> FxHashSet<ExprId> {
+        let mut out = FxHashSet::default();
+        self.collect_extending(init, &mut out);
+        out
+    }
+
+    fn condition_has_let(&self, e: ExprId) -> bool {
+        match &self.store[e] {
+            Expr::Let { .. } => true,
+            Expr::BinaryOp {
+                lhs,
+                rhs,
+                op: Some(hir_def::hir::BinaryOp::LogicOp(hir_def::hir::LogicOp::And)),
+            } => self.condition_has_let(*lhs) || self.condition_has_let(*rhs),
+            _ => false,
+        }
+    }
+
+    fn collect_extending(&self, e: ExprId, out: &mut FxHashSet<ExprId>) {
+        match &self.store[e] {
+            Expr::Ref { expr, .. } => {
+                // The borrowed operand and the places it is projected from.
+                let mut cur = *expr;
+                loop {
+                    out.insert(cur);
+                    match &self.store[cur] {
+                        Expr::Field { expr, .. }
+                        | Expr::UnaryOp { expr, op: hir_def::hir::UnaryOp::Deref } => cur = *expr,
+                        Expr::Index { base, .. } => cur = *base,
+                        _ => break,
+                    }
+                }
+                self.collect_extending(*expr, out);
+            }
+            Expr::RecordLit { fields, .. } => {
+                for f in fields.iter() {
+                    self.collect_extending(f.expr, out);
+                }
+            }
+            Expr::Array(hir_def::hir::Array::ElementList { elements }) => {
+                for &x in elements.iter() {
+                    self.collect_extending(x, out);
+                }
+            }
+            Expr::Tuple { exprs } => {
+                for &x in exprs.iter() {
+                    self.collect_extending(x, out);
+                }
+            }
+            Expr::Cast { expr, .. } => self.collect_extending(*expr, out),
+            Expr::Block { tail: Some(t), .. } | Expr::Unsafe { tail: Some(t), .. } => {
+                self.collect_extending(*t, out)
+            }
+            Expr::If { then_branch, else_branch, .. } => {
+                self.collect_extending(*then_branch, out);
+                if let Some(e) = else_branch {
+                    self.collect_extending(*e, out);
+                }
+            }
+            Expr::Match { arms, .. } => {
+                for arm in arms.iter() {
+                    self.collect_extending(arm.expr, out);
+                }
+            }
+            Expr::Call { callee, args } => {
+                // Tuple struct and variant constructors extend their arguments.
+                if let TyKind::FnDef(def, _) = self.infer.expr_ty(*callee).kind()
+                    && !matches!(def.0, CallableDefId::FunctionId(_))
+                {
+                    for &a in args.iter() {
+                        self.collect_extending(a, out);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 
     fn lower_expr_to_some_operand(
@@ -597,11 +693,23 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 }
             }
             Expr::If { condition, then_branch, else_branch } => {
-                let Some((discr, current)) =
+                // rac: an `if` condition is a terminating scope: its temporaries are dropped
+                // before either branch runs. Not for `if let` (its bindings live in the
+                // condition's scope, and its scrutinee's temporaries live to the end of the
+                // `if` in edition 2021).
+                let has_let = self.condition_has_let(*condition);
+                let cond_scope = (!has_let).then(|| self.push_drop_scope());
+                let Some((discr, mut current)) =
                     self.lower_expr_to_some_operand(*condition, current)?
                 else {
+                    if let Some(s) = cond_scope {
+                        s.pop_assume_dropped(self);
+                    }
                     return Ok(None);
                 };
+                if let Some(s) = cond_scope {
+                    current = s.pop_and_drop(self, current, (*condition).into());
+                }
                 let start_of_then = self.new_basic_block();
                 let end_of_then = self.lower_expr_to_place(*then_branch, place, start_of_then)?;
                 let start_of_else = self.new_basic_block();
@@ -1758,11 +1866,36 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 hir_def::hir::Statement::Let { pat, initializer, else_branch, type_ref: _ } => {
                     if let Some(expr_id) = initializer {
                         let else_block;
-                        let Some((init_place, c)) =
-                            self.lower_expr_as_place(current, *expr_id, true)?
-                        else {
+                        // rac: the initializer's temporaries are dropped at the end of the
+                        // `let` statement (after the bindings are initialized), except the
+                        // lifetime-extended ones, which belong to the block.
+                        // r-a's `format_args!` desugaring stands for rustc's `super let`,
+                        // whose temporaries live as long as the enclosing block: all of
+                        // them are "extended".
+                        let super_let = matches!(&self.store[*pat], Pat::Bind { id, .. }
+                            if self.store[*id].name.as_str().starts_with("<ra@gennew>"));
+                        let extended =
+                            if super_let { None } else { Some(self.extended_temporaries(*expr_id)) };
+                        let saved = std::mem::replace(
+                            &mut self.extend_into,
+                            extended.map(|e| (e, self.drop_scopes.len() - 1)),
+                        );
+                        let init_scope = (!super_let).then(|| self.push_drop_scope());
+                        let lowered = self.lower_expr_as_place(current, *expr_id, true);
+                        self.extend_into = saved;
+                        let Some((init_place, c)) = lowered? else {
+                            if let Some(s) = init_scope {
+                                s.pop_assume_dropped(self);
+                            }
                             scope.pop_assume_dropped(self);
                             return Ok(None);
+                        };
+                        let init_temps = match init_scope {
+                            Some(s) => {
+                                std::mem::forget(s);
+                                self.drop_scopes.pop().unwrap()
+                            }
+                            None => DropScope::default(),
                         };
                         current = c;
                         self.push_fake_read(current, init_place, span);
@@ -1776,12 +1909,22 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                         (current, else_block) =
                             self.pattern_match(current, None, init_place, *pat)?;
                         self.resolver.reset_to_guard(resolver_guard);
+                        self.emit_drop_and_storage_dead_for_scope(
+                            &init_temps,
+                            &mut current,
+                            (*expr_id).into(),
+                        );
                         match (else_block, else_branch) {
                             (None, _) => (),
                             (Some(else_block), None) => {
                                 self.set_terminator(else_block, TerminatorKind::Unreachable, span);
                             }
-                            (Some(else_block), Some(else_branch)) => {
+                            (Some(mut else_block), Some(else_branch)) => {
+                                self.emit_drop_and_storage_dead_for_scope(
+                                    &init_temps,
+                                    &mut else_block,
+                                    (*expr_id).into(),
+                                );
                                 if let Some((_, b)) =
                                     self.lower_expr_as_place(else_block, *else_branch, true)?
                                 {

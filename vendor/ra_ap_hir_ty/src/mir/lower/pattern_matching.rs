@@ -499,10 +499,28 @@ impl<'db> MirLowerCtx<'_, 'db> {
                     mode == MatchingMode::Assign,
                     "Pat::Expr can only come in destructuring assignments"
                 );
-                let Some((lhs_place, current)) = self.lower_expr_as_place(current, expr, false)?
+                let Some((lhs_place, mut current)) =
+                    self.lower_expr_as_place(current, expr, false)?
                 else {
                     return Ok((current, current_else));
                 };
+                // rac: assigning to an initialized place drops its old value first (rustc's
+                // drop-and-replace); rac's drop flags skip it when the place is not
+                // initialized (`let x; x = v;`).
+                let lhs_ty = lhs_place.ty(&self.result, &self.infcx, self.env).ty;
+                if !self.infcx.type_is_copy_modulo_regions(self.env, lhs_ty) {
+                    let next = self.new_basic_block();
+                    self.set_terminator(
+                        current,
+                        TerminatorKind::Drop {
+                            place: lhs_place.store(),
+                            target: next,
+                            unwind: None,
+                        },
+                        expr.into(),
+                    );
+                    current = next;
+                }
                 self.push_assignment(
                     current,
                     lhs_place,

@@ -1,0 +1,414 @@
+//! Drop elaboration: which parts of a local are still owned when its `Drop` runs.
+//!
+//! rust-analyzer's MIR drops whole locals at the end of their scope, whatever was moved out
+//! of them before, and it writes `copy` for moves of non-`Copy` values. rustc's drop
+//! elaboration tracks *move paths* instead (`x`, `x.0`, `(x as Some).0`, ...), each with a
+//! runtime flag where needed, and drops what is left field by field ("open drop"). rac
+//! does the same, at the granularity the MIR needs:
+//!
+//! - every local that a `Drop` terminator drops gets a root flag (initialized?);
+//! - every field path moved out of such a local (found by a scan of the body) gets its own
+//!   flag; a path's state is its own flag, or that of its nearest tracked ancestor;
+//! - moving a path clears its flag and its descendants'; writing a path sets them;
+//! - dropping a local with moved-out descendants drops the remaining fields one by one.
+//!
+//! Invariant: reading a `Copy` value is never a move, so `println!("{}", d.0)` leaves `d`
+//! to be dropped at the end of its scope.
+
+use anyhow::Result;
+use cranelift_codegen::ir::{InstBuilder, types};
+use cranelift_frontend::Variable;
+use ra_ap_hir_def::VariantId;
+use ra_ap_hir_ty::mir::{
+    LocalId, MirBody, Operand, OperandKind, Place, PlaceTy, ProjectionElem, Rvalue, StatementKind,
+    TerminatorKind,
+};
+use ra_ap_hir_ty::next_solver::{Ty, TyKind};
+use ra_ap_rustc_abi::Variants;
+use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::base::FunctionCx;
+use crate::value_and_place::CPlace;
+
+/// One step of a move path below a local.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PathElem {
+    Field(u32),
+    Variant(VariantId),
+    /// An array element, from a by-value slice pattern (`let [a, b] = arr;`).
+    Element(u64),
+}
+
+/// The tracked move paths of the function's dropped locals.
+#[derive(Default)]
+pub struct MovePaths {
+    /// Per local: its root flag, and the flags of its moved-out descendants.
+    pub locals: FxHashMap<LocalId, LocalPaths>,
+}
+
+pub struct LocalPaths {
+    pub root: Variable,
+    pub children: Vec<(Vec<PathElem>, Variable)>,
+}
+
+/// The path of `place` below its local, if it is made of field, variant and constant
+/// index steps only (`None` for moves through a `Deref`, an `Index` or a `Subslice`).
+pub fn path_of(place: &Place) -> Option<Vec<PathElem>> {
+    let mut out = Vec::new();
+    for elem in place.projection.lookup() {
+        match elem {
+            ProjectionElem::Field(f) => out.push(PathElem::Field(f.0)),
+            ProjectionElem::Downcast(v) => out.push(PathElem::Variant(*v)),
+            &ProjectionElem::ConstantIndex {
+                offset,
+                from_end: false,
+            } => out.push(PathElem::Element(offset)),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The places the body moves out of (operands of non-`Copy` type), per local.
+pub fn moved_places<'db>(fx: &FunctionCx<'_, 'db>, body: &MirBody<'db>) -> Vec<Place> {
+    let mut out = Vec::new();
+    let mut visit = |op: &Operand| {
+        if let OperandKind::Move(p) | OperandKind::Copy(p) = crate::bridge::operand_kind(op)
+            && !p.projection.lookup().is_empty()
+        {
+            out.push(p.clone());
+        }
+    };
+    for (_, bb) in body.basic_blocks.iter() {
+        for st in &bb.statements {
+            if let StatementKind::Assign(_, rvalue) = &st.kind {
+                match rvalue {
+                    Rvalue::Use(op) | Rvalue::Repeat(op, _) | Rvalue::Cast(_, op, _) => visit(op),
+                    Rvalue::UnaryOp(_, op) => visit(op),
+                    Rvalue::CheckedBinaryOp(_, a, b) => {
+                        visit(a);
+                        visit(b);
+                    }
+                    Rvalue::Aggregate(_, ops) => ops.iter().for_each(&mut visit),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(t) = &bb.terminator {
+            match &t.kind {
+                TerminatorKind::Call { args, .. } => args.iter().for_each(&mut visit),
+                TerminatorKind::DropAndReplace { value, .. } => visit(value),
+                _ => {}
+            }
+        }
+    }
+    out.retain(|p| !fx.is_copy(fx.place_ty(p)));
+    out
+}
+
+impl<'db> FunctionCx<'_, 'db> {
+    pub fn is_copy(&self, ty: Ty<'db>) -> bool {
+        self.cx
+            .tcx
+            .infcx
+            .type_is_copy_modulo_regions(self.cx.tcx.env.param_env, ty)
+    }
+
+    /// Declares the flags: `dropped` locals get a root flag (set for parameters), and the
+    /// field paths moved out of them get their own.
+    pub fn declare_move_paths(
+        &mut self,
+        dropped: &FxHashSet<LocalId>,
+        params: &FxHashSet<LocalId>,
+        moved: Vec<Place>,
+    ) {
+        for &local in dropped {
+            let root = self.new_flag(params.contains(&local));
+            self.move_paths.locals.insert(
+                local,
+                LocalPaths {
+                    root,
+                    children: Vec::new(),
+                },
+            );
+        }
+        for place in moved {
+            let Some(lp) = self.move_paths.locals.get(&place.local) else {
+                continue;
+            };
+            let Some(path) = path_of(&place) else {
+                continue;
+            };
+            if lp.children.iter().any(|(p, _)| *p == path) {
+                continue;
+            }
+            let init = params.contains(&place.local);
+            let var = self.new_flag(init);
+            self.move_paths
+                .locals
+                .get_mut(&place.local)
+                .unwrap()
+                .children
+                .push((path, var));
+        }
+    }
+
+    fn new_flag(&mut self, init: bool) -> Variable {
+        let var = self.bcx.declare_var(types::I8);
+        let v = self.bcx.ins().iconst(types::I8, init as i64);
+        self.bcx.def_var(var, v);
+        var
+    }
+
+    fn set_flag(&mut self, var: Variable, value: bool) {
+        let v = self.bcx.ins().iconst(types::I8, value as i64);
+        self.bcx.def_var(var, v);
+    }
+
+    /// The flags of `path` and everything below it.
+    fn flags_at_or_below(&self, local: LocalId, path: &[PathElem]) -> Vec<Variable> {
+        let Some(lp) = self.move_paths.locals.get(&local) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        if path.is_empty() {
+            out.push(lp.root);
+        }
+        for (p, v) in &lp.children {
+            if p.starts_with(path) {
+                out.push(*v);
+            }
+        }
+        out
+    }
+
+    /// `place` was moved out of (a move, or r-a's `copy` of a non-`Copy` value).
+    pub fn note_move_of(&mut self, place: &Place) {
+        if !self.move_paths.locals.contains_key(&place.local) {
+            return;
+        }
+        let path = if place.projection.lookup().is_empty() {
+            Vec::new()
+        } else {
+            if self.is_copy(self.place_ty(place)) {
+                return;
+            }
+            // A move through a `Deref` or an index: the local no longer owns all of
+            // itself, and rac cannot tell which part. Leaking the rest is safe; it only
+            // differs from rustc for moves out of a `Box`, whose allocation leaks.
+            path_of(place).unwrap_or_default()
+        };
+        for var in self.flags_at_or_below(place.local, &path) {
+            self.set_flag(var, false);
+        }
+    }
+
+    /// `place` was written (an assignment or a call's destination).
+    pub fn note_init_of(&mut self, place: &Place) {
+        if !self.move_paths.locals.contains_key(&place.local) {
+            return;
+        }
+        let Some(path) = path_of(place) else {
+            return;
+        };
+        for var in self.flags_at_or_below(place.local, &path) {
+            self.set_flag(var, true);
+        }
+    }
+
+    /// The flag deciding whether `path` is initialized: its own, or its nearest tracked
+    /// ancestor's.
+    fn flag_of(&self, local: LocalId, path: &[PathElem]) -> Option<Variable> {
+        let lp = self.move_paths.locals.get(&local)?;
+        let mut best: Option<(usize, Variable)> = Some((0, lp.root));
+        for (p, v) in &lp.children {
+            if path.starts_with(p) && best.is_none_or(|(n, _)| p.len() >= n) {
+                best = Some((p.len(), *v));
+            }
+        }
+        best.map(|(_, v)| v)
+    }
+
+    fn has_tracked_below(&self, local: LocalId, path: &[PathElem]) -> bool {
+        self.move_paths.locals.get(&local).is_some_and(|lp| {
+            lp.children
+                .iter()
+                .any(|(p, _)| p.len() > path.len() && p.starts_with(path))
+        })
+    }
+
+    /// Drops what `place` still owns, then marks it moved.
+    pub fn drop_place(&mut self, place: &Place) -> Result<()> {
+        let ty = self.place_ty(place);
+        if !crate::glue::needs_drop(&self.cx.tcx, ty) {
+            return Ok(());
+        }
+        let cplace = self.codegen_place(place)?;
+        match (
+            self.move_paths.locals.contains_key(&place.local),
+            path_of(place),
+        ) {
+            (true, Some(path)) => {
+                self.drop_path(place.local, &path, &cplace, PlaceTy::from_ty(ty))?;
+                for var in self.flags_at_or_below(place.local, &path) {
+                    self.set_flag(var, false);
+                }
+            }
+            // Not a local's own path (`*r`, `v[i]`): always initialized.
+            _ => crate::glue::call_drop_in_place(self, &cplace)?,
+        }
+        Ok(())
+    }
+
+    fn drop_path(
+        &mut self,
+        local: LocalId,
+        path: &[PathElem],
+        place: &CPlace<'db>,
+        pty: PlaceTy<'db>,
+    ) -> Result<()> {
+        if !crate::glue::needs_drop(&self.cx.tcx, pty.ty) {
+            return Ok(());
+        }
+        let open = self.has_tracked_below(local, path);
+        let cont = self.bcx.create_block();
+        if let Some(flag) = self.flag_of(local, path) {
+            let f = self.bcx.use_var(flag);
+            let do_drop = self.bcx.create_block();
+            self.bcx.ins().brif(f, do_drop, &[], cont, &[]);
+            self.bcx.switch_to_block(do_drop);
+        }
+        if open {
+            self.open_drop(local, path, place, pty)?;
+        } else {
+            crate::glue::call_drop_in_place(self, place)?;
+        }
+        self.bcx.ins().jump(cont, &[]);
+        self.bcx.switch_to_block(cont);
+        Ok(())
+    }
+
+    /// Drops the fields of a partly moved-out value one by one.
+    fn open_drop(
+        &mut self,
+        local: LocalId,
+        path: &[PathElem],
+        place: &CPlace<'db>,
+        pty: PlaceTy<'db>,
+    ) -> Result<()> {
+        match pty.ty.kind() {
+            TyKind::Adt(def, _) if matches!(def.def_id(), ra_ap_hir_def::AdtId::EnumId(_)) => {
+                // Variants with moved-out fields are dropped field by field; any other
+                // variant is dropped whole.
+                let lp = &self.move_paths.locals[&local];
+                let mut variants: Vec<VariantId> = lp
+                    .children
+                    .iter()
+                    .filter(|(p, _)| p.len() > path.len() && p.starts_with(path))
+                    .filter_map(|(p, _)| match p[path.len()] {
+                        PathElem::Variant(v) => Some(v),
+                        _ => None,
+                    })
+                    .collect();
+                variants.dedup();
+                let discr = self.read_discriminant(place)?;
+                let done = self.bcx.create_block();
+                let whole = self.bcx.create_block();
+                let mut arms = Vec::new();
+                for v in &variants {
+                    let VariantId::EnumVariantId(ev) = *v else {
+                        continue;
+                    };
+                    let value = self
+                        .cx
+                        .tcx
+                        .db
+                        .const_eval_discriminant(ev)
+                        .map_err(|_| anyhow::anyhow!("cannot evaluate a discriminant"))?;
+                    arms.push((value as u128, self.bcx.create_block(), *v));
+                }
+                let targets: Vec<_> = arms.iter().map(|(val, b, _)| (*val, *b)).collect();
+                self.codegen_switch(discr, &targets, whole);
+                for (_, block, v) in arms {
+                    self.bcx.switch_to_block(block);
+                    let mut vpath = path.to_vec();
+                    vpath.push(PathElem::Variant(v));
+                    let vpty = PlaceTy {
+                        ty: pty.ty,
+                        variant_id: Some(v),
+                    };
+                    self.drop_fields(local, &vpath, place, vpty)?;
+                    self.bcx.ins().jump(done, &[]);
+                }
+                self.bcx.switch_to_block(whole);
+                crate::glue::call_drop_in_place(self, place)?;
+                self.bcx.ins().jump(done, &[]);
+                self.bcx.switch_to_block(done);
+                Ok(())
+            }
+            _ => self.drop_fields(local, path, place, pty),
+        }
+    }
+
+    fn drop_fields(
+        &mut self,
+        local: LocalId,
+        path: &[PathElem],
+        place: &CPlace<'db>,
+        pty: PlaceTy<'db>,
+    ) -> Result<()> {
+        if let TyKind::Array(elem, n) = pty.ty.kind() {
+            let n = ra_ap_hir_ty::consteval::try_const_usize(self.cx.tcx.db, n).unwrap_or(0);
+            let el = self.layout_of(elem)?;
+            for i in 0..n as u64 {
+                let p = self.offset_ptr(place.ptr, (i * el.size()) as i64);
+                let mut sub = path.to_vec();
+                sub.push(PathElem::Element(i));
+                self.drop_path(
+                    local,
+                    &sub,
+                    &CPlace::new(p, el.clone()),
+                    PlaceTy::from_ty(elem),
+                )?;
+            }
+            return Ok(());
+        }
+        let n = match pty.ty.kind() {
+            TyKind::Tuple(tys) => tys.len(),
+            TyKind::Closure(_, args) => args.as_closure().upvar_tys().len(),
+            TyKind::Adt(..) => {
+                let variant = match (pty.variant_id, pty.ty.kind()) {
+                    (Some(v), _) => v,
+                    (None, TyKind::Adt(def, _)) => match def.def_id() {
+                        ra_ap_hir_def::AdtId::StructId(s) => s.into(),
+                        ra_ap_hir_def::AdtId::UnionId(u) => u.into(),
+                        ra_ap_hir_def::AdtId::EnumId(_) => unreachable!(),
+                    },
+                    _ => unreachable!(),
+                };
+                self.cx.tcx.db.field_types(variant).iter().count()
+            }
+            _ => anyhow::bail!(
+                "rac cannot drop the rest of a partly moved `{}`",
+                self.cx.tcx.display(pty.ty)
+            ),
+        };
+        let layout = match (pty.variant_id, &place.layout.layout.variants) {
+            (Some(VariantId::EnumVariantId(v)), Variants::Multiple { variants, .. }) => variants
+                [ra_ap_hir_ty::layout::RustcEnumVariantIdx(v.index(self.cx.tcx.db) as usize)]
+            .clone(),
+            _ => (*place.layout.layout).clone(),
+        };
+        for i in 0..n {
+            let elem = ProjectionElem::Field(ra_ap_hir_ty::mir::FieldIndex(i as u32));
+            let fty = self.project_ty(pty, &elem);
+            let fl = self.layout_of(fty.ty)?;
+            let p = self.offset_ptr(place.ptr, layout.fields.offset(i).bytes() as i64);
+            let mut sub = path.to_vec();
+            sub.push(PathElem::Field(i as u32));
+            self.drop_path(local, &sub, &CPlace::new(p, fl), PlaceTy::from_ty(fty.ty))?;
+        }
+        Ok(())
+    }
+}
