@@ -19,6 +19,8 @@ pub struct CodegenAttrs {
     pub link_name: Option<String>,
     pub export_name: Option<String>,
     pub thread_local: bool,
+    /// `#[lang = "..."]`.
+    pub lang: Option<String>,
 }
 
 fn collect(
@@ -64,6 +66,7 @@ fn collect(
                     match key.as_deref() {
                         Some("link_name") => out.link_name = value,
                         Some("export_name") => out.export_name = value,
+                        Some("lang") => out.lang = value,
                         _ => {}
                     }
                 }

@@ -44,6 +44,11 @@ pub struct FunctionCx<'a, 'db> {
     pub overflow_checks: bool,
     /// Initialization flags of dropped locals and of the paths moved out of them.
     pub move_paths: crate::drops::MovePaths,
+    /// The landing pad of every call that may unwind while locals need dropping (created
+    /// on first use, filled in by `finish_cleanup_pad`).
+    pub cleanup_pad: Option<Block>,
+    /// Emitting the landing pad itself: its calls must not unwind into it.
+    pub in_cleanup: bool,
     pub span: MirSpan,
     func_refs: FxHashMap<FuncId, FuncRef>,
     pub current_bb: Option<BasicBlockId>,
@@ -102,6 +107,8 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             caller_location: None,
             overflow_checks: false,
             move_paths: Default::default(),
+            cleanup_pad: None,
+            in_cleanup: false,
             span: MirSpan::Unknown,
             func_refs: FxHashMap::default(),
             current_bb: None,
@@ -135,6 +142,7 @@ pub fn codegen_mir_instance<'db>(
     fx.owner = Some(body.owner);
     fx.overflow_checks = overflow_checks;
     fx.codegen_body()?;
+    fx.finish_cleanup_pad()?;
     fx.bcx.seal_all_blocks();
     let config = fx.cx.module_config();
     fx.bcx.finalize(config);

@@ -256,17 +256,17 @@ pub fn emit_call<'db>(
         values.push(loc);
     }
     let sig = abi.signature();
-    let inst = match callee {
+    let target = match callee {
         Callee::Direct(id) => {
             let fr = fx.func_ref(id);
-            fx.bcx.ins().call(fr, &values)
+            crate::drops::CallTarget::Direct(fr)
         }
         Callee::Indirect(ptr) => {
             let sref = fx.bcx.import_signature(sig.clone());
-            fx.bcx.ins().call_indirect(sref, ptr, &values)
+            crate::drops::CallTarget::Indirect(sref, ptr)
         }
     };
-    let results = fx.bcx.inst_results(inst).to_vec();
+    let results = fx.emit_call_inst(target, &values);
     match abi.ret.mode {
         PassMode::Ignore => {}
         PassMode::Indirect => {
@@ -494,8 +494,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         sig.returns = returns.iter().map(|t| AbiParam::new(*t)).collect();
         let id = self.cx.import_function(name, &sig)?;
         let fr = self.func_ref(id);
-        let inst = self.bcx.ins().call(fr, args);
-        Ok(self.bcx.inst_results(inst).to_vec())
+        Ok(self.emit_call_inst(crate::drops::CallTarget::Direct(fr), args))
     }
 
     /// The `&'static Location` to report for a panic raised here: the caller's, inside a

@@ -260,7 +260,7 @@ fn build_target(
             .define_function_bytes(c.id, c.alignment, &c.bytes, &c.relocs)
             .map_err(|e| anyhow!("defining a function: {e}"))?;
         if let Some(u) = c.unwind {
-            eh.add_function(c.id, u);
+            eh.add_function(&mut cx.module, c.id, u, c.lsda)?;
         }
     }
     let stats = cx.stats.clone();

@@ -412,3 +412,123 @@ impl<'db> FunctionCx<'_, 'db> {
         Ok(())
     }
 }
+
+/// Exception tags of `try_call`s (rac's convention, as cg_clif's): a cleanup pad runs drops
+/// and resumes unwinding; a catch is the `catch_unwind` intrinsic.
+pub const TAG_CLEANUP: u32 = 0;
+pub const TAG_CATCH: u32 = 1;
+
+/// How a call is made.
+pub enum CallTarget {
+    Direct(cranelift_codegen::ir::FuncRef),
+    Indirect(cranelift_codegen::ir::SigRef, cranelift_codegen::ir::Value),
+}
+
+impl<'db> FunctionCx<'_, 'db> {
+    /// The landing pad for calls made now: while the function owns values that need
+    /// dropping, a call that unwinds must drop them (rustc's cleanup blocks).
+    fn cleanup_block(&mut self) -> Option<cranelift_codegen::ir::Block> {
+        if self.in_cleanup || self.move_paths.locals.is_empty() {
+            return None;
+        }
+        if let Some(b) = self.cleanup_pad {
+            return Some(b);
+        }
+        let b = self.bcx.create_block();
+        self.bcx.set_cold_block(b);
+        self.bcx.append_block_param(b, crate::value_and_place::PTR);
+        self.cleanup_pad = Some(b);
+        Some(b)
+    }
+
+    /// Emits a call, as a `try_call` into the cleanup pad when there is one; returns the
+    /// call's results.
+    pub fn emit_call_inst(
+        &mut self,
+        target: CallTarget,
+        args: &[cranelift_codegen::ir::Value],
+    ) -> Vec<cranelift_codegen::ir::Value> {
+        use cranelift_codegen::ir::{
+            BlockArg, ExceptionTableData, ExceptionTableItem, ExceptionTag,
+        };
+        let Some(pad) = self.cleanup_block() else {
+            let inst = match target {
+                CallTarget::Direct(f) => self.bcx.ins().call(f, args),
+                CallTarget::Indirect(s, p) => self.bcx.ins().call_indirect(s, p, args),
+            };
+            return self.bcx.inst_results(inst).to_vec();
+        };
+        let sig = match target {
+            CallTarget::Direct(f) => self.bcx.func.dfg.ext_funcs[f].signature,
+            CallTarget::Indirect(s, _) => s,
+        };
+        let rets: Vec<_> = self.bcx.func.dfg.signatures[sig]
+            .returns
+            .iter()
+            .map(|r| r.value_type)
+            .collect();
+        let normal = self.bcx.create_block();
+        for &t in &rets {
+            self.bcx.append_block_param(normal, t);
+        }
+        let normal_args: Vec<BlockArg> = (0..rets.len())
+            .map(|i| BlockArg::TryCallRet(i as u32))
+            .collect();
+        let normal_call = self.bcx.func.dfg.block_call(normal, &normal_args);
+        let pad_call = self
+            .bcx
+            .func
+            .dfg
+            .block_call(pad, &[BlockArg::TryCallExn(0)]);
+        let et = self
+            .bcx
+            .func
+            .dfg
+            .exception_tables
+            .push(ExceptionTableData::new(
+                sig,
+                normal_call,
+                [ExceptionTableItem::Tag(
+                    ExceptionTag::with_number(TAG_CLEANUP).unwrap(),
+                    pad_call,
+                )],
+            ));
+        match target {
+            CallTarget::Direct(f) => self.bcx.ins().try_call(f, args, et),
+            CallTarget::Indirect(_, p) => self.bcx.ins().try_call_indirect(p, args, et),
+        };
+        self.bcx.switch_to_block(normal);
+        self.bcx.seal_block(normal);
+        self.bcx.block_params(normal).to_vec()
+    }
+
+    /// Fills in the cleanup pad: drop, in reverse order of declaration, every local (or
+    /// part of one) still initialized when the call unwound, then resume unwinding.
+    pub fn finish_cleanup_pad(&mut self) -> Result<()> {
+        let Some(pad) = self.cleanup_pad else {
+            return Ok(());
+        };
+        self.in_cleanup = true;
+        self.bcx.switch_to_block(pad);
+        let exn = self.bcx.block_params(pad)[0];
+        let mut locals: Vec<LocalId> = self.move_paths.locals.keys().copied().collect();
+        locals.sort_by_key(|l| std::cmp::Reverse(l.into_raw().into_u32()));
+        for local in locals {
+            let ty = self.local_ty(local);
+            let place = self.locals[&local].clone();
+            self.drop_path(local, &[], &place, PlaceTy::from_ty(ty))?;
+        }
+        let mut sig =
+            cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
+        sig.params.push(cranelift_codegen::ir::AbiParam::new(
+            crate::value_and_place::PTR,
+        ));
+        let resume = self.cx.import_function("_Unwind_Resume", &sig)?;
+        let fr = self.func_ref(resume);
+        self.bcx.ins().call(fr, &[exn]);
+        self.bcx
+            .ins()
+            .trap(cranelift_codegen::ir::TrapCode::user(8).unwrap());
+        Ok(())
+    }
+}

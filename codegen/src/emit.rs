@@ -2,7 +2,10 @@
 //! compilation, and `.eh_frame` so panics unwind through rac's frames.
 //!
 //! Invariant: every function rac defines gets an FDE whose address is encoded
-//! pc-relative (`DW_EH_PE_pcrel | sdata4`), as `-pie` binaries require.
+//! pc-relative (`DW_EH_PE_pcrel | sdata4`), as `-pie` binaries require. A function with
+//! landing pads (`try_call`s) also gets an LSDA in `.gcc_except_table`, read by std's
+//! `rust_eh_personality`, listing *every* call site of the function (a call missing from
+//! the table would make the personality terminate the process).
 
 use std::sync::Arc;
 
@@ -14,7 +17,8 @@ use cranelift_codegen::ir::Function;
 use cranelift_codegen::isa::unwind::UnwindInfo;
 use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
-use cranelift_module::{FuncId, ModuleReloc};
+use cranelift_codegen::{FinalizedMachCallSite, FinalizedMachExceptionHandler};
+use cranelift_module::{DataDescription, DataId, FuncId, Linkage, Module, ModuleReloc};
 use cranelift_object::object::write::{Relocation as ObjReloc, StandardSection};
 use cranelift_object::object::{RelocationEncoding, RelocationFlags, RelocationKind};
 use cranelift_object::{ObjectBuilder, ObjectModule, ObjectProduct};
@@ -66,6 +70,8 @@ pub struct Compiled {
     pub bytes: Vec<u8>,
     pub relocs: Vec<ModuleReloc>,
     pub unwind: Option<UnwindInfo>,
+    /// The LSDA bytes, for functions with landing pads.
+    pub lsda: Option<Vec<u8>>,
 }
 
 /// Compiles functions to machine code on a thread pool of `jobs` threads.
@@ -113,14 +119,84 @@ fn compile_one(
     let unwind = code
         .create_unwind_info(isa)
         .map_err(|e| anyhow!("unwind info: {e}"))?;
+    let lsda = build_lsda(code.buffer.call_sites())?;
     Ok(Compiled {
         id,
         alignment: code.buffer.alignment as u64,
         bytes: code.buffer.data().to_vec(),
         relocs,
         unwind,
+        lsda,
     })
 }
+
+fn uleb(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// The LSDA of a function (the Itanium C++ ABI format std's personality reads), or `None`
+/// when no call has a landing pad. Call sites are one byte long (the byte before the
+/// return address); cleanup pads have action 0, the `catch_unwind` catch has a catch-all
+/// action.
+fn build_lsda<'a>(
+    call_sites: impl Iterator<Item = FinalizedMachCallSite<'a>>,
+) -> Result<Option<Vec<u8>>> {
+    let mut any_handler = false;
+    let mut any_catch = false;
+    let mut table = Vec::new();
+    for cs in call_sites {
+        let (pad, action) = match cs.exception_handlers {
+            [] => (0u32, 0u64),
+            [FinalizedMachExceptionHandler::Tag(tag, pad)] => {
+                any_handler = true;
+                match tag.as_u32() {
+                    crate::drops::TAG_CLEANUP => (*pad, 0),
+                    crate::drops::TAG_CATCH => {
+                        any_catch = true;
+                        (*pad, 1)
+                    }
+                    t => return Err(anyhow!("unknown exception tag {t}")),
+                }
+            }
+            other => return Err(anyhow!("unsupported exception handlers {other:?}")),
+        };
+        uleb(&mut table, u64::from(cs.ret_addr - 1));
+        uleb(&mut table, 1);
+        uleb(&mut table, u64::from(pad));
+        uleb(&mut table, action);
+    }
+    if !any_handler {
+        return Ok(None);
+    }
+    let mut call_sites_part = vec![gimli::DW_EH_PE_uleb128.0];
+    uleb(&mut call_sites_part, table.len() as u64);
+    call_sites_part.extend_from_slice(&table);
+    let mut out = vec![gimli::DW_EH_PE_omit.0];
+    if any_catch {
+        // One action record {type index 1, no next}; a type table of one null entry: catch all.
+        let actions = [1u8, 0u8];
+        out.push(gimli::DW_EH_PE_udata4.0);
+        uleb(&mut out, (call_sites_part.len() + actions.len() + 4) as u64);
+        out.extend_from_slice(&call_sites_part);
+        out.extend_from_slice(&actions);
+        out.extend_from_slice(&0u32.to_le_bytes());
+    } else {
+        out.push(gimli::DW_EH_PE_omit.0);
+        out.extend_from_slice(&call_sites_part);
+    }
+    Ok(Some(out))
+}
+
+/// Relocation targets in `.eh_frame` above this bit are data objects, below it functions.
+const DATA_BIT: usize = 1 << 31;
 
 fn pcrel_sdata4() -> gimli::DwEhPe {
     gimli::DwEhPe(gimli::DW_EH_PE_pcrel.0 | gimli::DW_EH_PE_sdata4.0)
@@ -129,6 +205,8 @@ fn pcrel_sdata4() -> gimli::DwEhPe {
 pub struct EhFrameBuilder {
     table: FrameTable,
     cie: CieId,
+    /// The CIE with `rust_eh_personality`, for functions with an LSDA (added on first use).
+    cie_eh: Option<CieId>,
 }
 
 impl EhFrameBuilder {
@@ -139,17 +217,92 @@ impl EhFrameBuilder {
         cie.fde_address_encoding = pcrel_sdata4();
         let mut table = FrameTable::default();
         let cie = table.add_cie(cie);
-        Ok(EhFrameBuilder { table, cie })
+        Ok(EhFrameBuilder {
+            table,
+            cie,
+            cie_eh: None,
+        })
     }
 
-    pub fn add_function(&mut self, id: FuncId, info: UnwindInfo) {
-        if let UnwindInfo::SystemV(info) = info {
-            let fde = info.to_fde(Address::Symbol {
-                symbol: id.as_u32() as usize,
-                addend: 0,
-            });
-            self.table.add_fde(self.cie, fde);
+    /// Adds the function's FDE; with `lsda` bytes, defines them in `.gcc_except_table` and
+    /// uses the personality CIE.
+    pub fn add_function(
+        &mut self,
+        module: &mut ObjectModule,
+        id: FuncId,
+        info: UnwindInfo,
+        lsda: Option<Vec<u8>>,
+    ) -> Result<()> {
+        let UnwindInfo::SystemV(info) = info else {
+            return Ok(());
+        };
+        let mut fde = info.to_fde(Address::Symbol {
+            symbol: id.as_u32() as usize,
+            addend: 0,
+        });
+        let cie = match lsda {
+            None => self.cie,
+            Some(bytes) => {
+                let cie = self.personality_cie(module)?;
+                let data = module
+                    .declare_anonymous_data(false, false)
+                    .map_err(|e| anyhow!("{e}"))?;
+                let mut d = DataDescription::new();
+                d.define(bytes.into_boxed_slice());
+                d.set_custom_section(".gcc_except_table");
+                d.set_align(4);
+                module.define_data(data, &d).map_err(|e| anyhow!("{e}"))?;
+                fde.lsda = Some(data_address(data));
+                cie
+            }
+        };
+        self.table.add_fde(cie, fde);
+        Ok(())
+    }
+
+    /// The CIE naming `rust_eh_personality` through a local `DW.ref.rust_eh_personality`
+    /// cell (indirect, pc-relative), as LLVM and cg_clif emit it.
+    fn personality_cie(&mut self, module: &mut ObjectModule) -> Result<CieId> {
+        if let Some(c) = self.cie_eh {
+            return Ok(c);
         }
+        use cranelift_codegen::ir::{AbiParam, Signature, types};
+        let ptr = module.target_config().pointer_type();
+        let mut sig = Signature::new(module.target_config().default_call_conv);
+        sig.params.extend([
+            AbiParam::new(types::I32),
+            AbiParam::new(types::I32),
+            AbiParam::new(types::I64),
+            AbiParam::new(ptr),
+            AbiParam::new(ptr),
+        ]);
+        sig.returns.push(AbiParam::new(types::I32));
+        let personality = module
+            .declare_function("rust_eh_personality", Linkage::Import, &sig)
+            .map_err(|e| anyhow!("{e}"))?;
+        let cell = module
+            .declare_data("DW.ref.rust_eh_personality", Linkage::Local, false, false)
+            .map_err(|e| anyhow!("{e}"))?;
+        let mut d = DataDescription::new();
+        // Not zero-initialized: a `.bss` cell would not be relocated.
+        d.define(vec![0u8; 8].into_boxed_slice());
+        d.set_align(8);
+        let f = module.declare_func_in_data(personality, &mut d);
+        d.write_function_addr(0, f);
+        module.define_data(cell, &d).map_err(|e| anyhow!("{e}"))?;
+        let mut cie = module
+            .isa()
+            .create_systemv_cie()
+            .ok_or_else(|| anyhow!("no SystemV CIE"))?;
+        cie.fde_address_encoding = pcrel_sdata4();
+        cie.lsda_encoding = Some(pcrel_sdata4());
+        cie.personality = Some((
+            gimli::DwEhPe(gimli::DW_EH_PE_indirect.0 | pcrel_sdata4().0),
+            data_address(cell),
+        ));
+        let id = self.table.add_cie(cie);
+        self.cie_eh = Some(id);
+        Ok(id)
     }
 
     /// Writes `.eh_frame` into the finished object (after `ObjectModule::finish`).
@@ -172,7 +325,11 @@ impl EhFrameBuilder {
             let RelocationTarget::Symbol(idx) = r.target else {
                 continue;
             };
-            let sym = product.function_symbol(FuncId::from_u32(idx as u32));
+            let sym = if idx & DATA_BIT == 0 {
+                product.function_symbol(FuncId::from_u32(idx as u32))
+            } else {
+                product.data_symbol(DataId::from_u32((idx & !DATA_BIT) as u32))
+            };
             let (symbol, off) = product
                 .object
                 .symbol_section_and_offset(sym)
@@ -217,5 +374,12 @@ impl RelocateWriter for Section {
     }
     fn relocate(&mut self, r: Relocation) {
         self.relocs.push(r);
+    }
+}
+
+fn data_address(id: DataId) -> Address {
+    Address::Symbol {
+        symbol: DATA_BIT | id.as_u32() as usize,
+        addend: 0,
     }
 }

@@ -47,7 +47,10 @@ pub fn call_drop_in_place<'db>(fx: &mut FunctionCx<'_, 'db>, place: &CPlace<'db>
         let mut sig = ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
         sig.params.push(ir::AbiParam::new(PTR));
         let sref = fx.bcx.import_signature(sig);
-        fx.bcx.ins().call_indirect(sref, drop_fn, &[place.ptr]);
+        fx.emit_call_inst(
+            crate::drops::CallTarget::Indirect(sref, drop_fn),
+            &[place.ptr],
+        );
         fx.bcx.ins().jump(done, &[]);
         fx.bcx.switch_to_block(done);
         return Ok(());
@@ -56,9 +59,10 @@ pub fn call_drop_in_place<'db>(fx: &mut FunctionCx<'_, 'db>, place: &CPlace<'db>
     let from = Some(fx.instance);
     let id = fx.cx.declare_instance(inst, from, Tier::Generated)?;
     let fr = fx.func_ref(id);
+    let target = crate::drops::CallTarget::Direct(fr);
     match place.meta {
-        Some(m) => fx.bcx.ins().call(fr, &[place.ptr, m]),
-        None => fx.bcx.ins().call(fr, &[place.ptr]),
+        Some(m) => fx.emit_call_inst(target, &[place.ptr, m]),
+        None => fx.emit_call_inst(target, &[place.ptr]),
     };
     Ok(())
 }

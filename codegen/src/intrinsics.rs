@@ -243,15 +243,62 @@ pub fn codegen_intrinsic<'db>(
             ret!(crate::num::int_cast(fx, d, ty, true))
         }
         "catch_unwind" => {
-            // No landing pads yet: run the closure; a panic unwinds past this frame.
+            // `try_fn(data)`; if it unwinds, `catch_fn(data, exception)` and return 1.
+            use cranelift_codegen::ir::{
+                AbiParam, BlockArg, ExceptionTableData, ExceptionTableItem, ExceptionTag, Signature,
+            };
             let f = arg(0).load_scalar(fx);
             let data = arg(1).load_scalar(fx);
-            let mut sig =
-                cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
-            sig.params.push(cranelift_codegen::ir::AbiParam::new(PTR));
+            let catch_fn = arg(2).load_scalar(fx);
+            let mut sig = Signature::new(cranelift_codegen::isa::CallConv::SystemV);
+            sig.params.push(AbiParam::new(PTR));
             let sref = fx.bcx.import_signature(sig);
-            fx.bcx.ins().call_indirect(sref, f, &[data]);
-            ret!(fx.bcx.ins().iconst(types::I32, 0))
+            let normal = fx.bcx.create_block();
+            let catch = fx.bcx.create_block();
+            fx.bcx.set_cold_block(catch);
+            fx.bcx.append_block_param(catch, PTR);
+            let done = fx.bcx.create_block();
+            let result = fx.bcx.append_block_param(done, types::I32);
+            let normal_call = fx.bcx.func.dfg.block_call(normal, &[]);
+            let catch_call = fx
+                .bcx
+                .func
+                .dfg
+                .block_call(catch, &[BlockArg::TryCallExn(0)]);
+            let et = fx
+                .bcx
+                .func
+                .dfg
+                .exception_tables
+                .push(ExceptionTableData::new(
+                    sref,
+                    normal_call,
+                    [ExceptionTableItem::Tag(
+                        ExceptionTag::with_number(crate::drops::TAG_CATCH).unwrap(),
+                        catch_call,
+                    )],
+                ));
+            fx.bcx.ins().try_call_indirect(f, &[data], et);
+            fx.bcx.switch_to_block(normal);
+            fx.bcx.seal_block(normal);
+            let zero = fx.bcx.ins().iconst(types::I32, 0);
+            fx.bcx.ins().jump(done, &[BlockArg::Value(zero)]);
+            fx.bcx.switch_to_block(catch);
+            fx.bcx.seal_block(catch);
+            let exn = fx.bcx.block_params(catch)[0];
+            let mut csig = Signature::new(cranelift_codegen::isa::CallConv::SystemV);
+            csig.params.push(AbiParam::new(PTR));
+            csig.params.push(AbiParam::new(PTR));
+            let csref = fx.bcx.import_signature(csig);
+            fx.emit_call_inst(
+                crate::drops::CallTarget::Indirect(csref, catch_fn),
+                &[data, exn],
+            );
+            let one = fx.bcx.ins().iconst(types::I32, 1);
+            fx.bcx.ins().jump(done, &[BlockArg::Value(one)]);
+            fx.bcx.switch_to_block(done);
+            fx.bcx.seal_block(done);
+            ret!(result)
         }
         _ => {}
     }

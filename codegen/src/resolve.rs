@@ -123,6 +123,23 @@ pub fn resolve_fn<'db>(
             .link_name
             .clone()
             .unwrap_or_else(|| sig.name.as_str().to_owned());
+        // `extern "Rust" { #[lang = "panic_impl"] fn panic_impl(..); }` is the
+        // `#[panic_handler]`, std's `rust_begin_unwind`.
+        if lang.PanicImpl == Some(f) || attrs.lang.as_deref() == Some("panic_impl") {
+            return match rustc_internal_symbol(linkmap, "rust_begin_unwind") {
+                Some(symbol) => CallResolution::Tier2Extern {
+                    instance: Instance::item(f, args),
+                    symbol,
+                    rlib: None,
+                    reason: Reason::Foreign,
+                },
+                None => CallResolution::Refused {
+                    function: name,
+                    reason: "the panic handler `rust_begin_unwind` is not in the sysroot rlibs"
+                        .into(),
+                },
+            };
+        }
         // `#[link_name = "llvm.x86.sse2.pause"]` and friends are LLVM intrinsics, not
         // symbols: rac implements them or refuses, never references them.
         if name.starts_with("llvm.") {

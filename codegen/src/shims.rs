@@ -79,25 +79,46 @@ pub fn shim_for(tcx: &TyCx<'_>, f: FunctionId) -> Option<Shim> {
     })
 }
 
-/// The `runtime` function nested in a `const_eval_select!` user (`const_panic!`'s
-/// `do_panic`); r-a cannot type the `const_eval_select` call itself.
+/// The `runtime` function of a `const_eval_select!` in `f`'s body (`const_panic!`'s
+/// `do_panic`, `<TypeId as PartialEq>::eq`): the macro is a macro 2.0 whose call of the
+/// `const_eval_select` intrinsic r-a does not resolve, so `f` cannot be lowered. When the
+/// macro captures exactly `f`'s parameters (same types, same order), calling `runtime`
+/// with them is what `f` does at run time.
 fn const_eval_select_runtime(tcx: &TyCx<'_>, f: FunctionId) -> Option<FunctionId> {
+    use ra_ap_rustc_type_ir::inherent::GenericArgs as _;
     let db = tcx.db;
-    if FunctionSignature::of(db, f).name.as_str() != "do_panic" {
+    if !FunctionSignature::of(db, f).has_body() {
         return None;
     }
     let body = ra_ap_hir_def::expr_store::Body::of(db, f.into());
+    let mut runtime = None;
+    let mut compiletime = false;
     for (_, def_map) in body.blocks(db) {
         let root = def_map.root_module_id();
         for decl in def_map[root].scope.declarations() {
-            if let ra_ap_hir_def::ModuleDefId::FunctionId(g) = decl
-                && FunctionSignature::of(db, g).name.as_str() == "runtime"
-            {
-                return Some(g);
+            if let ra_ap_hir_def::ModuleDefId::FunctionId(g) = decl {
+                match FunctionSignature::of(db, g).name.as_str() {
+                    "runtime" => runtime = Some(g),
+                    "compiletime" => compiletime = true,
+                    _ => {}
+                }
             }
         }
     }
-    None
+    let runtime = runtime.filter(|_| compiletime)?;
+    let identity = GenericArgs::identity_for_item(tcx.interner, f.into());
+    let outer = db.callable_item_signature(f.into());
+    let outer = tcx.erase_regions(tcx.instantiate(outer.skip_binder().skip_binder(), identity));
+    let inner = db.callable_item_signature(runtime.into());
+    let inner = tcx.erase_regions(inner.skip_binder().skip_binder());
+    (outer.inputs().len() == inner.inputs().len()
+        && outer
+            .inputs()
+            .iter()
+            .zip(inner.inputs().iter())
+            .all(|(a, b)| a == b)
+        && outer.output() == inner.output())
+    .then_some(runtime)
 }
 
 pub fn codegen_shim<'db>(

@@ -1150,9 +1150,11 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                     // for binary operator, and use without adjust to simplify our conditions.
                     let lhs_ty = self.expr_ty_without_adjust(*lhs);
                     let rhs_ty = self.expr_ty_without_adjust(*rhs);
-                    if matches!(op, BinaryOp::CmpOp(syntax::ast::CmpOp::Eq { .. }))
-                        && matches!(lhs_ty.kind(), TyKind::RawPtr(..))
-                        && matches!(rhs_ty.kind(), TyKind::RawPtr(..))
+                    // rac: every comparison of raw pointers (and of fn pointers) is builtin,
+                    // not only `==`; `<*const T as PartialOrd>::ge` is `*self >= *other`.
+                    if matches!(op, BinaryOp::CmpOp(_))
+                        && matches!(lhs_ty.kind(), TyKind::RawPtr(..) | TyKind::FnPtr(..))
+                        && matches!(rhs_ty.kind(), TyKind::RawPtr(..) | TyKind::FnPtr(..))
                     {
                         break 'b true;
                     }
