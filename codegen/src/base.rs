@@ -867,8 +867,16 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             }
             Rvalue::UnaryOp(op, a) => {
                 let ta = self.operand_ty(a);
+                // r-a lowers a literal to an allocation (a named constant stays
+                // `Constant`): `-128i8` is `Neg(128i8)`, which rustc folds into one
+                // constant, without an overflow check.
+                let literal = matches!(
+                    crate::bridge::operand_kind(a),
+                    OperandKind::Allocation { .. }
+                );
                 let va = self.codegen_operand(a)?;
-                let out = crate::num::codegen_unop(self, *op, va, ta, dest.layout.clone())?;
+                let out =
+                    crate::num::codegen_unop(self, *op, va, ta, literal, dest.layout.clone())?;
                 dest.write(self, out);
             }
             Rvalue::Discriminant(place) => {

@@ -3,7 +3,11 @@
 //! (Tier 1); one without a body is refused with its name.
 
 use anyhow::{Result, anyhow, bail};
-use cranelift_codegen::ir::{InstBuilder, TrapCode, Type, Value, condcodes::IntCC, types};
+use cranelift_codegen::ir::{
+    InstBuilder, TrapCode, Type, Value,
+    condcodes::{FloatCC, IntCC},
+    types,
+};
 use ra_ap_hir_def::{
     FunctionId,
     signatures::{FnFlags, FunctionSignature},
@@ -39,11 +43,6 @@ pub fn codegen_intrinsic<'db>(
         }};
     }
     match name {
-        // A spin-loop hint (`_mm_pause`): doing nothing is a correct implementation.
-        "llvm.x86.sse2.pause" => return Ok(true),
-        _ if name.starts_with("llvm.") => {
-            bail!("the LLVM intrinsic `{name}` is not supported by rac")
-        }
         "size_of" => {
             let l = fx.layout_of(t0())?;
             ret!(fx.bcx.ins().iconst(PTR, l.size() as i64))
@@ -319,6 +318,22 @@ pub fn codegen_intrinsic<'db>(
     if name.starts_with("atomic_") {
         return atomic_intrinsic(fx, name, iargs, &args, dest);
     }
+    if name.starts_with("simd_") && crate::simd::codegen_simd_intrinsic(fx, name, &args, dest)? {
+        return Ok(true);
+    }
+    if name.starts_with("llvm.") {
+        if crate::llvm_x86::codegen_llvm_intrinsic(fx, name, &args, dest)? {
+            return Ok(true);
+        }
+        let at = fx.instance;
+        fx.cx.error(
+            &at,
+            name.to_owned(),
+            format!("the LLVM intrinsic `{name}` (a `link_name` import of core::arch) is not supported by rac"),
+        );
+        fx.bcx.ins().trap(TrapCode::user(9).unwrap());
+        return Ok(false);
+    }
     // Intrinsics with a fallback body are compiled from it.
     if FunctionSignature::of(tcx_db, function)
         .flags
@@ -483,16 +498,13 @@ fn int_intrinsic<'db>(
         "wrapping_add" | "unchecked_add" => IntResult::One(b.ins().iadd(x, y.unwrap())),
         "wrapping_sub" | "unchecked_sub" => IntResult::One(b.ins().isub(x, y.unwrap())),
         "wrapping_mul" | "unchecked_mul" => IntResult::One(b.ins().imul(x, y.unwrap())),
-        "unchecked_div" | "exact_div" => IntResult::One(if signed {
-            b.ins().sdiv(x, y.unwrap())
-        } else {
-            b.ins().udiv(x, y.unwrap())
-        }),
-        "unchecked_rem" => IntResult::One(if signed {
-            b.ins().srem(x, y.unwrap())
-        } else {
-            b.ins().urem(x, y.unwrap())
-        }),
+        "unchecked_div" | "exact_div" | "unchecked_rem" => IntResult::One(crate::num::div_rem(
+            fx,
+            x,
+            y.unwrap(),
+            name != "unchecked_rem",
+            signed,
+        )?),
         "unchecked_shl" | "unchecked_shr" => {
             let amt = crate::num::int_cast(
                 fx,
@@ -532,39 +544,8 @@ fn int_intrinsic<'db>(
             IntResult::WithFlag(r, of)
         }
         "mul_with_overflow" => {
-            let y = y.unwrap();
-            if bits <= 32 {
-                let wx = crate::num::int_cast(fx, x, types::I64, signed);
-                let wy = crate::num::int_cast(fx, y, types::I64, signed);
-                let p = fx.bcx.ins().imul(wx, wy);
-                let r = fx.bcx.ins().ireduce(ty, p);
-                let back = crate::num::int_cast(fx, r, types::I64, signed);
-                let of = fx.bcx.ins().icmp(IntCC::NotEqual, back, p);
-                IntResult::WithFlag(r, of)
-            } else if bits == 64 {
-                let (r, of) = if signed {
-                    fx.bcx.ins().smul_overflow(x, y)
-                } else {
-                    fx.bcx.ins().umul_overflow(x, y)
-                };
-                IntResult::WithFlag(r, of)
-            } else {
-                let name = if signed {
-                    "__rust_i128_mulo"
-                } else {
-                    "__rust_u128_mulo"
-                };
-                let flag = fx.alloc_slot(4, 4);
-                let r = fx.call_libfunc(
-                    name,
-                    &[x, y, flag],
-                    &[types::I128, types::I128, PTR],
-                    &[types::I128],
-                )?[0];
-                let o = fx.bcx.ins().load(types::I32, flags(), flag, 0);
-                let of = fx.bcx.ins().icmp_imm_s(IntCC::NotEqual, o, 0);
-                IntResult::WithFlag(r, of)
-            }
+            let (r, of) = crate::num::mul_with_overflow(fx, x, y.unwrap(), signed, bits)?;
+            IntResult::WithFlag(r, of)
         }
         "saturating_add" | "saturating_sub" => {
             let y = y.unwrap();
@@ -645,6 +626,27 @@ fn int_intrinsic<'db>(
     Ok(Some(r))
 }
 
+/// A scalar integer intrinsic with one result (for the lanes of SIMD intrinsics).
+pub(crate) fn int_intrinsic_value<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    name: &str,
+    args: &[CallArg<'db>],
+    out: &crate::ty::TyAndLayout<'db>,
+) -> Result<Value> {
+    match int_intrinsic(fx, name, args, out)? {
+        Some(IntResult::One(v)) => Ok(v),
+        _ => bail!("`{name}` is not a single-result integer intrinsic"),
+    }
+}
+
+pub(crate) fn float_intrinsic_value<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    name: &str,
+    args: &[CallArg<'db>],
+) -> Result<Option<Value>> {
+    float_intrinsic(fx, name, args)
+}
+
 fn float_intrinsic<'db>(
     fx: &mut FunctionCx<'_, 'db>,
     name: &str,
@@ -668,8 +670,24 @@ fn float_intrinsic<'db>(
         "round_ties_even" | "rint" | "nearbyint" => b.ins().nearest(vals[0]),
         "fabs" => b.ins().fabs(vals[0]),
         "copysign" => b.ins().fcopysign(vals[0], vals[1]),
-        "minnum" => b.ins().fmin(vals[0], vals[1]),
-        "maxnum" => b.ins().fmax(vals[0], vals[1]),
+        // IEEE minNum/maxNum: a NaN operand yields the other one (Cranelift's `fmin`/`fmax`
+        // propagate NaN). As LLVM's x86 lowering (`maxsd y, x`, then a NaN test of `x`):
+        // `y` only if it is strictly greater (smaller) than `x` or `x` is NaN.
+        "minnum" | "maxnum" => {
+            let (x, y) = (vals[0], vals[1]);
+            let cc = if base == "minnum" {
+                FloatCC::LessThan
+            } else {
+                FloatCC::GreaterThan
+            };
+            let y_wins = b.ins().fcmp(cc, y, x);
+            let r = b.ins().select(y_wins, y, x);
+            let x_nan = b.ins().fcmp(FloatCC::Unordered, x, x);
+            b.ins().select(x_nan, y, r)
+        }
+        // IEEE 754-2019 minimum/maximum: NaN propagates, `-0.0 < 0.0`.
+        "minimum" => b.ins().fmin(vals[0], vals[1]),
+        "maximum" => b.ins().fmax(vals[0], vals[1]),
         "fadd_fast" | "fadd_algebraic" => b.ins().fadd(vals[0], vals[1]),
         "fsub_fast" | "fsub_algebraic" => b.ins().fsub(vals[0], vals[1]),
         "fmul_fast" | "fmul_algebraic" => b.ins().fmul(vals[0], vals[1]),

@@ -272,7 +272,7 @@ fn layout_of_adt<'db>(
         AdtId::StructId(s) => {
             let repr = AttrFlags::repr(db, s.into()).unwrap_or_default();
             if repr.simd() {
-                bail!("SIMD types are not supported by rac");
+                return layout_of_simd(tcx, s, &repr, args, ty);
             }
             let sig = StructSignature::of(db, s);
             (
@@ -350,6 +350,54 @@ fn layout_of_adt<'db>(
         apply_valid_range_attr(tcx, def, &mut layout);
     }
     Ok(Arc::new(layout))
+}
+
+/// `#[repr(simd)] struct S([T; N])`, as rustc 1.95's `layout_of_uncached` lays it out:
+/// the calculator's `simd_type` (a `BackendRepr::SimdVector`, size rounded up to a power
+/// of two and aligned to it unless `packed`).
+fn layout_of_simd<'db>(
+    tcx: &TyCx<'db>,
+    s: ra_ap_hir_def::StructId,
+    repr: &ReprOptions,
+    args: ra_ap_hir_ty::next_solver::GenericArgs<'db>,
+    ty: Ty<'db>,
+) -> Result<Arc<Layout>> {
+    let db = tcx.db;
+    let fields = db.field_types(s.into());
+    let mut it = fields.iter();
+    let field_ty = match (it.next(), it.next()) {
+        (Some((_, f)), None) => tcx.instantiate(f.ty().skip_binder(), args),
+        _ => bail!("`{}`: invalid `#[repr(simd)]` type", tcx.display(ty)),
+    };
+    let TyKind::Array(elem, n) = field_ty.kind() else {
+        bail!(
+            "`{}`: `#[repr(simd)]` types other than a single array field are not supported by rac",
+            tcx.display(ty)
+        );
+    };
+    let n = ra_ap_hir_ty::consteval::try_const_usize(tcx.db, n).ok_or_else(|| {
+        anyhow!(
+            "the lane count of `{}` is not a known constant",
+            tcx.display(ty)
+        )
+    })?;
+    let e = tcx.layout_of(elem)?;
+    if !matches!(e.layout.backend_repr, BackendRepr::Scalar(_)) {
+        bail!(
+            "`{}`: SIMD lanes of type `{}` are not supported by rac",
+            tcx.display(ty),
+            tcx.display(elem)
+        );
+    }
+    let calc = LayoutCalculator::new(tcx.dl);
+    let l = calc
+        .simd_type::<RustcFieldIdx, RustcEnumVariantIdx, _>(
+            e.layout.clone(),
+            n as u64,
+            repr.packed(),
+        )
+        .map_err(|e| anyhow!("layout error for `{}`: {e:?}", tcx.display(ty)))?;
+    Ok(Arc::new(l))
 }
 
 /// rustc narrows the first scalar of `#[rustc_layout_scalar_valid_range_start/end]` structs

@@ -29,4 +29,6 @@ pub mod derive;
 pub mod drops;
 pub mod explain;
 pub mod layout;
+pub mod llvm_x86;
 pub mod shims;
+pub mod simd;

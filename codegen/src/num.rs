@@ -258,25 +258,22 @@ pub fn codegen_binop<'db>(
                     },
                 )?;
             }
-            match (is_div, signed) {
-                (true, true) => fx.bcx.ins().sdiv(x, y),
-                (true, false) => fx.bcx.ins().udiv(x, y),
-                (false, true) => fx.bcx.ins().srem(x, y),
-                (false, false) => fx.bcx.ins().urem(x, y),
-            }
+            div_rem(fx, x, y, is_div, signed)?
         }
         BinOp::BitAnd => fx.bcx.ins().band(x, y),
         BinOp::BitOr => fx.bcx.ins().bor(x, y),
         BinOp::BitXor => fx.bcx.ins().bxor(x, y),
         BinOp::Shl | BinOp::Shr => {
-            let (_, rbits) = int_info(tb).unwrap_or((false, 64));
-            let _ = rbits;
-            let y64 = int_cast(fx, y, types::I64, false);
+            let _ = tb;
             if checks {
-                let of =
-                    fx.bcx
-                        .ins()
-                        .icmp_imm_s(IntCC::UnsignedGreaterThanOrEqual, y64, bits as i64);
+                // The amount is compared in its own type, as unsigned: a negative amount
+                // overflows too.
+                let yty = fx.bcx.func.dfg.value_type(y);
+                let limit = iconst_u128(fx, yty, bits as u128);
+                let of = fx
+                    .bcx
+                    .ins()
+                    .icmp(IntCC::UnsignedGreaterThanOrEqual, y, limit);
                 check(
                     fx,
                     of,
@@ -287,6 +284,7 @@ pub fn codegen_binop<'db>(
                     },
                 )?;
             }
+            let y64 = int_cast(fx, y, types::I64, false);
             let amt = fx.bcx.ins().band_imm_s(y64, (bits - 1) as i64);
             let amt = int_cast(
                 fx,
@@ -306,7 +304,34 @@ pub fn codegen_binop<'db>(
     Ok(CValue::by_val(r, out))
 }
 
-fn mul_with_overflow(
+/// Unchecked division or remainder. Cranelift has no 128-bit division: like rustc, call
+/// compiler-builtins (`__divti3` and friends, C ABI: an `i128` travels in two registers).
+pub fn div_rem(
+    fx: &mut FunctionCx<'_, '_>,
+    x: Value,
+    y: Value,
+    is_div: bool,
+    signed: bool,
+) -> Result<Value> {
+    let ty = fx.bcx.func.dfg.value_type(x);
+    if ty == types::I128 {
+        let name = match (is_div, signed) {
+            (true, true) => "__divti3",
+            (true, false) => "__udivti3",
+            (false, true) => "__modti3",
+            (false, false) => "__umodti3",
+        };
+        return Ok(fx.call_libfunc(name, &[x, y], &[types::I128, types::I128], &[types::I128])?[0]);
+    }
+    Ok(match (is_div, signed) {
+        (true, true) => fx.bcx.ins().sdiv(x, y),
+        (true, false) => fx.bcx.ins().udiv(x, y),
+        (false, true) => fx.bcx.ins().srem(x, y),
+        (false, false) => fx.bcx.ins().urem(x, y),
+    })
+}
+
+pub fn mul_with_overflow(
     fx: &mut FunctionCx<'_, '_>,
     x: Value,
     y: Value,
@@ -510,6 +535,7 @@ pub fn codegen_unop<'db>(
     op: UnOp,
     a: CValue<'db>,
     ta: Ty<'db>,
+    literal: bool,
     out: TyAndLayout<'db>,
 ) -> Result<CValue<'db>> {
     let (a, ta) = deref_operand(fx, a, ta)?;
@@ -520,6 +546,7 @@ pub fn codegen_unop<'db>(
         (UnOp::Neg, TyKind::Float(_)) => fx.bcx.ins().fneg(x),
         (UnOp::Neg, _) => {
             if fx.overflow_checks
+                && !literal
                 && let Some((true, bits)) = int_info(ta)
             {
                 let ty = fx.bcx.func.dfg.value_type(x);
