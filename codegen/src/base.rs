@@ -733,6 +733,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 let ty = crate::constant::static_ty(tcx, *s);
                 tcx.imm_ref(ty)
             }
+            OperandKind::PromotedConstRef { ty, .. } => tcx.imm_ref(tcx.mono(ty.as_ref())),
         }
     }
 
@@ -789,6 +790,13 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 let ty = self.operand_ty(op);
                 let layout = self.layout_of(ty)?;
                 let addr = crate::constant::static_addr(self, s)?;
+                Ok(CValue::by_val(addr, layout))
+            }
+            OperandKind::PromotedConstRef { konst, ty } => {
+                let ref_ty = self.operand_ty(op);
+                let layout = self.layout_of(ref_ty)?;
+                let ty = self.cx.tcx.mono(ty.as_ref());
+                let addr = crate::constant::promoted_const_ref(self, konst.as_ref(), ty)?;
                 Ok(CValue::by_val(addr, layout))
             }
         }

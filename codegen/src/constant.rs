@@ -25,6 +25,8 @@ use crate::value_and_place::{CValue, PTR};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RelocTarget {
     Data(u32),
+    /// An address inside a data object (a raw pointer into the middle of an allocation).
+    DataAt(u32, i64),
     Func(u32),
 }
 
@@ -64,6 +66,33 @@ pub fn codegen_const<'db>(
         }
         other => bail!("unsupported constant {other:?}"),
     }
+}
+
+/// `&CONST` promoted by rac's patched MIR lowering: the address of the constant's value
+/// in read-only data (deduplicated like every constant's data).
+pub fn promoted_const_ref<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    konst: Const<'db>,
+    ty: Ty<'db>,
+) -> Result<Value> {
+    let layout = fx.layout_of(ty)?;
+    let (bytes, mm) = match konst.kind() {
+        ConstKind::Unevaluated(uc) => {
+            let alloc = eval_unevaluated(fx.cx, uc.def.0, uc.args)?;
+            (alloc.memory.to_vec(), alloc.memory_map.clone())
+        }
+        other => bail!("unsupported promoted constant {other:?}"),
+    };
+    let mut d = DataBuilder {
+        bytes: repack(fx.cx, layout.ty, &bytes)?,
+        relocs: vec![],
+        align: layout.align(),
+    };
+    d.bytes.resize(layout.size() as usize, 0);
+    add_relocs(fx.cx, &mut d, layout.ty, 0, &mm)?;
+    let id = define_data(fx.cx, d)?;
+    let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
+    Ok(fx.bcx.ins().symbol_value(PTR, gv))
 }
 
 fn eval_unevaluated<'db>(
@@ -167,28 +196,76 @@ fn define_data(cx: &mut CodegenCx<'_>, d: DataBuilder) -> Result<DataId> {
     let mut desc = DataDescription::new();
     desc.define(d.bytes.into_boxed_slice());
     desc.set_align(d.align.max(1));
-    for (off, target) in &d.relocs {
-        match *target {
-            RelocTarget::Data(did) => {
-                let gv = cx
-                    .module
-                    .declare_data_in_data(DataId::from_u32(did), &mut desc);
-                desc.write_data_addr(*off, gv, 0);
-            }
-            RelocTarget::Func(fid) => {
-                let fr = cx
-                    .module
-                    .declare_func_in_data(cranelift_module::FuncId::from_u32(fid), &mut desc);
-                desc.write_function_addr(*off, fr);
-            }
-        }
-    }
+    write_relocs(cx, &mut desc, &d.relocs);
     cx.module
         .define_data(id, &desc)
         .map_err(|e| anyhow!("{e}"))?;
     cx.const_data.insert(key, id);
     Ok(id)
 }
+
+/// An untyped allocation exported behind a raw pointer (see the patched evaluator's
+/// `export_raw_allocation`): its bytes, with every aligned word that points into another
+/// exported allocation relocated; any other word that could be an evaluator address makes
+/// rac refuse the constant rather than emit a dangling pointer.
+fn raw_block_data(
+    cx: &mut CodegenCx<'_>,
+    block: &[u8],
+    mm: &MemoryMap<'_>,
+    depth: usize,
+) -> Result<DataId> {
+    let mut d = DataBuilder {
+        bytes: block.to_vec(),
+        relocs: vec![],
+        // The allocation's own alignment is not exported; 16 is the largest any scalar
+        // or SIMD type here needs.
+        align: 16,
+    };
+    for o in (0..block.len().saturating_sub(7)).step_by(8) {
+        let v = read_usize(block, o);
+        if !(EVALUATOR_ADDRESS_MIN..EVALUATOR_ADDRESS_MIN * 2 + (1 << 40)).contains(&v) {
+            continue;
+        }
+        match find_block(mm, v) {
+            Some((start, inner)) if depth > 0 => {
+                let inner = inner.to_vec();
+                let id = raw_block_data(cx, &inner, mm, depth - 1)?;
+                d.relocs.push((
+                    o as u32,
+                    RelocTarget::DataAt(id.as_u32(), (v - start) as i64),
+                ));
+                d.bytes[o..o + 8].fill(0);
+            }
+            _ => bail!("a constant points to memory holding a pointer rac cannot follow ({v:#x})"),
+        }
+    }
+    define_data(cx, d)
+}
+
+fn write_relocs(cx: &mut CodegenCx<'_>, desc: &mut DataDescription, relocs: &[(u32, RelocTarget)]) {
+    for &(off, target) in relocs {
+        match target {
+            RelocTarget::Data(did) => {
+                let gv = cx.module.declare_data_in_data(DataId::from_u32(did), desc);
+                desc.write_data_addr(off, gv, 0);
+            }
+            RelocTarget::DataAt(did, addend) => {
+                let gv = cx.module.declare_data_in_data(DataId::from_u32(did), desc);
+                desc.write_data_addr(off, gv, addend);
+            }
+            RelocTarget::Func(fid) => {
+                let fr = cx
+                    .module
+                    .declare_func_in_data(cranelift_module::FuncId::from_u32(fid), desc);
+                desc.write_function_addr(off, fr);
+            }
+        }
+    }
+}
+
+/// r-a's evaluator places its heap at `1 << 59` and its stack at `1 << 60`: a constant's
+/// pointer at or above this address points into evaluator memory.
+const EVALUATOR_ADDRESS_MIN: u64 = 1 << 59;
 
 fn read_usize(bytes: &[u8], off: usize) -> u64 {
     let mut b = [0u8; 8];
@@ -230,9 +307,33 @@ fn add_relocs<'db>(
                 if let TyKind::Dynamic(..) = pointee.kind() {
                     bail!("a constant `dyn` pointer without pointee memory");
                 }
+                if addr >= EVALUATOR_ADDRESS_MIN {
+                    // An address in r-a's evaluator memory that it did not export: emitting
+                    // it would be a dangling pointer in the binary.
+                    bail!(
+                        "a constant holds a pointer (`{}`, {addr:#x}) to memory that r-a's const evaluator does not export",
+                        cx.tcx.display(ty)
+                    );
+                }
+                // A dangling but well-aligned pointer (`NonNull::dangling()`) or null.
                 return Ok(());
             };
             let block = block.to_vec();
+            if matches!(ty.kind(), TyKind::RawPtr(..))
+                && sized
+                && (start != addr
+                    || cx.tcx.layout_of(pointee).map(|l| l.size()).ok() != Some(block.len() as u64))
+            {
+                // A raw pointer into (the middle of) a whole exported allocation, whose
+                // type is unknown: its bytes as they are.
+                let id = raw_block_data(cx, &block, mm, 8)?;
+                d.relocs.push((
+                    off as u32,
+                    RelocTarget::DataAt(id.as_u32(), (addr - start) as i64),
+                ));
+                d.bytes[off..off + 8].fill(0);
+                return Ok(());
+            }
             let target_ty = if sized {
                 pointee
             } else {
@@ -542,22 +643,7 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
         let mut desc = DataDescription::new();
         desc.define(d.bytes.into_boxed_slice());
         desc.set_align(d.align.max(1));
-        for (off, target) in &d.relocs {
-            match *target {
-                RelocTarget::Data(did) => {
-                    let gv = cx
-                        .module
-                        .declare_data_in_data(DataId::from_u32(did), &mut desc);
-                    desc.write_data_addr(*off, gv, 0);
-                }
-                RelocTarget::Func(fid) => {
-                    let fr = cx
-                        .module
-                        .declare_func_in_data(cranelift_module::FuncId::from_u32(fid), &mut desc);
-                    desc.write_function_addr(*off, fr);
-                }
-            }
-        }
+        write_relocs(cx, &mut desc, &d.relocs);
         cx.module
             .define_data(id, &desc)
             .map_err(|e| anyhow!("{e}"))?;

@@ -83,6 +83,9 @@ pub fn dump<'db>(tcx: &TyCx<'db>, body: &MirBody<'db>) -> String {
             )
         }
         OperandKind::Static(s) => format!("static {s:?}"),
+        OperandKind::PromotedConstRef { ty, .. } => {
+            format!("&const:{}", tcx.display(ty.as_ref()))
+        }
     };
     let mut out = String::new();
     for (l, local) in body.locals.iter() {

@@ -113,6 +113,12 @@ pub enum OperandKind {
     /// NON STANDARD: This kind of operand returns an immutable reference to that static memory. Rustc
     /// handles it with the `Constant` variant somehow.
     Static(StaticId),
+    /// rac: `&CONST` promoted (rustc's promotion of constant borrows): an immutable
+    /// `&'static T` to the constant's value in static memory. `ty` is `T`.
+    PromotedConstRef {
+        konst: StoredConst,
+        ty: StoredTy,
+    },
 }
 
 impl<'db> Operand {
@@ -1080,6 +1086,7 @@ impl MirBody<'_> {
                     f(p);
                 }
                 OperandKind::Constant { .. }
+                | OperandKind::PromotedConstRef { .. }
                 | OperandKind::Static(_)
                 | OperandKind::Allocation { .. } => (),
             }

@@ -175,6 +175,12 @@ pub struct Evaluator<'a, 'db> {
     target_data_layout: &'db TargetDataLayout,
     stack: Vec<u8>,
     heap: Vec<u8>,
+    /// rac: start → size of every heap allocation, so that a raw pointer in a constant's
+    /// value exports the whole allocation it points into (its pointee type, after casts
+    /// such as `*const [u8; 16]` → `*mut u8`, says nothing about the allocation's extent).
+    heap_allocations: std::collections::BTreeMap<usize, usize>,
+    /// rac: the same for stack locals (the latest local at each start wins).
+    stack_allocations: std::collections::BTreeMap<usize, usize>,
     code_stack: Vec<StackFrame<'a, 'db>>,
     /// Stores the global location of the statics. We const evaluate every static first time we need it
     /// and see it's missing, then we add it to this to reuse.
@@ -673,6 +679,8 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             target_data_layout,
             stack: vec![0],
             heap: vec![0],
+            heap_allocations: Default::default(),
+            stack_allocations: Default::default(),
             code_stack: vec![],
             vtable_map: VTableMap::default(),
             thread_local_storage: TlsData::default(),
@@ -916,6 +924,12 @@ impl<'a, 'db> Evaluator<'a, 'db> {
         Ok(match &o.kind {
             OperandKind::Copy(p) | OperandKind::Move(p) => self.place_ty(p, locals)?,
             OperandKind::Constant { konst: _, ty } => ty.as_ref(),
+            OperandKind::PromotedConstRef { ty, .. } => Ty::new_ref(
+                self.interner(),
+                Region::new_static(self.interner()),
+                ty.as_ref(),
+                Mutability::Not,
+            ),
             OperandKind::Allocation { allocation } => allocation.as_ref().ty,
             &OperandKind::Static(s) => {
                 let ty = InferenceResult::of(self.db, DefWithBodyId::from(s))
@@ -1161,6 +1175,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                 let my_ptr = stack_ptr;
                 stack_ptr += size;
                 locals.ptr.insert(id, Interval { addr: Stack(my_ptr), size });
+                self.stack_allocations.insert(my_ptr, size);
             }
             stack_ptr - self.stack.len()
         };
@@ -1945,6 +1960,13 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             OperandKind::Constant { konst, .. } => {
                 self.allocate_const_in_heap(locals, konst.as_ref())?
             }
+            OperandKind::PromotedConstRef { konst, .. } => {
+                // The value in its own heap allocation, and a pointer to it.
+                let value = self.allocate_const_in_heap(locals, konst.as_ref())?;
+                let ptr = self.heap_allocate(self.ptr_size(), self.ptr_size())?;
+                self.write_memory(ptr, &value.addr.to_bytes())?;
+                Interval::new(ptr, self.ptr_size())
+            }
             OperandKind::Allocation { allocation } => {
                 self.allocate_allocation_in_heap(locals, allocation.as_ref())?
             }
@@ -2344,6 +2366,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
         }
         let pos = self.heap.len();
         self.heap.extend(std::iter::repeat_n(0, size));
+        self.heap_allocations.insert(pos, size);
         Ok(Address::Heap(pos))
     }
 
@@ -2366,6 +2389,49 @@ impl<'a, 'db> Evaluator<'a, 'db> {
         ty: Ty<'db>,
         locals: &Locals<'a, 'db>,
     ) -> Result<'db, ComplexMemoryMap<'db>> {
+        /// rac: exports the heap allocation or stack local containing `addr`, and,
+        /// since its contents are untyped, every allocation that a pointer-sized,
+        /// aligned word of it points into (rac relocates exactly those words and refuses
+        /// data with other evaluator-like words).
+        fn export_raw_allocation(
+            this: &Evaluator<'_, '_>,
+            addr: usize,
+            mm: &mut ComplexMemoryMap<'_>,
+            depth: usize,
+        ) {
+            let found = match Address::from_usize(addr) {
+                Address::Heap(pos) => this
+                    .heap_allocations
+                    .range(..=pos)
+                    .next_back()
+                    .filter(|&(&start, &size)| pos <= start + size && start + size <= this.heap.len())
+                    .map(|(&start, &size)| (start + HEAP_OFFSET, this.heap[start..start + size].to_vec())),
+                // A local of the evaluated body itself (`const { &Msg { .. } }` inlined in
+                // the constant's own body): its frame is the bottom one, never overwritten
+                // by callees.
+                Address::Stack(pos) => this
+                    .stack_allocations
+                    .range(..=pos)
+                    .next_back()
+                    .filter(|&(&start, &size)| pos <= start + size && start + size <= this.stack.len())
+                    .map(|(&start, &size)| (start + STACK_OFFSET, this.stack[start..start + size].to_vec())),
+                _ => None,
+            };
+            let Some((start, bytes)) = found else { return };
+            if mm.memory.get(&start).is_some_and(|b| b.len() >= bytes.len()) {
+                return;
+            }
+            mm.insert(start, bytes.clone().into());
+            if depth == 0 {
+                return;
+            }
+            for w in bytes.chunks_exact(8) {
+                let v = usize::from_le_bytes(w.try_into().unwrap());
+                if v > HEAP_OFFSET {
+                    export_raw_allocation(this, v, mm, depth - 1);
+                }
+            }
+        }
         fn rec<'a, 'db>(
             this: &Evaluator<'a, 'db>,
             bytes: &[u8],
@@ -2378,6 +2444,15 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                 return Err(MirEvalError::StackOverflow);
             }
             match ty.kind() {
+                // rac: a thin raw pointer into evaluator memory exports the whole allocation
+                // it points into, under the allocation's start (its pointee type, after
+                // casts, says nothing about the allocation's extent).
+                TyKind::RawPtr(t, _)
+                    if bytes.len() == this.ptr_size()
+                        && matches!(this.size_align_of(t, locals), Ok(Some(_))) =>
+                {
+                    export_raw_allocation(this, from_bytes!(usize, bytes), mm, 8);
+                }
                 TyKind::Ref(_, t, _) => {
                     let size = this.size_align_of(t, locals)?;
                     match size {

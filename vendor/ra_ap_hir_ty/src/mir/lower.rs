@@ -96,6 +96,11 @@ struct MirLowerCtx<'a, 'db> {
     /// lifetime extended to the enclosing block (`let r = &make();`), and that block's
     /// drop scope.
     extend_into: Option<(FxHashSet<ExprId>, usize)>,
+    /// rac: set while lowering the place under a shared borrow (`&CONST`, `&CONST.field`,
+    /// `&CONST[i]`): a path to a constant then becomes a promoted `&'static` (as rustc
+    /// promotes), so that the reference outlives the function (`static_empty()` returns
+    /// `&ALIGNED_TAGS.tags`).
+    promote_const_places: bool,
     env: ParamEnv<'db>,
     infcx: InferCtxt<'db>,
 }
@@ -337,6 +342,7 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             discr_temp: None,
             drop_scopes: vec![DropScope::default()],
             extend_into: None,
+            promote_const_places: false,
             env,
             infcx,
         }
@@ -1099,7 +1105,13 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 Ok(Some(current))
             }
             Expr::Ref { expr, rawness: _, mutability } => {
-                let Some((p, current)) = self.lower_expr_as_place(current, *expr, true)? else {
+                let saved = std::mem::replace(
+                    &mut self.promote_const_places,
+                    *mutability == hir_def::type_ref::Mutability::Shared,
+                );
+                let lowered = self.lower_expr_as_place(current, *expr, true);
+                self.promote_const_places = saved;
+                let Some((p, current)) = lowered? else {
                     return Ok(None);
                 };
                 let bk = BorrowKind::from_hir_mutability(*mutability);
@@ -1825,6 +1837,23 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             }
         };
         Ok(r)
+    }
+
+    /// rac: whether a borrow of a constant of type `ty` may be promoted to static memory:
+    /// rustc's rule for constants, no interior mutability (`Freeze`) and no drop glue.
+    fn is_promotable(&self, ty: Ty<'db>) -> bool {
+        let Some(freeze) = self.lang_items().Freeze else {
+            return false;
+        };
+        crate::next_solver::infer::traits::type_known_to_meet_bound_modulo_regions(
+            &self.infcx,
+            self.env,
+            ty,
+            freeze,
+        ) && matches!(
+            crate::drop::has_drop_glue(&self.infcx, ty, self.env),
+            crate::drop::DropGlue::None
+        )
     }
 
     fn is_uninhabited(&self, expr_id: ExprId) -> bool {

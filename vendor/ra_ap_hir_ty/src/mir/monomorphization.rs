@@ -138,7 +138,7 @@ impl<'db> Filler<'db> {
 
     fn fill_operand(&mut self, op: &mut Operand) -> Result<(), MirLowerError<'db>> {
         match &mut op.kind {
-            OperandKind::Constant { konst, ty } => {
+            OperandKind::Constant { konst, ty } | OperandKind::PromotedConstRef { konst, ty } => {
                 self.fill_const(konst)?;
                 self.fill_ty(ty)?;
             }

@@ -124,7 +124,11 @@ impl<'db> MirLowerCtx<'_, 'db> {
             if !upgrade_rvalue {
                 return Err(MirLowerError::MutatingRvalue);
             }
-            this.lower_expr_to_some_place_without_adjust(expr_id, current)
+            // rac: only the borrowed place chain itself is promoted, nothing nested in it.
+            let saved = std::mem::replace(&mut this.promote_const_places, false);
+            let r = this.lower_expr_to_some_place_without_adjust(expr_id, current);
+            this.promote_const_places = saved;
+            r
         };
         match &self.store[expr_id] {
             Expr::Path(p) => {
@@ -153,6 +157,39 @@ impl<'db> MirLowerCtx<'_, 'db> {
                             current,
                             temp,
                             Operand { kind: OperandKind::Static(s), span: None }.into(),
+                            expr_id.into(),
+                        );
+                        Ok(Some((temp.project(ProjectionElem::Deref), current)))
+                    }
+                    ValueNs::ConstId(c) if self.promote_const_places => {
+                        let ty = self.expr_ty_without_adjust(expr_id);
+                        if !self.is_promotable(ty) {
+                            return try_rvalue(self);
+                        }
+                        let ref_ty = Ty::new_ref(
+                            self.interner(),
+                            Region::new_static(self.interner()),
+                            ty,
+                            Mutability::Not,
+                        );
+                        let OperandKind::Constant { konst, .. } = self
+                            .lower_const_to_operand(GenericArgs::empty(self.interner()), c.into())?
+                            .kind
+                        else {
+                            return try_rvalue(self);
+                        };
+                        let temp = self.temp(ref_ty, current, expr_id.into())?.into();
+                        self.push_assignment(
+                            current,
+                            temp,
+                            Operand {
+                                kind: OperandKind::PromotedConstRef {
+                                    konst,
+                                    ty: ty.store(),
+                                },
+                                span: None,
+                            }
+                            .into(),
                             expr_id.into(),
                         );
                         Ok(Some((temp.project(ProjectionElem::Deref), current)))
