@@ -16,6 +16,7 @@ use anyhow::{Context, Result, bail};
 use object::{Object, ObjectSymbol};
 
 mod cache;
+pub mod v0;
 
 pub use cache::CacheOutcome;
 
@@ -212,6 +213,14 @@ fn read_rlib_symbols(path: &Path) -> Result<Vec<(String, SymbolKind)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_map_is_shareable_across_threads() {
+        // The driver shares it through an `Arc` with parallel codegen; the lazily built
+        // index must not take that away.
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<LinkMap>();
+    }
 
     #[test]
     fn demangles_v0_without_hashes() {
