@@ -8,11 +8,17 @@
 //! Invariant: only *global, defined* symbols are indexed. Local symbols of an rlib cannot be
 //! linked against, and undefined ones say nothing about what exists.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result, bail};
 use object::{Object, ObjectSymbol};
+
+mod cache;
+pub mod v0;
+
+pub use cache::CacheOutcome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SymbolKind {
@@ -31,9 +37,17 @@ pub struct Symbol {
 #[derive(Default)]
 pub struct LinkMap {
     rlibs: Vec<PathBuf>,
-    by_path: HashMap<String, Vec<Symbol>>,
-    by_mangled: HashMap<String, usize>,
+    /// In the order the rlibs define them; the first definition of a name wins.
     symbols: Vec<Symbol>,
+    /// The distinct demangled paths, sorted, each with where its symbols start in
+    /// `by_path`; they end where the next path's start. A sorted table rather than a hash
+    /// map so that loading it from the cache is a plain sequential read.
+    paths: Vec<(String, u32)>,
+    /// Indices into `symbols`, grouped by path (in `paths` order), ascending in a group.
+    by_path: Vec<u32>,
+    /// Indices into `symbols` by mangled name, built on first use: only
+    /// [`LinkMap::get_mangled`] needs it, and building it would dominate a cached load.
+    by_mangled: OnceLock<HashMap<String, usize>>,
 }
 
 /// What a demangled path resolves to.
@@ -50,30 +64,35 @@ impl LinkMap {
     pub fn from_rlibs(paths: &[PathBuf]) -> Result<LinkMap> {
         let per_rlib: Vec<Result<Vec<(String, SymbolKind)>>> =
             paths.iter().map(|p| read_rlib_symbols(p)).collect();
-        let mut map = LinkMap::default();
-        for (i, (path, syms)) in paths.iter().zip(per_rlib).enumerate() {
-            map.rlibs.push(path.clone());
+        let mut map = LinkMap {
+            rlibs: paths.to_vec(),
+            ..LinkMap::default()
+        };
+        let mut seen = HashSet::new();
+        let mut demangled = Vec::new();
+        for (i, syms) in per_rlib.into_iter().enumerate() {
             for (mangled, kind) in syms? {
-                map.insert(Symbol {
+                if !seen.insert(mangled.clone()) {
+                    continue;
+                }
+                if let Some(path) = demangled_path(&mangled) {
+                    demangled.push((path, map.symbols.len() as u32));
+                }
+                map.symbols.push(Symbol {
                     mangled,
                     kind,
                     rlib: i,
                 });
             }
         }
+        demangled.sort_unstable();
+        for (path, idx) in demangled {
+            if map.paths.last().is_none_or(|(last, _)| *last != path) {
+                map.paths.push((path, map.by_path.len() as u32));
+            }
+            map.by_path.push(idx);
+        }
         Ok(map)
-    }
-
-    fn insert(&mut self, sym: Symbol) {
-        if self.by_mangled.contains_key(&sym.mangled) {
-            return;
-        }
-        let idx = self.symbols.len();
-        self.by_mangled.insert(sym.mangled.clone(), idx);
-        if let Some(path) = demangled_path(&sym.mangled) {
-            self.by_path.entry(path).or_default().push(sym.clone());
-        }
-        self.symbols.push(sym);
     }
 
     pub fn rlibs(&self) -> &[PathBuf] {
@@ -93,30 +112,54 @@ impl LinkMap {
     }
 
     pub fn lookup_path(&self, demangled: &str) -> Lookup<'_> {
-        match self.by_path.get(demangled).map(|v| v.as_slice()) {
-            None | Some([]) => Lookup::Missing,
-            Some([one]) => Lookup::Unique(one),
-            Some(many) => Lookup::Ambiguous(many.iter().collect()),
+        let Ok(i) = self
+            .paths
+            .binary_search_by(|(path, _)| path.as_str().cmp(demangled))
+        else {
+            return Lookup::Missing;
+        };
+        match self.path_symbols(i) {
+            [] => Lookup::Missing,
+            [one] => Lookup::Unique(&self.symbols[*one as usize]),
+            many => Lookup::Ambiguous(many.iter().map(|&s| &self.symbols[s as usize]).collect()),
         }
     }
 
+    /// The `symbols` indices of the `i`th path.
+    fn path_symbols(&self, i: usize) -> &[u32] {
+        let start = self.paths[i].1 as usize;
+        let end = self
+            .paths
+            .get(i + 1)
+            .map_or(self.by_path.len(), |(_, next)| *next as usize);
+        &self.by_path[start..end]
+    }
+
     pub fn get_mangled(&self, mangled: &str) -> Option<&Symbol> {
-        self.by_mangled.get(mangled).map(|&i| &self.symbols[i])
+        let by_mangled = self.by_mangled.get_or_init(|| {
+            let mut map = HashMap::with_capacity(self.symbols.len());
+            for (i, sym) in self.symbols.iter().enumerate() {
+                map.insert(sym.mangled.clone(), i);
+            }
+            map
+        });
+        by_mangled.get(mangled).map(|&i| &self.symbols[i])
     }
 
     /// All symbols whose mangled name ends with `suffix` (used to find the
-    /// `__rustc`-prefixed runtime symbols such as `___rdl_alloc`).
+    /// `__rustc`-prefixed runtime symbols such as `___rdl_alloc`), in the order the rlibs
+    /// define them.
     pub fn find_by_suffix<'a>(&'a self, suffix: &'a str) -> impl Iterator<Item = &'a Symbol> + 'a {
         self.symbols
             .iter()
             .filter(move |s| s.mangled.ends_with(suffix))
     }
 
-    /// Paths that share the last segment with `name`, for "did you mean" messages.
+    /// Paths that share the last segment with `name`, for "did you mean" messages; sorted.
     pub fn paths_ending_with<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.by_path
-            .keys()
-            .map(|s| s.as_str())
+        self.paths
+            .iter()
+            .map(|(s, _)| s.as_str())
             .filter(move |p| p.ends_with(name))
     }
 }
@@ -170,6 +213,14 @@ fn read_rlib_symbols(path: &Path) -> Result<Vec<(String, SymbolKind)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_map_is_shareable_across_threads() {
+        // The driver shares it through an `Arc` with parallel codegen; the lazily built
+        // index must not take that away.
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<LinkMap>();
+    }
 
     #[test]
     fn demangles_v0_without_hashes() {
