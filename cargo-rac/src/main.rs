@@ -169,6 +169,8 @@ struct Plan {
     targets: Vec<codegen::BinTarget>,
     jobs: usize,
     keep_going: bool,
+    /// `target/rac`: rac's intermediates and caches.
+    rac_dir: PathBuf,
 }
 
 impl Plan {
@@ -179,6 +181,7 @@ impl Plan {
             targets: self.targets.clone(),
             jobs: self.jobs,
             keep_going: self.keep_going,
+            rac_dir: self.rac_dir.clone(),
         }
     }
 }
@@ -291,6 +294,7 @@ fn plan(b: &BuildArgs) -> Result<Plan> {
         targets,
         jobs,
         keep_going: b.keep_going,
+        rac_dir: target_dir.join("rac"),
     })
 }
 
@@ -325,15 +329,48 @@ fn build(b: &BuildArgs) -> Result<Plan> {
     }
     if b.timings {
         let tm = &report.timings;
-        eprintln!(
-            "     rac timings: load {:.2}s, link map {:.2}s, lowering+translation {:.2}s, codegen {:.2}s, object {:.2}s, link {:.2}s",
-            tm.load.as_secs_f64(),
-            tm.linkmap.as_secs_f64(),
-            tm.lower_and_translate.as_secs_f64(),
-            tm.codegen.as_secs_f64(),
-            tm.object.as_secs_f64(),
-            tm.link.as_secs_f64()
-        );
+        let cache = match &tm.linkmap_cache {
+            Some(linkmap::CacheOutcome::Hit) => "index reused".to_owned(),
+            Some(linkmap::CacheOutcome::Miss) => "index built".to_owned(),
+            Some(linkmap::CacheOutcome::Rebuilt { reason }) => format!("index rebuilt: {reason}"),
+            None => String::new(),
+        };
+        let bins = report.targets.len();
+        let rows = [
+            (
+                "load",
+                tm.load,
+                "workspace and sysroot loaded into rust-analyzer".to_owned(),
+            ),
+            ("link map", tm.linkmap, cache),
+            (
+                "name resolution",
+                tm.name_resolution,
+                format!("{} local crate(s) and their dependencies", tm.crates),
+            ),
+            (
+                "call resolution",
+                tm.resolve.time,
+                format!("{} calls resolved to a tier", tm.resolve.count),
+            ),
+            (
+                "MIR lowering",
+                tm.lower.time,
+                format!("{} bodies", tm.lower.count),
+            ),
+            (
+                "translation",
+                tm.translate,
+                format!("{} functions", tm.functions),
+            ),
+            ("codegen", tm.codegen, format!("{} functions", tm.functions)),
+            ("object writing", tm.object, format!("{bins} object(s)")),
+            ("link", tm.link, format!("{bins} binary(ies)")),
+        ];
+        eprintln!("     rac timings:");
+        for (phase, time, what) in rows {
+            eprintln!("       {phase:<16}{:>8.3}s  {what}", time.as_secs_f64());
+        }
     }
     for (name, e) in &report.failed {
         let text = match e.downcast_ref::<codegen::Refusal>() {

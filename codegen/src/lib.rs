@@ -30,5 +30,6 @@ pub mod drops;
 pub mod explain;
 pub mod layout;
 pub mod llvm_x86;
+pub mod phase;
 pub mod shims;
 pub mod simd;

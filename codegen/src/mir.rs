@@ -14,6 +14,15 @@ pub fn body_of<'db>(
     tcx: &TyCx<'db>,
     instance: &Instance<'db>,
 ) -> Result<&'db MirBody<'db>, String> {
+    crate::phase::time(crate::phase::Phase::Lower, || {
+        body_of_untimed(tcx, instance)
+    })
+}
+
+fn body_of_untimed<'db>(
+    tcx: &TyCx<'db>,
+    instance: &Instance<'db>,
+) -> Result<&'db MirBody<'db>, String> {
     let db = tcx.db;
     let r = match instance.kind {
         InstanceKind::Item(f) => db.monomorphized_mir_body(

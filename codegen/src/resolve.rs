@@ -97,6 +97,17 @@ pub fn resolve_fn<'db>(
     f: FunctionId,
     args: GenericArgs<'db>,
 ) -> CallResolution<'db> {
+    crate::phase::time(crate::phase::Phase::Resolve, || {
+        resolve_fn_untimed(tcx, linkmap, f, args)
+    })
+}
+
+fn resolve_fn_untimed<'db>(
+    tcx: &TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    f: FunctionId,
+    args: GenericArgs<'db>,
+) -> CallResolution<'db> {
     let db = tcx.db;
     let sig = FunctionSignature::of(db, f);
     let lang = tcx.interner.lang_items();
