@@ -55,3 +55,28 @@ fn link_map_index_is_reused_and_rebuilt_when_damaged() {
     assert!(link_map_line(&build(&target_dir)).contains("index rebuilt"));
     assert!(link_map_line(&build(&target_dir)).contains("index reused"));
 }
+
+/// rac's own functions carry v0 names: `nm -C` prints their Rust paths.
+#[test]
+fn rac_functions_have_readable_v0_names() {
+    let target_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("v0-names");
+    build(&target_dir);
+    let out = Command::new("nm")
+        .arg("-C")
+        .arg(target_dir.join("debug").join("hello"))
+        .output()
+        .expect("running nm");
+    let syms = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        " hello::main",
+        " <hello::Greeting>::render",
+        " alloc::fmt::format",
+    ] {
+        assert!(
+            syms.lines()
+                .any(|l| l.ends_with(expected.trim()) || l.contains(expected)),
+            "`nm -C` shows no `{expected}`"
+        );
+    }
+    assert!(!syms.contains(" _rac"), "unmangled rac symbols left");
+}

@@ -174,13 +174,7 @@ impl<'db> CodegenCx<'db> {
 
     fn symbol_name(&mut self, instance: &Instance<'db>) -> String {
         self.next_symbol += 1;
-        let readable: String = instance
-            .describe(&self.tcx)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .take(120)
-            .collect();
-        format!("_rac{}_{readable}", self.next_symbol)
+        crate::mangle::symbol_name(&self.tcx, instance, self.next_symbol as u64)
     }
 
     /// `main` first, then each caller up to the instance itself.

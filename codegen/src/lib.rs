@@ -30,6 +30,7 @@ pub mod drops;
 pub mod explain;
 pub mod layout;
 pub mod llvm_x86;
+pub mod mangle;
 pub mod phase;
 pub mod shims;
 pub mod simd;

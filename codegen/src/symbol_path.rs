@@ -100,6 +100,29 @@ fn with_args<'db>(
     args: GenericArgs<'db>,
     skip: usize,
 ) -> Option<String> {
+    let mut printed = Vec::new();
+    for a in &args_without_defaults(tcx, def, args, skip) {
+        if let Some(t) = a.as_type() {
+            printed.push(ty_path(tcx, t)?);
+        } else if a.as_const().is_some() {
+            return None;
+        }
+    }
+    if printed.is_empty() {
+        Some(base)
+    } else {
+        Some(format!("{base}<{}>", printed.join(", ")))
+    }
+}
+
+/// `args[skip..]` without the trailing arguments equal to their defaults (rustc's
+/// `own_args_no_defaults`): `Vec<T>`, not `Vec<T, Global>`.
+pub fn args_without_defaults<'db>(
+    tcx: &TyCx<'db>,
+    def: GenericDefId,
+    args: GenericArgs<'db>,
+    skip: usize,
+) -> Vec<GenericArg<'db>> {
     let all: Vec<GenericArg<'db>> = args.iter().collect();
     let defaults = tcx.db.generic_defaults(def);
     let mut end = all.len();
@@ -114,19 +137,7 @@ fn with_args<'db>(
         }
         end -= 1;
     }
-    let mut printed = Vec::new();
-    for a in &all[skip..end] {
-        if let Some(t) = a.as_type() {
-            printed.push(ty_path(tcx, t)?);
-        } else if a.as_const().is_some() {
-            return None;
-        }
-    }
-    if printed.is_empty() {
-        Some(base)
-    } else {
-        Some(format!("{base}<{}>", printed.join(", ")))
-    }
+    all[skip.min(end)..end].to_vec()
 }
 
 pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
