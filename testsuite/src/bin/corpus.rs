@@ -50,5 +50,13 @@ fn main() -> anyhow::Result<()> {
         total,
         100.0 * passed as f64 / total.max(1) as f64
     );
+    // The bar (issue: codegen breadth): nothing miscompiled, at least 80 % passed.
+    let miscompiled = counts.get("miscompiled").copied().unwrap_or(0);
+    if miscompiled > 0 {
+        anyhow::bail!("{miscompiled} corpus program(s) miscompiled");
+    }
+    if filter.is_none() && passed * 5 < total * 4 {
+        anyhow::bail!("fewer than 80 % of the corpus programs passed");
+    }
     Ok(())
 }
