@@ -153,6 +153,41 @@ pub fn call_fn_def<'db>(
         } => {
             codegen_virtual_call(fx, trait_method, margs, args, dest, dest_in_args)?;
         }
+        CallResolution::BoxedDynFnOnce {
+            trait_method,
+            args: margs,
+            box_ty,
+        } => {
+            let the_box = args[0].value.clone();
+            codegen_virtual_call(fx, trait_method, margs, args, dest, dest_in_args)?;
+            // The closure was moved out by the call; free the allocation only.
+            let box_layout = fx.layout_of(box_ty)?;
+            let slot = fx.alloc_stack(box_layout);
+            slot.write(fx, the_box);
+            let drop_fn = fx
+                .cx
+                .tcx
+                .interner
+                .lang_items()
+                .Drop_drop
+                .ok_or_else(|| anyhow!("no `Drop::drop` lang item"))?;
+            let self_ref = fx.cx.tcx.mut_ref(box_ty);
+            let rl = fx.layout_of(self_ref)?;
+            let unit = fx.layout_of(fx.cx.tcx.unit())?;
+            let unit_dest = fx.alloc_stack(unit);
+            call_fn_def(
+                fx,
+                drop_fn,
+                GenericArgs::new_from_slice(&[box_ty.into()]),
+                vec![CallArg {
+                    value: CValue::by_val(slot.ptr, rl),
+                    owned_place: false,
+                }],
+                &unit_dest,
+                false,
+                None,
+            )?;
+        }
         CallResolution::Intrinsic {
             name,
             function,
@@ -602,7 +637,9 @@ fn record_call_site<'db>(
             site.symbol = Some(symbol.clone());
             site.rlib = rlib.clone();
         }
-        CallResolution::Virtual { .. } => site.reason = Reason::Virtual.as_str().to_owned(),
+        CallResolution::Virtual { .. } | CallResolution::BoxedDynFnOnce { .. } => {
+            site.reason = Reason::Virtual.as_str().to_owned()
+        }
         CallResolution::Intrinsic { name, .. } => {
             site.reason = format!("{} `{name}`", Reason::Intrinsic.as_str())
         }

@@ -82,6 +82,16 @@ pub enum CallResolution<'db> {
         trait_method: FunctionId,
         args: GenericArgs<'db>,
     },
+    /// `<Box<dyn FnOnce(..)> as FnOnce>::call_once`: std's body moves the unsized closure
+    /// out of the box (`unsized_fn_params`), which r-a cannot lower. As rustc does, rac
+    /// calls the vtable's `call_once` (a shim taking `*mut Self`) on the box's data, then
+    /// frees the allocation with `<Box as Drop>::drop` (the closure itself was consumed).
+    /// `args` are `FnOnce::call_once`'s with `Self` = the `dyn` type; `box_ty` the box.
+    BoxedDynFnOnce {
+        trait_method: FunctionId,
+        args: GenericArgs<'db>,
+        box_ty: Ty<'db>,
+    },
     Intrinsic {
         name: String,
         function: FunctionId,
@@ -89,6 +99,27 @@ pub enum CallResolution<'db> {
     },
     /// rac cannot compile this call.
     Refused { function: String, reason: String },
+}
+
+fn boxed_dyn_fn_once<'db>(f: FunctionId, args: GenericArgs<'db>) -> Option<CallResolution<'db>> {
+    let box_ty = args.type_at(0);
+    let TyKind::Adt(def, bargs) = box_ty.kind() else {
+        return None;
+    };
+    if !def.is_box() {
+        return None;
+    }
+    let pointee = bargs.type_at(0);
+    if !matches!(pointee.kind(), TyKind::Dynamic(..)) {
+        return None;
+    }
+    let mut margs: Vec<_> = args.iter().collect();
+    margs[0] = pointee.into();
+    Some(CallResolution::BoxedDynFnOnce {
+        trait_method: f,
+        args: GenericArgs::new_from_slice(&margs),
+        box_ty,
+    })
 }
 
 pub fn resolve_fn<'db>(
@@ -181,6 +212,11 @@ fn resolve_fn_untimed<'db>(
         };
     }
 
+    if Some(f) == lang.FnOnce_call_once
+        && let Some(r) = boxed_dyn_fn_once(f, args)
+    {
+        return r;
+    }
     let (f, args) = match container {
         ItemContainerId::TraitId(_) => {
             if ra_ap_hir_ty::method_resolution::is_dyn_method(
