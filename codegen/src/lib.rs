@@ -34,3 +34,4 @@ pub mod mangle;
 pub mod phase;
 pub mod shims;
 pub mod simd;
+pub mod type_id;
