@@ -186,11 +186,22 @@ impl<'db> Filler<'db> {
                             self.fill_operand(op)?;
                             self.fill_const(len)?;
                         }
+                        // rac: a cast's target type and the operands of casts and
+                        // operators are substituted too (`ptr as *mut RcInner<T>` kept its
+                        // `T`, and an unsized `T` read as sized dropped the metadata).
+                        Rvalue::Cast(_, op, ty) => {
+                            self.fill_operand(op)?;
+                            self.fill_ty(ty)?;
+                        }
+                        Rvalue::CheckedBinaryOp(_, a, b) => {
+                            self.fill_operand(a)?;
+                            self.fill_operand(b)?;
+                        }
+                        Rvalue::UnaryOp(_, op) => {
+                            self.fill_operand(op)?;
+                        }
                         Rvalue::Ref(_, _)
                         | Rvalue::Len(_)
-                        | Rvalue::Cast(_, _, _)
-                        | Rvalue::CheckedBinaryOp(_, _, _)
-                        | Rvalue::UnaryOp(_, _)
                         | Rvalue::Discriminant(_)
                         | Rvalue::CopyForDeref(_) => (),
                         Rvalue::ThreadLocalRef(n)
