@@ -678,6 +678,12 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         Ok(cur)
     }
 
+    /// The address of a data object (a constant, a `Location`, a vtable).
+    pub fn data_addr(&mut self, id: cranelift_module::DataId) -> Value {
+        let gv = self.cx.module.declare_data_in_func(id, self.bcx.func);
+        self.bcx.ins().symbol_value(PTR, gv)
+    }
+
     pub fn offset_ptr(&mut self, ptr: Value, off: i64) -> Value {
         if off == 0 {
             ptr

@@ -4,7 +4,7 @@
 use anyhow::{Result, anyhow, bail};
 use cranelift_codegen::ir::{AbiParam, InstBuilder, Signature, TrapCode, Type, Value};
 use cranelift_codegen::isa::CallConv;
-use cranelift_module::{FuncId, Module};
+use cranelift_module::FuncId;
 use ra_ap_hir_def::{CallableDefId, FunctionId, signatures::FunctionSignature};
 use ra_ap_hir_ty::mir::{BasicBlockId, Operand, OperandKind, Place};
 use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
@@ -164,29 +164,7 @@ pub fn call_fn_def<'db>(
             let box_layout = fx.layout_of(box_ty)?;
             let slot = fx.alloc_stack(box_layout);
             slot.write(fx, the_box);
-            let drop_fn = fx
-                .cx
-                .tcx
-                .interner
-                .lang_items()
-                .Drop_drop
-                .ok_or_else(|| anyhow!("no `Drop::drop` lang item"))?;
-            let self_ref = fx.cx.tcx.mut_ref(box_ty);
-            let rl = fx.layout_of(self_ref)?;
-            let unit = fx.layout_of(fx.cx.tcx.unit())?;
-            let unit_dest = fx.alloc_stack(unit);
-            call_fn_def(
-                fx,
-                drop_fn,
-                GenericArgs::new_from_slice(&[box_ty.into()]),
-                vec![CallArg {
-                    value: CValue::by_val(slot.ptr, rl),
-                    owned_place: false,
-                }],
-                &unit_dest,
-                false,
-                None,
-            )?;
+            crate::glue::call_drop_impl(fx, box_ty, slot.ptr, None)?;
         }
         CallResolution::Intrinsic {
             name,
@@ -564,8 +542,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 col: 0,
             });
         let id = crate::constant::location_data(self.cx, &loc)?;
-        let gv = self.cx.module.declare_data_in_func(id, self.bcx.func);
-        Ok(self.bcx.ins().symbol_value(PTR, gv))
+        Ok(self.data_addr(id))
     }
 
     fn call_core_panic(&mut self, path: &str, mut args: Vec<Value>) -> Result<()> {

@@ -24,9 +24,9 @@ use crate::value_and_place::{CValue, PTR};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RelocTarget {
-    Data(u32),
-    /// An address inside a data object (a raw pointer into the middle of an allocation).
-    DataAt(u32, i64),
+    /// A data object's address plus an addend (non-zero for a raw pointer into the middle
+    /// of an allocation).
+    Data(u32, i64),
     Func(u32),
 }
 
@@ -83,16 +83,10 @@ pub fn promoted_const_ref<'db>(
         }
         other => bail!("unsupported promoted constant {other:?}"),
     };
-    let mut d = DataBuilder {
-        bytes: repack(fx.cx, layout.ty, &bytes)?,
-        relocs: vec![],
-        align: layout.align(),
-    };
+    let mut d = typed_data(fx.cx, &layout, &bytes, &mm)?;
     d.bytes.resize(layout.size() as usize, 0);
-    add_relocs(fx.cx, &mut d, layout.ty, 0, &mm)?;
     let id = define_data(fx.cx, d)?;
-    let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
-    Ok(fx.bcx.ins().symbol_value(PTR, gv))
+    Ok(fx.data_addr(id))
 }
 
 fn eval_unevaluated<'db>(
@@ -136,19 +130,30 @@ pub fn codegen_allocation<'db>(
     immediate_or_data(fx, layout, alloc.memory.to_vec(), &alloc.memory_map)
 }
 
+/// r-a's evaluated bytes of a value of `layout`, re-laid out as rustc lays it out, with
+/// relocations for the pointers into `mm`.
+fn typed_data<'db>(
+    cx: &mut CodegenCx<'db>,
+    layout: &crate::ty::TyAndLayout<'db>,
+    bytes: &[u8],
+    mm: &MemoryMap<'db>,
+) -> Result<DataBuilder> {
+    let mut d = DataBuilder {
+        bytes: repack(cx, layout.ty, bytes)?,
+        relocs: vec![],
+        align: layout.align(),
+    };
+    add_relocs(cx, &mut d, layout.ty, 0, mm)?;
+    Ok(d)
+}
+
 fn immediate_or_data<'db>(
     fx: &mut FunctionCx<'_, 'db>,
     layout: crate::ty::TyAndLayout<'db>,
     bytes: Vec<u8>,
     mm: &MemoryMap<'db>,
 ) -> Result<CValue<'db>> {
-    let bytes = repack(fx.cx, layout.ty, &bytes)?;
-    let mut db = DataBuilder {
-        bytes,
-        relocs: vec![],
-        align: layout.align(),
-    };
-    add_relocs(fx.cx, &mut db, layout.ty, 0, mm)?;
+    let db = typed_data(fx.cx, &layout, &bytes, mm)?;
     if db.relocs.is_empty() {
         match layout.layout.backend_repr {
             BackendRepr::Scalar(s) => {
@@ -165,8 +170,7 @@ fn immediate_or_data<'db>(
         }
     }
     let id = define_data(fx.cx, db)?;
-    let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
-    let ptr = fx.bcx.ins().symbol_value(PTR, gv);
+    let ptr = fx.data_addr(id);
     Ok(CValue::by_ref(ptr, layout))
 }
 
@@ -230,10 +234,8 @@ fn raw_block_data(
             Some((start, inner)) if depth > 0 => {
                 let inner = inner.to_vec();
                 let id = raw_block_data(cx, &inner, mm, depth - 1)?;
-                d.relocs.push((
-                    o as u32,
-                    RelocTarget::DataAt(id.as_u32(), (v - start) as i64),
-                ));
+                d.relocs
+                    .push((o as u32, RelocTarget::Data(id.as_u32(), (v - start) as i64)));
                 d.bytes[o..o + 8].fill(0);
             }
             _ => bail!("a constant points to memory holding a pointer rac cannot follow ({v:#x})"),
@@ -245,11 +247,7 @@ fn raw_block_data(
 fn write_relocs(cx: &mut CodegenCx<'_>, desc: &mut DataDescription, relocs: &[(u32, RelocTarget)]) {
     for &(off, target) in relocs {
         match target {
-            RelocTarget::Data(did) => {
-                let gv = cx.module.declare_data_in_data(DataId::from_u32(did), desc);
-                desc.write_data_addr(off, gv, 0);
-            }
-            RelocTarget::DataAt(did, addend) => {
+            RelocTarget::Data(did, addend) => {
                 let gv = cx.module.declare_data_in_data(DataId::from_u32(did), desc);
                 desc.write_data_addr(off, gv, addend);
             }
@@ -329,7 +327,7 @@ fn add_relocs<'db>(
                 let id = raw_block_data(cx, &block, mm, 8)?;
                 d.relocs.push((
                     off as u32,
-                    RelocTarget::DataAt(id.as_u32(), (addr - start) as i64),
+                    RelocTarget::Data(id.as_u32(), (addr - start) as i64),
                 ));
                 d.bytes[off..off + 8].fill(0);
                 return Ok(());
@@ -351,7 +349,7 @@ fn add_relocs<'db>(
                         let concrete = cx.tcx.mono(concrete);
                         let vt = crate::vtable::get_vtable(cx, concrete, pointee)?;
                         d.relocs
-                            .push(((off + 8) as u32, RelocTarget::Data(vt.as_u32())));
+                            .push(((off + 8) as u32, RelocTarget::Data(vt.as_u32(), 0)));
                         d.bytes[off + 8..off + 16].fill(0);
                         concrete
                     }
@@ -364,7 +362,7 @@ fn add_relocs<'db>(
                 bail!("interior pointers in constants are not supported");
             }
             d.relocs
-                .push((off as u32, RelocTarget::Data(pointee_id.as_u32())));
+                .push((off as u32, RelocTarget::Data(pointee_id.as_u32(), 0)));
             d.bytes[off..off + 8].fill(0);
         }
         TyKind::FnPtr(..) => {
@@ -573,7 +571,7 @@ pub fn location_data(cx: &mut CodegenCx<'_>, loc: &crate::spans::Loc) -> Result<
         cx,
         DataBuilder {
             bytes,
-            relocs: vec![(0, RelocTarget::Data(file_id.as_u32()))],
+            relocs: vec![(0, RelocTarget::Data(file_id.as_u32(), 0))],
             align: 8,
         },
     )
@@ -733,8 +731,7 @@ pub fn str_value<'db>(
             align: 1,
         },
     )?;
-    let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
-    let p = fx.bcx.ins().symbol_value(PTR, gv);
+    let p = fx.data_addr(id);
     let len = fx.bcx.ins().iconst(PTR, s.len() as i64);
     Ok(CValue::by_val_pair(p, len, layout))
 }

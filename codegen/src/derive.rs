@@ -560,8 +560,7 @@ fn debug_fmt<'db>(
         for (i, fld) in v.fields.iter().enumerate() {
             let p = fx.offset_ptr(base, fld.offset as i64);
             let vt = crate::vtable::get_vtable(fx.cx, fld.ty, dyn_debug)?;
-            let gv = cranelift_module::Module::declare_data_in_func(&fx.cx.module, vt, fx.bcx.func);
-            let vt = fx.bcx.ins().symbol_value(PTR, gv);
+            let vt = fx.data_addr(vt);
             fx.bcx.ins().store(flags(), p, values, (16 * i) as i32);
             fx.bcx.ins().store(flags(), vt, values, (16 * i + 8) as i32);
         }

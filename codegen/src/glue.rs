@@ -29,6 +29,42 @@ pub fn needs_drop<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> bool {
 }
 
 /// Drops the value in `place` (calls its drop glue).
+/// `<ty as Drop>::drop(&mut *ptr)` (the `Drop` impl alone, not the fields' drops).
+pub fn call_drop_impl<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    ty: Ty<'db>,
+    ptr: Value,
+    meta: Option<Value>,
+) -> Result<()> {
+    let drop_fn = fx
+        .cx
+        .tcx
+        .interner
+        .lang_items()
+        .Drop_drop
+        .ok_or_else(|| anyhow!("no `Drop::drop` lang item"))?;
+    let rl = fx.layout_of(fx.cx.tcx.mut_ref(ty))?;
+    let recv = match meta {
+        Some(m) => CValue::by_val_pair(ptr, m, rl),
+        None => CValue::by_val(ptr, rl),
+    };
+    let unit = fx.layout_of(fx.cx.tcx.unit())?;
+    let dest = fx.alloc_stack(unit);
+    crate::call::call_fn_def(
+        fx,
+        drop_fn,
+        GenericArgs::new_from_slice(&[ty.into()]),
+        vec![CallArg {
+            value: recv,
+            owned_place: false,
+        }],
+        &dest,
+        false,
+        None,
+    )?;
+    Ok(())
+}
+
 pub fn call_drop_in_place<'db>(fx: &mut FunctionCx<'_, 'db>, place: &CPlace<'db>) -> Result<()> {
     let ty = place.layout.ty;
     if !needs_drop(&fx.cx.tcx, ty) {
@@ -112,8 +148,7 @@ pub fn codegen_glue_instance<'db>(
         InstanceKind::ReifyShim(f) => {
             let loc = def_location(&fx.cx.tcx, f);
             let id = crate::constant::location_data(fx.cx, &loc)?;
-            let gv = cranelift_module::Module::declare_data_in_func(&fx.cx.module, id, fx.bcx.func);
-            fx.caller_location = Some(fx.bcx.ins().symbol_value(PTR, gv));
+            fx.caller_location = Some(fx.data_addr(id));
             let target = Instance::item(f, instance.args);
             let call_args: Vec<CallArg> = args
                 .into_iter()
@@ -317,30 +352,8 @@ fn drop_glue_body<'db>(fx: &mut FunctionCx<'_, 'db>, ty: Ty<'db>, arg: CValue<'d
                     },
                 )?;
             }
-            if let Some(drop_fn) = lang.Drop_drop
-                && ra_ap_hir_ty::drop::destructor(tcx_db, def.def_id()).is_some()
-            {
-                let args1 = GenericArgs::new_from_slice(&[ty.into()]);
-                let self_ref = fx.cx.tcx.mut_ref(ty);
-                let rl = fx.layout_of(self_ref)?;
-                let recv = match meta {
-                    Some(m) => CValue::by_val_pair(ptr, m, rl),
-                    None => CValue::by_val(ptr, rl),
-                };
-                let unit = fx.layout_of(fx.cx.tcx.unit())?;
-                let dest = fx.alloc_stack(unit);
-                crate::call::call_fn_def(
-                    fx,
-                    drop_fn,
-                    args1,
-                    vec![CallArg {
-                        value: recv,
-                        owned_place: false,
-                    }],
-                    &dest,
-                    false,
-                    None,
-                )?;
+            if ra_ap_hir_ty::drop::destructor(tcx_db, def.def_id()).is_some() {
+                call_drop_impl(fx, ty, ptr, meta)?;
             }
             if is_box {
                 return Ok(());

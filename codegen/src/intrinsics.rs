@@ -229,9 +229,12 @@ pub fn codegen_intrinsic<'db>(
         "type_id" => {
             let printed = fx.cx.tcx.display(t0());
             // The full path keeps same-named types of different modules apart.
-            let id = crate::type_id::rustc_type_id(&printed).unwrap_or_else(|| {
-                type_hash(&crate::symbol_path::ty_path(&fx.cx.tcx, t0()).unwrap_or(printed))
-            });
+            let id = match crate::type_id::rustc_type_id(&printed)? {
+                Some(id) => id,
+                None => {
+                    type_hash(&crate::symbol_path::ty_path(&fx.cx.tcx, t0()).unwrap_or(printed))
+                }
+            };
             let lo = fx.bcx.ins().iconst(types::I64, id as u64 as i64);
             let hi = fx.bcx.ins().iconst(types::I64, (id >> 64) as u64 as i64);
             fx.bcx.ins().store(flags(), lo, dest.ptr, 0);

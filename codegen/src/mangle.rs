@@ -12,12 +12,10 @@
 
 use linkmap::v0::{self, BasicType, Namespace, V0GenericArg, V0Path, V0Type};
 use ra_ap_hir_def::{
-    AdtId, FunctionId, HasModule, ItemContainerId, Lookup, ModuleId, TraitId,
-    signatures::{
-        EnumSignature, FunctionSignature, StructSignature, TraitSignature, UnionSignature,
-    },
+    AdtId, FunctionId, GenericDefId, HasModule, ItemContainerId, Lookup, ModuleId, TraitId,
+    signatures::{FunctionSignature, TraitSignature},
 };
-use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
+use ra_ap_hir_ty::next_solver::{GenericArg, GenericArgs, Ty, TyKind};
 use ra_ap_rustc_type_ir::inherent::{GenericArg as _, IntoKind};
 use ra_ap_rustc_type_ir::{FloatTy, IntTy, UintTy};
 
@@ -74,14 +72,9 @@ fn instance_path<'db>(tcx: &TyCx<'db>, instance: &Instance<'db>, unique: u64) ->
         InstanceKind::ReifyShim(f) => shim(f, "reify"),
         InstanceKind::FnPtrShim(f) => shim(f, "fn_ptr"),
         InstanceKind::DropGlue => {
-            let core = crate_root("core");
-            let path = core.ty("ptr").value("drop_in_place");
             let path = V0Path::Nested {
                 ns: Namespace::Value,
-                parent: Box::new(match path {
-                    V0Path::Nested { parent, .. } => *parent,
-                    p => p,
-                }),
+                parent: Box::new(crate_root("core").ty("ptr")),
                 name: "drop_in_place".into(),
                 disambiguator: unique,
             };
@@ -91,8 +84,12 @@ fn instance_path<'db>(tcx: &TyCx<'db>, instance: &Instance<'db>, unique: u64) ->
     }
 }
 
-fn type_args<'db>(tcx: &TyCx<'db>, args: GenericArgs<'db>) -> Option<Vec<V0GenericArg>> {
-    args.iter()
+/// The type arguments among `args` (lifetimes are erased, consts not printed).
+fn type_args<'db>(
+    tcx: &TyCx<'db>,
+    args: impl IntoIterator<Item = GenericArg<'db>>,
+) -> Option<Vec<V0GenericArg>> {
+    args.into_iter()
         .filter_map(|a| a.as_type())
         .map(|t| ty(tcx, t).map(V0GenericArg::Type))
         .collect()
@@ -100,19 +97,9 @@ fn type_args<'db>(tcx: &TyCx<'db>, args: GenericArgs<'db>) -> Option<Vec<V0Gener
 
 fn module_path(tcx: &TyCx<'_>, module: ModuleId) -> Option<V0Path> {
     let db = tcx.db;
-    let m = ra_ap_hir::Module::from(module);
-    let mut segs = Vec::new();
-    for m in m.path_to_root(db) {
-        if m.is_crate_root(db) {
-            break;
-        }
-        segs.push(m.name(db)?.as_str().to_owned());
-    }
-    let mut path = crate_root(&crate::symbol_path::crate_name(db, module.krate(db)));
-    for s in segs.into_iter().rev() {
-        path = path.ty(s);
-    }
-    Some(path)
+    let root = crate_root(&crate::symbol_path::crate_name(db, module.krate(db)));
+    let segs = crate::symbol_path::module_segments(db, module)?;
+    Some(segs.into_iter().fold(root, V0Path::ty))
 }
 
 /// The path of `f` with its own generic arguments; `unique` on the function's segment.
@@ -130,15 +117,7 @@ fn fn_path<'db>(
         name: name.clone(),
         disambiguator: unique,
     };
-    let own = |skip: usize| -> Option<Vec<V0GenericArg>> {
-        let all: Vec<_> = args.iter().collect();
-        all.get(skip..)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|a| a.as_type())
-            .map(|t| ty(tcx, t).map(V0GenericArg::Type))
-            .collect()
-    };
+    let own = |skip: usize| type_args(tcx, args.iter().skip(skip));
     let path = match f.lookup(db).container {
         ItemContainerId::ModuleId(m) => item(module_path(tcx, m)?).with_args(own(0)?),
         ItemContainerId::ImplId(imp) => {
@@ -183,38 +162,15 @@ fn fn_path<'db>(
 fn trait_path<'db>(tcx: &TyCx<'db>, t: TraitId, args: GenericArgs<'db>) -> Option<V0Path> {
     let db = tcx.db;
     let base = module_path(tcx, t.module(db))?.ty(TraitSignature::of(db, t).name.as_str());
-    let rest = crate::symbol_path::args_without_defaults(
-        tcx,
-        ra_ap_hir_def::GenericDefId::TraitId(t),
-        args,
-        1,
-    );
-    let rest = rest
-        .iter()
-        .filter_map(|a| a.as_type())
-        .map(|t| ty(tcx, t).map(V0GenericArg::Type))
-        .collect::<Option<Vec<_>>>()?;
-    Some(base.with_args(rest))
+    let rest = crate::symbol_path::args_without_defaults(tcx, GenericDefId::TraitId(t), args, 1);
+    Some(base.with_args(type_args(tcx, rest)?))
 }
 
 fn adt_path<'db>(tcx: &TyCx<'db>, adt: AdtId, args: GenericArgs<'db>) -> Option<V0Path> {
     let db = tcx.db;
-    let name = match adt {
-        AdtId::StructId(s) => StructSignature::of(db, s).name.as_str().to_owned(),
-        AdtId::EnumId(e) => EnumSignature::of(db, e).name.as_str().to_owned(),
-        AdtId::UnionId(u) => UnionSignature::of(db, u).name.as_str().to_owned(),
-    };
-    let args = crate::symbol_path::args_without_defaults(
-        tcx,
-        ra_ap_hir_def::GenericDefId::AdtId(adt),
-        args,
-        0,
-    );
-    let args = args
-        .iter()
-        .filter_map(|a| a.as_type())
-        .map(|t| ty(tcx, t).map(V0GenericArg::Type))
-        .collect::<Option<Vec<_>>>()?;
+    let name = crate::symbol_path::adt_name(db, adt);
+    let args = crate::symbol_path::args_without_defaults(tcx, GenericDefId::AdtId(adt), args, 0);
+    let args = type_args(tcx, args)?;
     Some(module_path(tcx, adt.module(db))?.ty(name).with_args(args))
 }
 

@@ -30,6 +30,14 @@ pub fn crate_name(db: &dyn HirDatabase, krate: ra_ap_base_db::Crate) -> String {
 
 /// `krate::a::b` for a module; `None` inside function bodies (block modules).
 pub fn module_path(db: &dyn HirDatabase, module: ModuleId) -> Option<String> {
+    let mut segs = vec![crate_name(db, module.krate(db))];
+    segs.extend(module_segments(db, module)?);
+    Some(segs.join("::"))
+}
+
+/// The names of the modules from the crate root (excluded) down to `module`; `None` inside
+/// function bodies (block modules have no name).
+pub fn module_segments(db: &dyn HirDatabase, module: ModuleId) -> Option<Vec<String>> {
     let m = ra_ap_hir::Module::from(module);
     let mut segs = Vec::new();
     for m in m.path_to_root(db) {
@@ -38,9 +46,8 @@ pub fn module_path(db: &dyn HirDatabase, module: ModuleId) -> Option<String> {
         }
         segs.push(m.name(db)?.as_str().to_owned());
     }
-    segs.push(crate_name(db, module.krate(db)));
     segs.reverse();
-    Some(segs.join("::"))
+    Some(segs)
 }
 
 pub fn fn_path<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) -> Option<String> {
@@ -80,13 +87,17 @@ fn trait_path<'db>(
     with_args(tcx, base, GenericDefId::TraitId(t), args, skip)
 }
 
-fn adt_path<'db>(tcx: &TyCx<'db>, adt: AdtId, args: GenericArgs<'db>) -> Option<String> {
-    let db = tcx.db;
-    let name = match adt {
+pub fn adt_name(db: &dyn HirDatabase, adt: AdtId) -> String {
+    match adt {
         AdtId::StructId(s) => StructSignature::of(db, s).name.as_str().to_owned(),
         AdtId::EnumId(e) => EnumSignature::of(db, e).name.as_str().to_owned(),
         AdtId::UnionId(u) => UnionSignature::of(db, u).name.as_str().to_owned(),
-    };
+    }
+}
+
+fn adt_path<'db>(tcx: &TyCx<'db>, adt: AdtId, args: GenericArgs<'db>) -> Option<String> {
+    let db = tcx.db;
+    let name = adt_name(db, adt);
     let base = format!("{}::{name}", module_path(db, adt.module(db))?);
     with_args(tcx, base, GenericDefId::AdtId(adt), args, 0)
 }

@@ -2,45 +2,53 @@
 //! payloads are `&'static str` or `String`), and rac-compiled code downcasts them
 //! (`payload.downcast_ref::<&str>()`). rustc's `TypeId` is a stable hash rac cannot
 //! recompute, so rac asks rustc once per toolchain: it builds and runs a tiny program that
-//! prints them, and caches the answer in `target/rac/type-ids-<rustc commit>.txt`.
+//! prints them, and caches the answer in `target/rac/type-ids-<rustc commit>.txt`. That
+//! happens the first time a program needs one of those ids, not at start-up.
 //!
 //! Every other type gets rac's own id (a hash of its full path), which only ever meets ids
 //! of the same rac-compiled program.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 /// The types whose ids must be rustc's, as rac prints them, and as Rust source.
 const SHARED_TYPES: &[(&str, &str)] = &[("&str", "&'static str"), ("String", "String")];
 
-static RUSTC_IDS: OnceLock<HashMap<String, u128>> = OnceLock::new();
+/// Where to cache the ids: `target/rac` and the rustc commit.
+static CACHE: OnceLock<(PathBuf, String)> = OnceLock::new();
+static RUSTC_IDS: OnceLock<Result<HashMap<String, u128>, String>> = OnceLock::new();
 
-pub fn rustc_type_id(printed: &str) -> Option<u128> {
-    RUSTC_IDS.get()?.get(printed).copied()
+/// rustc's `TypeId` for a type std shares with rac code (`None` for any other type).
+pub fn rustc_type_id(printed: &str) -> Result<Option<u128>> {
+    if !SHARED_TYPES.iter().any(|(n, _)| *n == printed) {
+        return Ok(None);
+    }
+    let ids = RUSTC_IDS.get_or_init(|| {
+        let (rac_dir, commit) = CACHE.get().ok_or("rac's target directory is not known")?;
+        load(rac_dir, commit).map_err(|e| format!("{e:#}"))
+    });
+    match ids {
+        Ok(ids) => Ok(ids.get(printed).copied()),
+        Err(e) => Err(anyhow!("cannot learn rustc's TypeIds: {e}")),
+    }
 }
 
-pub fn init(rac_dir: &Path, rustc_commit: &str) -> Result<()> {
-    if RUSTC_IDS.get().is_some() {
-        return Ok(());
-    }
+pub fn init(rac_dir: &Path, rustc_commit: &str) {
+    let _ = CACHE.set((rac_dir.to_owned(), rustc_commit.to_owned()));
+}
+
+fn load(rac_dir: &Path, rustc_commit: &str) -> Result<HashMap<String, u128>> {
     let cache = rac_dir.join(format!("type-ids-{rustc_commit}.txt"));
-    let text = match std::fs::read_to_string(&cache)
-        .ok()
-        .filter(|t| parse(t).is_some())
-    {
-        Some(t) => t,
-        None => {
-            let t = ask_rustc(rac_dir)?;
-            let _ = std::fs::write(&cache, &t);
-            t
-        }
-    };
+    if let Some(ids) = std::fs::read_to_string(&cache).ok().and_then(|t| parse(&t)) {
+        return Ok(ids);
+    }
+    let text = ask_rustc(rac_dir)?;
     let ids = parse(&text).context("cannot read the TypeIds rustc printed")?;
-    let _ = RUSTC_IDS.set(ids);
-    Ok(())
+    let _ = std::fs::write(&cache, &text);
+    Ok(ids)
 }
 
 /// `<printed type>\t0x<hex>` per line; `None` unless every shared type is there.

@@ -3,7 +3,6 @@
 
 use anyhow::{Result, bail};
 use cranelift_codegen::ir::{InstBuilder, Value};
-use cranelift_module::Module;
 use ra_ap_hir_def::AdtId;
 use ra_ap_hir_ty::next_solver::{Ty, TyKind};
 use ra_ap_rustc_abi::BackendRepr;
@@ -109,8 +108,7 @@ fn unsized_info<'db>(
         }
         (_, TyKind::Dynamic(..)) => {
             let id = crate::vtable::get_vtable(fx.cx, src, dst)?;
-            let gv = fx.cx.module.declare_data_in_func(id, fx.bcx.func);
-            Ok(fx.bcx.ins().symbol_value(PTR, gv))
+            Ok(fx.data_addr(id))
         }
         (TyKind::Adt(da, aa), TyKind::Adt(db_, ab)) if da.def_id() == db_.def_id() => {
             let AdtId::StructId(s) = da.def_id() else {

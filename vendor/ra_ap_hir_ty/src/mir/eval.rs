@@ -179,8 +179,10 @@ pub struct Evaluator<'a, 'db> {
     /// value exports the whole allocation it points into (its pointee type, after casts
     /// such as `*const [u8; 16]` → `*mut u8`, says nothing about the allocation's extent).
     heap_allocations: std::collections::BTreeMap<usize, usize>,
-    /// rac: the same for stack locals (the latest local at each start wins).
-    stack_allocations: std::collections::BTreeMap<usize, usize>,
+    /// rac: the same for the locals of the root frame (the evaluated body itself), the
+    /// only frame whose memory is still intact when its value is exported; `None` until
+    /// that frame exists.
+    root_frame_locals: Option<std::collections::BTreeMap<usize, usize>>,
     code_stack: Vec<StackFrame<'a, 'db>>,
     /// Stores the global location of the statics. We const evaluate every static first time we need it
     /// and see it's missing, then we add it to this to reuse.
@@ -680,7 +682,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             stack: vec![0],
             heap: vec![0],
             heap_allocations: Default::default(),
-            stack_allocations: Default::default(),
+            root_frame_locals: None,
             code_stack: vec![],
             vtable_map: VTableMap::default(),
             thread_local_storage: TlsData::default(),
@@ -1155,6 +1157,9 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                     l
                 }
             };
+        // rac: the first frame an evaluator creates is its root frame.
+        let record_root = self.root_frame_locals.is_none();
+        let mut root_locals = std::collections::BTreeMap::new();
         let stack_size = {
             let mut stack_ptr = self.stack.len();
             for (id, it) in body.locals.iter() {
@@ -1175,10 +1180,15 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                 let my_ptr = stack_ptr;
                 stack_ptr += size;
                 locals.ptr.insert(id, Interval { addr: Stack(my_ptr), size });
-                self.stack_allocations.insert(my_ptr, size);
+                if record_root {
+                    root_locals.insert(my_ptr, size);
+                }
             }
             stack_ptr - self.stack.len()
         };
+        if record_root {
+            self.root_frame_locals = Some(root_locals);
+        }
         let prev_stack_pointer = self.stack.len();
         if stack_size > self.memory_limit {
             return Err(MirEvalError::Panic(format!(
@@ -2399,22 +2409,24 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             mm: &mut ComplexMemoryMap<'_>,
             depth: usize,
         ) {
+            // The allocation of `map` (start → size) containing `pos`, read from `memory`.
+            let containing = |map: &std::collections::BTreeMap<usize, usize>,
+                              memory: &[u8],
+                              pos: usize,
+                              base: usize| {
+                let (&start, &size) = map.range(..=pos).next_back()?;
+                (pos <= start + size && start + size <= memory.len())
+                    .then(|| (start + base, memory[start..start + size].to_vec()))
+            };
             let found = match Address::from_usize(addr) {
-                Address::Heap(pos) => this
-                    .heap_allocations
-                    .range(..=pos)
-                    .next_back()
-                    .filter(|&(&start, &size)| pos <= start + size && start + size <= this.heap.len())
-                    .map(|(&start, &size)| (start + HEAP_OFFSET, this.heap[start..start + size].to_vec())),
+                Address::Heap(pos) => containing(&this.heap_allocations, &this.heap, pos, HEAP_OFFSET),
                 // A local of the evaluated body itself (`const { &Msg { .. } }` inlined in
                 // the constant's own body): its frame is the bottom one, never overwritten
                 // by callees.
                 Address::Stack(pos) => this
-                    .stack_allocations
-                    .range(..=pos)
-                    .next_back()
-                    .filter(|&(&start, &size)| pos <= start + size && start + size <= this.stack.len())
-                    .map(|(&start, &size)| (start + STACK_OFFSET, this.stack[start..start + size].to_vec())),
+                    .root_frame_locals
+                    .as_ref()
+                    .and_then(|m| containing(m, &this.stack, pos, STACK_OFFSET)),
                 _ => None,
             };
             let Some((start, bytes)) = found else { return };
