@@ -460,7 +460,8 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             }
             let arg = self.fn_abi.args[i].clone();
             let place = match arg.mode {
-                PassMode::Indirect => {
+                // The callee owns an indirect argument's memory: it is the local.
+                PassMode::Indirect | PassMode::IndirectByVal => {
                     let vs = take(if layout.layout.is_sized() { 1 } else { 2 });
                     CPlace {
                         ptr: vs[0],
@@ -508,12 +509,16 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     ) -> CValue<'db> {
         match arg.mode {
             PassMode::Ignore => CValue::zst(arg.layout.clone()),
-            PassMode::Direct | PassMode::Cast(_) => CValue::by_val(take(1)[0], arg.layout.clone()),
+            PassMode::Direct => CValue::by_val(take(1)[0], arg.layout.clone()),
+            PassMode::Cast { lo: _, hi } => {
+                let regs = take(1 + hi.is_some() as usize);
+                crate::abi::cast_from_regs(self, &regs, arg.layout.clone()).to_cvalue()
+            }
             PassMode::Pair => {
                 let vs = take(2);
                 CValue::by_val_pair(vs[0], vs[1], arg.layout.clone())
             }
-            PassMode::Indirect => {
+            PassMode::Indirect | PassMode::IndirectByVal => {
                 let vs = take(if arg.layout.layout.is_sized() { 1 } else { 2 });
                 match vs.get(1) {
                     Some(m) => CValue::by_ref_unsized(vs[0], *m, arg.layout.clone()),
@@ -616,11 +621,22 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                             let idx = ra_ap_hir_ty::layout::RustcEnumVariantIdx(
                                 v.index(self.cx.tcx.db) as usize,
                             );
-                            variants[idx].clone()
+                            Some(variants[idx].clone())
                         }
-                        _ => (*cur.layout.layout).clone(),
+                        // A field of a variant the layout has no room for (the enum or the
+                        // variant is uninhabited): the code is unreachable, and rustc's
+                        // `for_variant` puts such fields at offset 0.
+                        (_, Variants::Empty) => None,
+                        (
+                            Some(ra_ap_hir_def::VariantId::EnumVariantId(v)),
+                            Variants::Single { index },
+                        ) if index.0 != v.index(self.cx.tcx.db) as usize => None,
+                        _ => Some((*cur.layout.layout).clone()),
                     };
-                    let offset = base_layout.fields.offset(f.0 as usize).bytes();
+                    let offset = match base_layout {
+                        Some(l) => l.fields.offset(f.0 as usize).bytes(),
+                        None => 0,
+                    };
                     let mut ptr = self.offset_ptr(cur.ptr, offset as i64);
                     let meta = if self.cx.tcx.is_sized(next_pty.ty) {
                         None
@@ -1148,7 +1164,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         let place = self.locals[&ret_local].clone();
         let mode = self.fn_abi.ret.mode;
         match mode {
-            PassMode::Ignore | PassMode::Indirect => {
+            PassMode::Ignore | PassMode::Indirect | PassMode::IndirectByVal => {
                 self.bcx.ins().return_(&[]);
             }
             PassMode::Direct => {
@@ -1159,10 +1175,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 let (a, b) = place.to_cvalue().load_scalar_pair(self);
                 self.bcx.ins().return_(&[a, b]);
             }
-            PassMode::Cast(ty) => {
-                // Locals are allocated padded to 8 bytes, so the wide load stays in the slot.
-                let v = self.bcx.ins().load(ty, flags(), place.ptr, 0);
-                self.bcx.ins().return_(&[v]);
+            PassMode::Cast { lo, hi } => {
+                let regs = crate::abi::cast_to_regs(self, place.to_cvalue(), lo, hi);
+                self.bcx.ins().return_(&regs);
             }
         }
         Ok(())

@@ -288,9 +288,14 @@ pub fn emit_call<'db>(
                 dest.write(fx, place.to_cvalue());
             }
         }
-        PassMode::Direct | PassMode::Cast(_) => {
+        PassMode::Direct => {
             dest.write(fx, CValue::by_val(results[0], abi.ret.layout.clone()));
         }
+        PassMode::Cast { .. } => {
+            let place = crate::abi::cast_from_regs(fx, &results, abi.ret.layout.clone());
+            dest.write(fx, place.to_cvalue());
+        }
+        PassMode::IndirectByVal => bail!("a by-value stack return"),
         PassMode::Pair => {
             dest.write(
                 fx,
@@ -316,12 +321,16 @@ fn pass_arg<'db>(
             out.push(a);
             out.push(b);
         }
-        PassMode::Cast(ty) => {
-            // Copy into an 8-byte padded slot so the wide load stays in bounds.
-            let tmp = fx.alloc_stack(abi.layout.clone());
-            tmp.write(fx, v);
-            out.push(fx.bcx.ins().load(ty, flags(), tmp.ptr, 0));
-        }
+        PassMode::Cast { lo, hi } => out.extend(crate::abi::cast_to_regs(fx, v, lo, hi)),
+        // The call itself copies the bytes to the stack.
+        PassMode::IndirectByVal => match v.inner {
+            CValueInner::ByRef(ptr, None) => out.push(ptr),
+            _ => {
+                let tmp = fx.alloc_stack(abi.layout.clone());
+                tmp.write(fx, v);
+                out.push(tmp.ptr);
+            }
+        },
         PassMode::Indirect => match v.inner {
             CValueInner::ByRef(ptr, meta) if arg.owned_place => {
                 out.push(ptr);

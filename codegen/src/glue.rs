@@ -244,13 +244,12 @@ fn incoming<'db>(
                 i += 2;
                 CValue::by_val_pair(params[i - 2], params[i - 1], a.layout.clone())
             }
-            PassMode::Cast(_) => {
-                i += 1;
-                let place = fx.alloc_stack(a.layout.clone());
-                place.write(fx, CValue::by_val(params[i - 1], a.layout.clone()));
-                place.to_cvalue()
+            PassMode::Cast { lo: _, hi } => {
+                let n = 1 + hi.is_some() as usize;
+                i += n;
+                crate::abi::cast_from_regs(fx, &params[i - n..i], a.layout.clone()).to_cvalue()
             }
-            PassMode::Indirect => {
+            PassMode::Indirect | PassMode::IndirectByVal => {
                 if a.layout.layout.is_sized() {
                     i += 1;
                     CValue::by_ref(params[i - 1], a.layout.clone())
@@ -270,7 +269,7 @@ fn incoming<'db>(
 
 fn outgoing<'db>(fx: &mut FunctionCx<'_, 'db>, ret: &CPlace<'db>) {
     match fx.fn_abi.ret.mode {
-        PassMode::Ignore | PassMode::Indirect => {
+        PassMode::Ignore | PassMode::Indirect | PassMode::IndirectByVal => {
             fx.bcx.ins().return_(&[]);
         }
         PassMode::Direct => {
@@ -281,9 +280,9 @@ fn outgoing<'db>(fx: &mut FunctionCx<'_, 'db>, ret: &CPlace<'db>) {
             let (a, b) = ret.to_cvalue().load_scalar_pair(fx);
             fx.bcx.ins().return_(&[a, b]);
         }
-        PassMode::Cast(ty) => {
-            let v = fx.bcx.ins().load(ty, flags(), ret.ptr, 0);
-            fx.bcx.ins().return_(&[v]);
+        PassMode::Cast { lo, hi } => {
+            let regs = crate::abi::cast_to_regs(fx, ret.to_cvalue(), lo, hi);
+            fx.bcx.ins().return_(&regs);
         }
     }
 }

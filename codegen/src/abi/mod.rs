@@ -1,5 +1,5 @@
-//! Calling conventions: rustc 1.95's Rust ABI on x86_64 Linux, and the C ABI for the
-//! scalar-and-pointer signatures of foreign functions.
+//! Calling conventions: rustc 1.95's Rust ABI on x86_64 Linux, and the SysV C ABI
+//! (`sysv.rs`) for `extern "C"` functions and calls.
 //!
 //! Invariant: a call between rac code and rustc-compiled code agrees on every pass mode,
 //! because both sides derive it from the same layout with rustc's rules
@@ -14,15 +14,22 @@ use ra_ap_rustc_abi::{BackendRepr, Float, Integer, Primitive, Scalar};
 
 use crate::ty::TyAndLayout;
 
+mod sysv;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PassMode {
     Ignore,
     Direct,
     Pair,
-    /// A memory aggregate of at most 8 bytes passed as one integer register.
-    Cast(Type),
+    /// An aggregate in one or two registers: the bytes at offset 0 as `lo`, the bytes at
+    /// offset 8 as `hi` (Rust ABI: aggregates of at most 8 bytes as one integer; C ABI:
+    /// the SysV classes of its eightbytes).
+    Cast { lo: Type, hi: Option<Type> },
     /// By pointer; for unsized values also the metadata.
     Indirect,
+    /// C ABI only: a copy on the caller's stack (LLVM's `byval`); the callee sees a pointer
+    /// to it, as for `Indirect`.
+    IndirectByVal,
 }
 
 #[derive(Debug, Clone)]
@@ -89,7 +96,8 @@ fn cast_type(size: u64) -> Type {
     }
 }
 
-pub fn arg_abi<'db>(layout: TyAndLayout<'db>, is_ret: bool, conv: Conv) -> ArgAbi<'db> {
+/// The Rust ABI's pass mode (`adjust_for_rust_abi`).
+pub fn arg_abi<'db>(layout: TyAndLayout<'db>, is_ret: bool) -> ArgAbi<'db> {
     let l = &layout.layout;
     let mode = if l.is_sized() && l.size.bytes() == 0 {
         PassMode::Ignore
@@ -101,19 +109,11 @@ pub fn arg_abi<'db>(layout: TyAndLayout<'db>, is_ret: bool, conv: Conv) -> ArgAb
     } else {
         match l.backend_repr {
             BackendRepr::Scalar(_) => PassMode::Direct,
-            // SysV packs two small scalars into one eightbyte; only pairs of eightbytes map
-            // one-to-one onto registers. Other C-ABI pairs are refused (see `fn_abi_from_tys`).
-            BackendRepr::ScalarPair(a, b)
-                if conv == Conv::C && (a.size(&*DL).bytes() != 8 || b.size(&*DL).bytes() != 8) =>
-            {
-                PassMode::Indirect
-            }
             BackendRepr::ScalarPair(..) => PassMode::Pair,
-            BackendRepr::Memory { .. }
-                if l.is_sized() && l.size.bytes() <= 8 && conv == Conv::Rust =>
-            {
-                PassMode::Cast(cast_type(l.size.bytes()))
-            }
+            BackendRepr::Memory { .. } if l.is_sized() && l.size.bytes() <= 8 => PassMode::Cast {
+                lo: cast_type(l.size.bytes()),
+                hi: None,
+            },
             _ => PassMode::Indirect,
         }
     };
@@ -133,7 +133,13 @@ impl<'db> ArgAbi<'db> {
                 BackendRepr::ScalarPair(a, b) => vec![scalar_param(a, conv), scalar_param(b, conv)],
                 _ => unreachable!("pair pass mode for a non-pair"),
             },
-            PassMode::Cast(ty) => vec![AbiParam::new(ty)],
+            PassMode::Cast { lo, hi } => {
+                std::iter::once(lo).chain(hi).map(AbiParam::new).collect()
+            }
+            PassMode::IndirectByVal => vec![AbiParam::special(
+                types::I64,
+                ArgumentPurpose::StructArgument(self.layout.size().next_multiple_of(8) as u32),
+            )],
             PassMode::Indirect => {
                 if self.layout.layout.is_sized() {
                     vec![AbiParam::new(types::I64)]
@@ -194,28 +200,54 @@ pub fn fn_abi_from_tys<'db>(
     caller_location: bool,
     conv: Conv,
 ) -> anyhow::Result<FnAbi<'db>> {
-    let mut args = Vec::with_capacity(inputs.len());
-    for &t in inputs {
-        let a = arg_abi(tcx.layout_of(t)?, false, conv);
-        if conv == Conv::C && matches!(a.mode, PassMode::Indirect) {
-            anyhow::bail!(
-                "passing `{}` by value to or from a non-Rust ABI function is not supported by rac",
-                tcx.display(t)
-            );
+    let (args, ret) = match conv {
+        Conv::C => sysv::compute(tcx, inputs, output)?,
+        Conv::Rust => {
+            let args = inputs
+                .iter()
+                .map(|&t| Ok(arg_abi(tcx.layout_of(t)?, false)))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            (args, arg_abi(tcx.layout_of(output)?, true))
         }
-        args.push(a);
-    }
-    let ret = arg_abi(tcx.layout_of(output)?, true, conv);
-    if conv == Conv::C && matches!(ret.mode, PassMode::Indirect) {
-        anyhow::bail!(
-            "returning `{}` from a non-Rust ABI function is not supported by rac",
-            tcx.display(output)
-        );
-    }
+    };
     Ok(FnAbi {
         args,
         ret,
         caller_location,
         conv,
     })
+}
+
+/// The registers of a `PassMode::Cast` value: its bytes at offsets 0 and 8. The value goes
+/// through a 16-byte slot so the register-wide loads stay in bounds.
+pub fn cast_to_regs<'db>(
+    fx: &mut crate::base::FunctionCx<'_, 'db>,
+    v: crate::value_and_place::CValue<'db>,
+    lo: Type,
+    hi: Option<Type>,
+) -> Vec<cranelift_codegen::ir::Value> {
+    use cranelift_codegen::ir::InstBuilder;
+    let slot = fx.alloc_slot(16, v.layout.align().max(8));
+    crate::value_and_place::CPlace::new(slot, v.layout.clone()).write(fx, v);
+    let flags = crate::value_and_place::flags();
+    let mut regs = vec![fx.bcx.ins().load(lo, flags, slot, 0)];
+    if let Some(hi) = hi {
+        regs.push(fx.bcx.ins().load(hi, flags, slot, 8));
+    }
+    regs
+}
+
+/// A `PassMode::Cast` value received in registers, as a place of its layout.
+pub fn cast_from_regs<'db>(
+    fx: &mut crate::base::FunctionCx<'_, 'db>,
+    regs: &[cranelift_codegen::ir::Value],
+    layout: TyAndLayout<'db>,
+) -> crate::value_and_place::CPlace<'db> {
+    use cranelift_codegen::ir::InstBuilder;
+    let slot = fx.alloc_slot(16, layout.align().max(8));
+    let flags = crate::value_and_place::flags();
+    for (i, &r) in regs.iter().enumerate() {
+        fx.bcx.ins().store(flags, r, slot, 8 * i as i32);
+    }
+    crate::value_and_place::CPlace::new(slot, layout)
 }

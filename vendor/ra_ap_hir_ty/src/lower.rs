@@ -491,6 +491,9 @@ impl<'db, 'a> TyLoweringContext<'db, 'a> {
             self.defined_anon_consts.push(konst);
         }
 
+        if std::env::var("RAC_DEBUG_CONST").is_ok() && konst.is_err() {
+            eprintln!("ANON CONST ERR {:?} expr {:?}", konst.as_ref().err(), &self.store[expr_id]);
+        }
         konst.unwrap_or({
             // FIXME: Report an error.
             self.types.consts.error

@@ -1594,8 +1594,17 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                 | CastKind::PointerExposeAddress
                 | CastKind::PointerFromExposedAddress => {
                     let current_ty = self.operand_ty(operand, locals)?;
-                    let is_signed = matches!(current_ty.kind(), TyKind::Int(_)).into();
-                    let current = pad16(self.eval_operand(operand, locals)?.get(self)?, is_signed);
+                    // rac: a fieldless enum casts its discriminant value (sign and all), not
+                    // the bytes of its tag: `Ordering::Less as i32` is -1, not 255.
+                    let current = if let TyKind::Adt(adt, _) = current_ty.kind()
+                        && let AdtId::EnumId(_) = adt.def_id()
+                    {
+                        let bytes = self.eval_operand(operand, locals)?.get(self)?.to_vec();
+                        self.compute_discriminant(current_ty, &bytes)?.to_le_bytes()
+                    } else {
+                        let is_signed = matches!(current_ty.kind(), TyKind::Int(_)).into();
+                        pad16(self.eval_operand(operand, locals)?.get(self)?, is_signed)
+                    };
                     let dest_size = self.size_of_sized(
                         target_ty.as_ref(),
                         locals,

@@ -1138,6 +1138,26 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 expr,
                 op: op @ (hir_def::hir::UnaryOp::Not | hir_def::hir::UnaryOp::Neg),
             } => {
+                // rac: `-v`/`!v` on a type with a user `Neg`/`Not` impl calls it, as binary
+                // operators do; upstream emitted a builtin `UnaryOp` on the struct.
+                let operand_ty = self.expr_ty_without_adjust(*expr);
+                let is_builtin = matches!(
+                    operand_ty.kind(),
+                    TyKind::Bool | TyKind::Int(_) | TyKind::Uint(_) | TyKind::Float(_)
+                );
+                if !is_builtin
+                    && let Some((func_id, generic_args)) = self.infer.method_resolution(expr_id)
+                {
+                    let func = Operand::from_fn(self.db, func_id, generic_args);
+                    return self.lower_call_and_args(
+                        func,
+                        std::iter::once(*expr),
+                        place,
+                        current,
+                        self.is_uninhabited(expr_id),
+                        expr_id.into(),
+                    );
+                }
                 let Some((operand, current)) = self.lower_expr_to_some_operand(*expr, current)?
                 else {
                     return Ok(None);
@@ -1484,6 +1504,13 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
         match &self.store[*loc] {
             Expr::Literal(l) => self.lower_literal_to_operand(ty, l),
             Expr::Path(c) => {
+                // rac: an associated constant bound (`i32::MIN..=-1`) was resolved by
+                // inference, as in path expressions.
+                if let Some((CandidateId::ConstId(assoc), subst)) =
+                    self.infer.assoc_resolutions_for_expr(*loc)
+                {
+                    return self.lower_const_to_operand(subst, assoc.into());
+                }
                 let owner = self.owner;
                 let db = self.db;
                 let unresolved_name = || {
@@ -2519,6 +2546,18 @@ pub fn lower_to_mir_with_store<'db>(
     self_param: Option<(BindingId, Ty<'db>)>,
 ) -> Result<'db, MirBody<'db>> {
     if infer.has_type_mismatches() || infer.is_erroneous() {
+        if std::env::var("RAC_DEBUG_MISMATCH").is_ok() {
+            for (e, ex) in store.exprs() {
+                if infer.expr_has_type_mismatch(e) {
+                    eprintln!("MISMATCH expr {:?}: {:?} ty {:?}", e, ex, infer.type_of_expr_or_pat(e.into()));
+                }
+            }
+            for (p, pat) in store.pats() {
+                if infer.pat_has_type_mismatch(p) {
+                    eprintln!("MISMATCH pat {:?}: {:?}", p, pat);
+                }
+            }
+        }
         return Err(MirLowerError::HasErrors);
     }
     let mut ctx = MirLowerCtx::new(db, owner, store, infer);

@@ -175,7 +175,7 @@ impl<'db> SolverDelegate for SolverContext<'db> {
 
     fn fetch_eligible_assoc_item(
         &self,
-        _goal_trait_ref: rustc_type_ir::TraitRef<Self::Interner>,
+        goal_trait_ref: rustc_type_ir::TraitRef<Self::Interner>,
         trait_assoc_def_id: TraitAssocTermId,
         impl_id: AnyImplId,
     ) -> FetchEligibleAssocItemResponse<Self::Interner> {
@@ -186,18 +186,48 @@ impl<'db> SolverDelegate for SolverContext<'db> {
         let impl_items = impl_id.impl_items(self.0.interner.db());
         let id = match trait_assoc_def_id.0 {
             TermId::TypeAliasId(trait_assoc_id) => {
-                let trait_assoc_data = TypeAliasSignature::of(self.0.interner.db, trait_assoc_id);
-                impl_items
-                    .items
-                    .iter()
-                    .find_map(|(impl_assoc_name, impl_assoc_id)| {
-                        if let AssocItemId::TypeAliasId(impl_assoc_id) = *impl_assoc_id
-                            && *impl_assoc_name == trait_assoc_data.name
-                        {
-                            Some(impl_assoc_id)
-                        } else {
-                            None
-                        }
+                let db = self.0.interner.db;
+                let trait_assoc_data = TypeAliasSignature::of(db, trait_assoc_id);
+                let find_in = |impl_id: hir_def::ImplId| {
+                    impl_id.impl_items(db).items.iter().find_map(
+                        |(impl_assoc_name, impl_assoc_id)| {
+                            if let AssocItemId::TypeAliasId(impl_assoc_id) = *impl_assoc_id
+                                && *impl_assoc_name == trait_assoc_data.name
+                            {
+                                Some(impl_assoc_id)
+                            } else {
+                                None
+                            }
+                        },
+                    )
+                };
+                find_in(impl_id)
+                    // rac: a specializing impl inherits the associated types it does not
+                    // define from the impl it specializes (rustc's specialization-graph
+                    // ancestors): `StepByImpl<Range<u32>> for StepBy<Range<u32>>` takes
+                    // `type Item` from `impl<I: Iterator> StepByImpl<I> for StepBy<I>`.
+                    .or_else(|| {
+                        let mut found: Option<(hir_def::ImplId, _)> = None;
+                        self.0.interner.for_each_relevant_impl(
+                            goal_trait_ref.def_id,
+                            goal_trait_ref.self_ty(),
+                            |cand| {
+                                if let AnyImplId::ImplId(cand) = cand
+                                    && cand != impl_id
+                                    && crate::specialization::specializes(db, impl_id, cand)
+                                    && let Some(item) = find_in(cand)
+                                {
+                                    match found {
+                                        Some((prev, _))
+                                            if crate::specialization::specializes(
+                                                db, prev, cand,
+                                            ) => {}
+                                        _ => found = Some((cand, item)),
+                                    }
+                                }
+                            },
+                        );
+                        found.map(|(_, item)| item)
                     })
                     .or_else(|| {
                         if trait_assoc_data.ty.is_some() { Some(trait_assoc_id) } else { None }
@@ -277,7 +307,12 @@ impl<'db> SolverDelegate for SolverContext<'db> {
                 ParamEnvAndCrate { param_env, krate: self.interner.expect_crate() },
             ),
             // FIXME: Not all evaluation errors should return an error const, rustc returns None on `EvaluateConstErr::{HasGenericsOrInfers, InvalidConstParamTy}`.
-            Err(_) => Const::new_error(self.interner, ErrorGuaranteed),
+            Err(e) => {
+                if std::env::var("RAC_DEBUG_CONST").is_ok() {
+                    eprintln!("CONST EVAL ERR {uv:?}: {e:?}");
+                }
+                Const::new_error(self.interner, ErrorGuaranteed)
+            }
         };
         Some(konst)
     }

@@ -840,20 +840,30 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                         "saturating_add args are not provided".into(),
                     ));
                 };
-                let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
-                let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
-                let ans = match name {
-                    "saturating_add" => lhs.saturating_add(rhs),
-                    "saturating_sub" => lhs.saturating_sub(rhs),
-                    _ => unreachable!(),
+                // rac: signed operands saturate at their type's bounds (upstream treated
+                // every operand as unsigned).
+                let bits = destination.size as u32 * 8;
+                let ans = if matches!(lhs.ty.kind(), TyKind::Int(_)) {
+                    let lhs = i128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::Yes));
+                    let rhs = i128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::Yes));
+                    let ans = match name {
+                        "saturating_add" => lhs.saturating_add(rhs),
+                        "saturating_sub" => lhs.saturating_sub(rhs),
+                        _ => unreachable!(),
+                    };
+                    let mx = i128::MAX >> (128 - bits);
+                    let mn = i128::MIN >> (128 - bits);
+                    ans.clamp(mn, mx) as u128
+                } else {
+                    let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
+                    let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
+                    let ans = match name {
+                        "saturating_add" => lhs.saturating_add(rhs),
+                        "saturating_sub" => lhs.saturating_sub(rhs),
+                        _ => unreachable!(),
+                    };
+                    cmp::min(u128::MAX >> (128 - bits), ans)
                 };
-                let bits = destination.size * 8;
-                // FIXME: signed
-                let is_signed = false;
-                let mx: u128 = if is_signed { (1 << (bits - 1)) - 1 } else { (1 << bits) - 1 };
-                // FIXME: signed
-                let mn: u128 = 0;
-                let ans = cmp::min(mx, cmp::max(mn, ans));
                 destination.write_from_bytes(self, &ans.to_le_bytes()[0..destination.size])
             }
             "wrapping_add" | "unchecked_add" => {
@@ -914,9 +924,11 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                         "unchecked_shl args are not provided".into(),
                     ));
                 };
+                // rac: the shift amount wraps at the operand's width, not at 128 bits.
+                let bits = destination.size as u32 * 8;
                 let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
                 let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
-                let ans = lhs.wrapping_shl(rhs as u32);
+                let ans = lhs.wrapping_shl(rhs as u32 & (bits - 1));
                 destination.write_from_bytes(self, &ans.to_le_bytes()[0..destination.size])
             }
             "wrapping_shr" | "unchecked_shr" => {
@@ -926,9 +938,15 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                         "unchecked_shr args are not provided".into(),
                     ));
                 };
-                let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
-                let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
-                let ans = lhs.wrapping_shr(rhs as u32);
+                // rac: signed operands shift arithmetically; the amount wraps at the
+                // operand's width.
+                let bits = destination.size as u32 * 8;
+                let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No)) as u32 & (bits - 1);
+                let ans = if matches!(lhs.ty.kind(), TyKind::Int(_)) {
+                    (i128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::Yes)) >> rhs) as u128
+                } else {
+                    u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No)) >> rhs
+                };
                 destination.write_from_bytes(self, &ans.to_le_bytes()[0..destination.size])
             }
             "unchecked_rem" => {
@@ -938,11 +956,17 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                         "unchecked_rem args are not provided".into(),
                     ));
                 };
-                let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
-                let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
-                let ans = lhs.checked_rem(rhs).ok_or_else(|| {
-                    MirEvalError::UndefinedBehavior("unchecked_rem with bad inputs".to_owned())
-                })?;
+                // rac: signed remainder for signed operands.
+                let bad = || MirEvalError::UndefinedBehavior("unchecked_rem with bad inputs".to_owned());
+                let ans = if matches!(lhs.ty.kind(), TyKind::Int(_)) {
+                    let lhs = i128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::Yes));
+                    let rhs = i128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::Yes));
+                    lhs.checked_rem(rhs).ok_or_else(bad)? as u128
+                } else {
+                    let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
+                    let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
+                    lhs.checked_rem(rhs).ok_or_else(bad)?
+                };
                 destination.write_from_bytes(self, &ans.to_le_bytes()[0..destination.size])
             }
             "unchecked_div" | "exact_div" => {
@@ -952,11 +976,17 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                         "unchecked_div args are not provided".into(),
                     ));
                 };
-                let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
-                let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
-                let ans = lhs.checked_div(rhs).ok_or_else(|| {
-                    MirEvalError::UndefinedBehavior("unchecked_rem with bad inputs".to_owned())
-                })?;
+                // rac: signed division for signed operands.
+                let bad = || MirEvalError::UndefinedBehavior("unchecked_div with bad inputs".to_owned());
+                let ans = if matches!(lhs.ty.kind(), TyKind::Int(_)) {
+                    let lhs = i128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::Yes));
+                    let rhs = i128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::Yes));
+                    lhs.checked_div(rhs).ok_or_else(bad)? as u128
+                } else {
+                    let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
+                    let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
+                    lhs.checked_div(rhs).ok_or_else(bad)?
+                };
                 destination.write_from_bytes(self, &ans.to_le_bytes()[0..destination.size])
             }
             "add_with_overflow" | "sub_with_overflow" | "mul_with_overflow" => {
@@ -970,16 +1000,32 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                     [lhs.ty, Ty::new_bool(self.interner())].into_iter(),
                 );
                 let op_size = self.size_of_sized(lhs.ty, locals, "operand of add_with_overflow")?;
-                let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
-                let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
-                let (ans, u128overflow) = match name {
-                    "add_with_overflow" => lhs.overflowing_add(rhs),
-                    "sub_with_overflow" => lhs.overflowing_sub(rhs),
-                    "mul_with_overflow" => lhs.overflowing_mul(rhs),
-                    _ => unreachable!(),
+                // rac: overflow of the operands' own type, signed or unsigned. Upstream
+                // computed in zero-extended u128s, so `0i8 - 1` overflowed and
+                // `0i8.checked_sub(1)` was `None` in constants.
+                let bits = op_size as u32 * 8;
+                let (ans, is_overflow) = if matches!(lhs.ty.kind(), TyKind::Int(_)) {
+                    let lhs = i128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::Yes));
+                    let rhs = i128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::Yes));
+                    let (ans, wide_overflow) = match name {
+                        "add_with_overflow" => lhs.overflowing_add(rhs),
+                        "sub_with_overflow" => lhs.overflowing_sub(rhs),
+                        "mul_with_overflow" => lhs.overflowing_mul(rhs),
+                        _ => unreachable!(),
+                    };
+                    let truncated = (ans << (128 - bits)) >> (128 - bits);
+                    (ans as u128, wide_overflow || truncated != ans)
+                } else {
+                    let lhs = u128::from_le_bytes(pad16(lhs.get(self)?, IsSigned::No));
+                    let rhs = u128::from_le_bytes(pad16(rhs.get(self)?, IsSigned::No));
+                    let (ans, wide_overflow) = match name {
+                        "add_with_overflow" => lhs.overflowing_add(rhs),
+                        "sub_with_overflow" => lhs.overflowing_sub(rhs),
+                        "mul_with_overflow" => lhs.overflowing_mul(rhs),
+                        _ => unreachable!(),
+                    };
+                    (ans, wide_overflow || (bits < 128 && ans >> bits != 0))
                 };
-                let is_overflow = u128overflow
-                    || ans.to_le_bytes()[op_size..].iter().any(|&it| it != 0 && it != 255);
                 let is_overflow = vec![u8::from(is_overflow)];
                 let layout = self.layout(result_ty)?;
                 let result = self.construct_with_layout(

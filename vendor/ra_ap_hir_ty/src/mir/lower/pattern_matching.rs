@@ -349,9 +349,12 @@ impl<'db> MirLowerCtx<'_, 'db> {
                         current_else,
                     )?;
                 }
+                // rac patch: r-a's `from_end` offsets count from the last element (0 = last,
+                // see the evaluator), so the suffix is numbered from its end; upstream used
+                // the suffix index itself and swapped `[.., y, z]`.
                 for (i, &pat) in suffix.iter().enumerate() {
                     let next_place = cond_place.project(ProjectionElem::ConstantIndex {
-                        offset: i as u64,
+                        offset: (suffix.len() - 1 - i) as u64,
                         from_end: true,
                     });
                     (current, current_else) =
