@@ -8,6 +8,7 @@
 //! |---|---|---|
 //! | `core::sync::atomic::atomic_*`, `fence` | const-generic orderings fail to monomorphize | the operation, sequentially consistent |
 //! | `alloc::vec::in_place_collect::{impl}::from_iter` | its `const { .. }` selector reads an associated const r-a cannot evaluate | `SpecFromIterNested::from_iter`, the non-in-place path (same result) |
+//! | any function whose body is a `const_eval_select!` over exactly its parameters (`const_panic!`'s `do_panic`, `<TypeId as PartialEq>::eq`) | r-a does not resolve the macro 2.0's intrinsic call | a call of its `runtime` function with the same arguments |
 
 use anyhow::{Result, anyhow, bail};
 use cranelift_codegen::ir::{AtomicRmwOp, InstBuilder, MemFlagsData, condcodes::IntCC};
