@@ -1168,6 +1168,18 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                 destination
                     .write_from_bytes(self, &(result as u128).to_le_bytes()[0..destination.size])
             }
+            // rac: byte swap and bit reversal of the operand's own width.
+            "bswap" | "bitreverse" => {
+                let [arg] = args else {
+                    return Err(MirEvalError::InternalError("bswap arg is not provided".into()));
+                };
+                let mut bytes = arg.get(self)?.to_vec();
+                bytes.reverse();
+                if name == "bitreverse" {
+                    bytes.iter_mut().for_each(|b| *b = b.reverse_bits());
+                }
+                destination.write_from_bytes(self, &bytes)
+            }
             "ctlz" | "ctlz_nonzero" => {
                 let [arg] = args else {
                     return Err(MirEvalError::InternalError("ctlz arg is not provided".into()));
