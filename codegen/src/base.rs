@@ -501,8 +501,8 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         Ok(())
     }
 
-    /// A parameter passed in registers (or ignored) as a value of its layout.
-    fn incoming_value(
+    /// A parameter as a value of its layout, taking its block parameters from `take`.
+    pub fn incoming_value(
         &mut self,
         arg: &crate::abi::ArgAbi<'db>,
         take: &mut impl FnMut(usize) -> Vec<Value>,
@@ -1160,10 +1160,15 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     fn codegen_return(&mut self) -> Result<()> {
-        let ret_local = return_local();
-        let place = self.locals[&ret_local].clone();
-        let mode = self.fn_abi.ret.mode;
-        match mode {
+        let place = self.locals[&return_local()].clone();
+        self.return_from(&place);
+        Ok(())
+    }
+
+    /// Returns the value in `place` (the return local) as the signature says: nothing when
+    /// it was written through the return pointer, else in registers.
+    pub fn return_from(&mut self, place: &CPlace<'db>) {
+        match self.fn_abi.ret.mode {
             PassMode::Ignore | PassMode::Indirect | PassMode::IndirectByVal => {
                 self.bcx.ins().return_(&[]);
             }
@@ -1180,7 +1185,6 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 self.bcx.ins().return_(&regs);
             }
         }
-        Ok(())
     }
 
     pub fn codegen_drop(&mut self, place: &Place) -> Result<()> {

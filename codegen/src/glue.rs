@@ -28,7 +28,6 @@ pub fn needs_drop<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> bool {
         != ra_ap_hir_ty::drop::DropGlue::None
 }
 
-/// Drops the value in `place` (calls its drop glue).
 /// `<ty as Drop>::drop(&mut *ptr)` (the `Drop` impl alone, not the fields' drops).
 pub fn call_drop_impl<'db>(
     fx: &mut FunctionCx<'_, 'db>,
@@ -65,6 +64,7 @@ pub fn call_drop_impl<'db>(
     Ok(())
 }
 
+/// Drops the value in `place` (calls its drop glue).
 pub fn call_drop_in_place<'db>(fx: &mut FunctionCx<'_, 'db>, place: &CPlace<'db>) -> Result<()> {
     let ty = place.layout.ty;
     if !needs_drop(&fx.cx.tcx, ty) {
@@ -212,7 +212,7 @@ pub fn codegen_glue_instance<'db>(
         }
         InstanceKind::Item(_) | InstanceKind::Closure(_) => bail!("not a generated instance"),
     }
-    outgoing(&mut fx, &ret);
+    fx.return_from(&ret);
     fx.bcx.seal_all_blocks();
     let config = fx.cx.module_config();
     fx.bcx.finalize(config);
@@ -232,59 +232,19 @@ fn incoming<'db>(
     } else {
         fx.alloc_stack(abi.ret.layout.clone())
     };
-    let mut args = Vec::new();
-    for a in &abi.args {
-        let v = match a.mode {
-            PassMode::Ignore => CValue::zst(a.layout.clone()),
-            PassMode::Direct => {
-                i += 1;
-                CValue::by_val(params[i - 1], a.layout.clone())
-            }
-            PassMode::Pair => {
-                i += 2;
-                CValue::by_val_pair(params[i - 2], params[i - 1], a.layout.clone())
-            }
-            PassMode::Cast { lo: _, hi } => {
-                let n = 1 + hi.is_some() as usize;
-                i += n;
-                crate::abi::cast_from_regs(fx, &params[i - n..i], a.layout.clone()).to_cvalue()
-            }
-            PassMode::Indirect | PassMode::IndirectByVal => {
-                if a.layout.layout.is_sized() {
-                    i += 1;
-                    CValue::by_ref(params[i - 1], a.layout.clone())
-                } else {
-                    i += 2;
-                    CValue::by_ref_unsized(params[i - 2], params[i - 1], a.layout.clone())
-                }
-            }
-        };
-        args.push(v);
-    }
+    let mut take = |n: usize| {
+        i += n;
+        params[i - n..i].to_vec()
+    };
+    let args = abi
+        .args
+        .iter()
+        .map(|a| fx.incoming_value(a, &mut take))
+        .collect();
     if abi.caller_location {
         fx.caller_location = Some(params[i]);
     }
     Ok((ret, args))
-}
-
-fn outgoing<'db>(fx: &mut FunctionCx<'_, 'db>, ret: &CPlace<'db>) {
-    match fx.fn_abi.ret.mode {
-        PassMode::Ignore | PassMode::Indirect | PassMode::IndirectByVal => {
-            fx.bcx.ins().return_(&[]);
-        }
-        PassMode::Direct => {
-            let v = ret.to_cvalue().load_scalar(fx);
-            fx.bcx.ins().return_(&[v]);
-        }
-        PassMode::Pair => {
-            let (a, b) = ret.to_cvalue().load_scalar_pair(fx);
-            fx.bcx.ins().return_(&[a, b]);
-        }
-        PassMode::Cast { lo, hi } => {
-            let regs = crate::abi::cast_to_regs(fx, ret.to_cvalue(), lo, hi);
-            fx.bcx.ins().return_(&regs);
-        }
-    }
 }
 
 fn def_location(tcx: &TyCx<'_>, f: ra_ap_hir_def::FunctionId) -> crate::spans::Loc {

@@ -190,7 +190,9 @@ fn apply_pattern<'db>(
                 .try_to_leaf()
                 .map(|l| l.to_bits_unchecked())
                 .ok_or_else(|| anyhow!("non-scalar pattern bound")),
-            k => Err(anyhow!("pattern type bound is not a known constant: {k:?} in {pat:?}")),
+            k => Err(anyhow!(
+                "pattern type bound is not a known constant: {k:?} in {pat:?}"
+            )),
         }
     };
     match pat.kind() {

@@ -24,7 +24,10 @@ pub enum PassMode {
     /// An aggregate in one or two registers: the bytes at offset 0 as `lo`, the bytes at
     /// offset 8 as `hi` (Rust ABI: aggregates of at most 8 bytes as one integer; C ABI:
     /// the SysV classes of its eightbytes).
-    Cast { lo: Type, hi: Option<Type> },
+    Cast {
+        lo: Type,
+        hi: Option<Type>,
+    },
     /// By pointer; for unsized values also the metadata.
     Indirect,
     /// C ABI only: a copy on the caller's stack (LLVM's `byval`); the callee sees a pointer
@@ -133,9 +136,7 @@ impl<'db> ArgAbi<'db> {
                 BackendRepr::ScalarPair(a, b) => vec![scalar_param(a, conv), scalar_param(b, conv)],
                 _ => unreachable!("pair pass mode for a non-pair"),
             },
-            PassMode::Cast { lo, hi } => {
-                std::iter::once(lo).chain(hi).map(AbiParam::new).collect()
-            }
+            PassMode::Cast { lo, hi } => std::iter::once(lo).chain(hi).map(AbiParam::new).collect(),
             PassMode::IndirectByVal => vec![AbiParam::special(
                 types::I64,
                 ArgumentPurpose::StructArgument(self.layout.size().next_multiple_of(8) as u32),

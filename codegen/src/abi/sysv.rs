@@ -56,14 +56,20 @@ pub(super) fn compute<'db>(
     for &t in inputs {
         let layout = tcx.layout_of(t)?;
         if layout.is_zst() {
-            args.push(ArgAbi { layout, mode: PassMode::Ignore });
+            args.push(ArgAbi {
+                layout,
+                mode: PassMode::Ignore,
+            });
             continue;
         }
         let mut cls = classify_arg(tcx, &layout)?;
         if let Some(c) = cls {
             let needed_int = c.iter().filter(|c| **c == Some(Class::Int)).count();
             let needed_sse = c.iter().filter(|c| **c == Some(Class::Sse)).count();
-            match (int_regs.checked_sub(needed_int), sse_regs.checked_sub(needed_sse)) {
+            match (
+                int_regs.checked_sub(needed_int),
+                sse_regs.checked_sub(needed_sse),
+            ) {
                 (Some(i), Some(s)) => {
                     int_regs = i;
                     sse_regs = s;
@@ -93,19 +99,33 @@ pub(super) fn compute<'db>(
 }
 
 fn is_aggregate(layout: &TyAndLayout<'_>) -> bool {
-    !matches!(layout.layout.backend_repr, BackendRepr::Scalar(_) | BackendRepr::SimdVector { .. })
+    !matches!(
+        layout.layout.backend_repr,
+        BackendRepr::Scalar(_) | BackendRepr::SimdVector { .. }
+    )
 }
 
 /// The pass mode of a value that fits in registers.
-fn register_mode<'db>(tcx: &TyCx<'db>, layout: &TyAndLayout<'db>, cls: &Eightbytes) -> Result<PassMode> {
+fn register_mode<'db>(
+    tcx: &TyCx<'db>,
+    layout: &TyAndLayout<'db>,
+    cls: &Eightbytes,
+) -> Result<PassMode> {
     if !is_aggregate(layout) {
         return Ok(PassMode::Direct);
     }
     let size = layout.size();
     let Some(lo) = reg_type(cls[0], size) else {
-        bail!("`{}` has no data to pass in registers of the C ABI", tcx.display(layout.ty));
+        bail!(
+            "`{}` has no data to pass in registers of the C ABI",
+            tcx.display(layout.ty)
+        );
     };
-    let hi = if size > 8 { reg_type(cls[1], size - 8) } else { None };
+    let hi = if size > 8 {
+        reg_type(cls[1], size - 8)
+    } else {
+        None
+    };
     Ok(PassMode::Cast { lo, hi })
 }
 
@@ -133,17 +153,32 @@ fn classify_arg<'db>(tcx: &TyCx<'db>, layout: &TyAndLayout<'db>) -> Result<Optio
 }
 
 /// Merges the classes of `layout` placed at `off` into `cls`; false when it is MEMORY.
-fn classify<'db>(tcx: &TyCx<'db>, layout: &TyAndLayout<'db>, cls: &mut Eightbytes, off: u64) -> Result<bool> {
+fn classify<'db>(
+    tcx: &TyCx<'db>,
+    layout: &TyAndLayout<'db>,
+    cls: &mut Eightbytes,
+    off: u64,
+) -> Result<bool> {
     if off % layout.align() != 0 {
         return Ok(layout.is_zst());
     }
     match layout.layout.backend_repr {
-        BackendRepr::Scalar(s) => mark(cls, off, s.size(&*super::DL).bytes(), scalar_class(tcx, layout, s.primitive())?),
+        BackendRepr::Scalar(s) => mark(
+            cls,
+            off,
+            s.size(&*super::DL).bytes(),
+            scalar_class(tcx, layout, s.primitive())?,
+        ),
         BackendRepr::ScalarPair(a, b) => {
             let a_size = a.size(&*super::DL).bytes();
             let b_off = a_size.next_multiple_of(b.align(&*super::DL).abi.bytes());
             mark(cls, off, a_size, scalar_class(tcx, layout, a.primitive())?);
-            mark(cls, off + b_off, b.size(&*super::DL).bytes(), scalar_class(tcx, layout, b.primitive())?);
+            mark(
+                cls,
+                off + b_off,
+                b.size(&*super::DL).bytes(),
+                scalar_class(tcx, layout, b.primitive())?,
+            );
         }
         BackendRepr::SimdVector { .. } | BackendRepr::SimdScalableVector { .. } => bail!(
             "passing the vector `{}` through the C ABI is not supported by rac",
@@ -155,9 +190,19 @@ fn classify<'db>(tcx: &TyCx<'db>, layout: &TyAndLayout<'db>, cls: &mut Eightbyte
             match &l.variants {
                 Variants::Empty => {}
                 // The tag, and every variant's fields as if they were the members of a union.
-                Variants::Multiple { tag, tag_field, variants, .. } => {
+                Variants::Multiple {
+                    tag,
+                    tag_field,
+                    variants,
+                    ..
+                } => {
                     let tag_off = l.fields.offset(crate::base::field_idx(*tag_field)).bytes();
-                    mark(cls, off + tag_off, tag.size(&*super::DL).bytes(), Class::Int);
+                    mark(
+                        cls,
+                        off + tag_off,
+                        tag.size(&*super::DL).bytes(),
+                        Class::Int,
+                    );
                     for (idx, vl) in variants.iter_enumerated() {
                         parts.push((off, field_tys(tcx, layout.ty, Some(idx.0))?, &vl.fields));
                     }
@@ -205,7 +250,12 @@ fn field_tys<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, variant: Option<usize>) -> Resul
     let db = tcx.db;
     Ok(match ty.kind() {
         TyKind::Tuple(tys) => tys.iter().collect(),
-        TyKind::Closure(_, args) => args.as_closure().upvar_tys().iter().map(|t| tcx.mono(t)).collect(),
+        TyKind::Closure(_, args) => args
+            .as_closure()
+            .upvar_tys()
+            .iter()
+            .map(|t| tcx.mono(t))
+            .collect(),
         TyKind::Array(elem, _) => {
             let layout = tcx.layout_of(ty)?;
             let n = match layout.layout.fields {
