@@ -275,7 +275,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                     continue;
                 };
                 let (OperandKind::Copy(place) | OperandKind::Move(place)) =
-                    crate::bridge::operand_kind(lhs)
+                    &lhs.kind
                 else {
                     continue;
                 };
@@ -531,7 +531,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     /// Reading a non-`Copy` value out of a place moves it (r-a writes `copy` for such moves
     /// too): see `drops.rs`.
     fn note_moves(&mut self, op: &Operand) {
-        if let OperandKind::Move(p) | OperandKind::Copy(p) = crate::bridge::operand_kind(op) {
+        if let OperandKind::Move(p) | OperandKind::Copy(p) = &op.kind {
             let p = p.clone();
             self.note_move_of(&p);
         }
@@ -562,7 +562,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     fn rvalue_reads_local(&self, rvalue: &Rvalue, local: LocalId) -> bool {
-        let op_reads = |op: &Operand| match crate::bridge::operand_kind(op) {
+        let op_reads = |op: &Operand| match &op.kind {
             OperandKind::Copy(p) | OperandKind::Move(p) => p.local == local,
             _ => false,
         };
@@ -747,7 +747,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
 
     pub fn operand_ty(&self, op: &Operand) -> Ty<'db> {
         let tcx = &self.cx.tcx;
-        match crate::bridge::operand_kind(op) {
+        match &op.kind {
             OperandKind::Copy(p) | OperandKind::Move(p) => self.place_ty(p),
             OperandKind::Constant { ty, .. } => tcx.mono(ty.as_ref()),
             OperandKind::Allocation { allocation } => tcx.mono(allocation.as_ref().ty),
@@ -795,7 +795,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     pub fn codegen_operand(&mut self, op: &Operand) -> Result<CValue<'db>> {
-        match crate::bridge::operand_kind(op) {
+        match &op.kind {
             OperandKind::Copy(p) | OperandKind::Move(p) => {
                 let place = self.codegen_place(p)?;
                 Ok(place.to_cvalue())
@@ -901,7 +901,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 // `Constant`): `-128i8` is `Neg(128i8)`, which rustc folds into one
                 // constant, without an overflow check.
                 let literal = matches!(
-                    crate::bridge::operand_kind(a),
+                    &a.kind,
                     OperandKind::Allocation { .. }
                 );
                 let va = self.codegen_operand(a)?;

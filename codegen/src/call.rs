@@ -35,14 +35,14 @@ pub fn codegen_call<'db>(
 ) -> Result<()> {
     let fty = fx.operand_ty(func);
     let dest = fx.codegen_place(destination)?;
-    let dest_in_args = args.iter().any(|a| match crate::bridge::operand_kind(a) {
+    let dest_in_args = args.iter().any(|a| match &a.kind {
         OperandKind::Copy(p) | OperandKind::Move(p) => p.local == destination.local,
         _ => false,
     });
     let mut call_args = Vec::with_capacity(args.len());
     for a in args {
         let value = fx.codegen_operand(a)?;
-        let owned_place = matches!(crate::bridge::operand_kind(a), OperandKind::Move(p) if p.projection.lookup().is_empty());
+        let owned_place = matches!(&a.kind, OperandKind::Move(p) if p.projection.lookup().is_empty());
         call_args.push(CallArg { value, owned_place });
     }
     fx.note_call_moves(args);

@@ -16,7 +16,7 @@ use ra_ap_hir_ty::MemoryMap;
 use ra_ap_hir_ty::db::GeneralConstId;
 use ra_ap_hir_ty::next_solver::{Allocation, Const, ConstKind, Ty, TyKind};
 use ra_ap_rustc_abi::{BackendRepr, Variants};
-use ra_ap_rustc_type_ir::inherent::{IntoKind, SliceLike};
+use ra_ap_rustc_type_ir::inherent::IntoKind;
 
 use crate::base::FunctionCx;
 use crate::cx::CodegenCx;
@@ -274,17 +274,24 @@ fn read_usize(bytes: &[u8], off: usize) -> u64 {
     u64::from_le_bytes(b)
 }
 
-/// Finds the memory-map block containing `addr`: (block start, bytes).
+/// Finds the memory-map block containing `addr`: (block start, bytes). Pointers to the
+/// start of a block are looked up directly (constants such as unicode tables hold
+/// thousands); interior pointers scan the blocks.
 fn find_block<'a>(mm: &'a MemoryMap<'_>, addr: u64) -> Option<(u64, &'a [u8])> {
-    let blocks = crate::bridge::memory_map_blocks(mm);
-    let exact = blocks.iter().find(|(a, _)| *a as u64 == addr);
-    if let Some((a, b)) = exact {
-        return Some((*a as u64, *b));
+    match mm {
+        MemoryMap::Empty => None,
+        // The one block starts at 0; it may be empty (`""`).
+        MemoryMap::Simple(bytes) => (addr == 0 || addr < bytes.len() as u64).then_some((0, &bytes[..])),
+        MemoryMap::Complex(cm) => {
+            if let Some(b) = cm.memory.get(&(addr as usize)) {
+                return Some((addr, &b[..]));
+            }
+            cm.memory
+                .iter()
+                .find(|(a, b)| (**a as u64) < addr && addr < **a as u64 + b.len() as u64)
+                .map(|(a, b)| (*a as u64, &b[..]))
+        }
     }
-    blocks
-        .into_iter()
-        .find(|(a, b)| (*a as u64) < addr && addr < *a as u64 + b.len() as u64)
-        .map(|(a, b)| (a as u64, b))
 }
 
 /// Walks `ty` laid out at `off` in `d.bytes` and records a relocation for every pointer

@@ -5,8 +5,10 @@
 //! - `Debug::fmt`: `Formatter::debug_{struct,tuple}_fields_finish` or `write_str` for
 //!   unit shapes, so the output is exactly rustc's (`{:?}` and `{:#?}`);
 //! - `PartialEq::eq`: discriminants, then fields, short-circuiting;
-//! - `PartialOrd::partial_cmp` / `Ord::cmp`: variant order, then fields lexicographically;
-//! - `Hash::hash`: the discriminant (as `isize`) for multi-variant enums, then fields;
+//! - `PartialOrd::partial_cmp` / `Ord::cmp`: discriminant values (in the enum's repr type),
+//!   then fields lexicographically;
+//! - `Hash::hash`: the discriminant (in the repr type, `isize` by default) for
+//!   multi-variant enums, then fields;
 //! - `Default::default`: field-wise `default`, or the `#[default]` unit variant.
 
 use anyhow::{Result, anyhow, bail};
@@ -312,17 +314,18 @@ pub fn codegen_derive<'db>(
             let hasher_ty = targs.type_at(1);
             let pa = CPlace::new(a, self_layout.clone());
             if variants.len() > 1 {
-                // rustc hashes the discriminant as `isize` first.
+                // rustc hashes `discriminant_value(self)` first: the discriminant in the
+                // enum's `#[repr]` integer type (`isize` without one).
+                let (discr_ty, signed) = discriminant_type(fx, self_ty);
                 let d = fx.read_discriminant(&pa)?;
-                let d = crate::num::int_cast(fx, d, types::I64, true);
-                let isize_ty = fx.cx.tcx.interner.default_types().types.isize;
-                let il = fx.layout_of(isize_ty)?;
+                let il = fx.layout_of(discr_ty)?;
+                let d = crate::num::int_cast(fx, d, crate::num::clif_int_type(&il), signed);
                 let tmp = fx.alloc_stack(il.clone());
                 tmp.write(fx, CValue::by_val(d, il));
-                let rl = fx.layout_of(fx.cx.tcx.imm_ref(isize_ty))?;
+                let rl = fx.layout_of(fx.cx.tcx.imm_ref(discr_ty))?;
                 let unit = fx.layout_of(fx.cx.tcx.unit())?;
                 let dest = fx.alloc_stack(unit);
-                let hargs = GenericArgs::new_from_slice(&[isize_ty.into(), hasher_ty.into()]);
+                let hargs = GenericArgs::new_from_slice(&[discr_ty.into(), hasher_ty.into()]);
                 crate::call::call_fn_def(
                     fx,
                     trait_fn,
@@ -399,11 +402,21 @@ fn ordering<'db>(
     fx.bcx.def_var(result, zero);
     let end = fx.bcx.create_block();
     if variants.len() > 1 {
-        // Variants compare by declaration order (their index).
-        let ia = variant_index(fx, &pa, variants)?;
-        let ib = variant_index(fx, &pb, variants)?;
-        let lt = fx.bcx.ins().icmp(IntCC::SignedLessThan, ia, ib);
-        let gt = fx.bcx.ins().icmp(IntCC::SignedGreaterThan, ia, ib);
+        // Variants compare by `discriminant_value` in the enum's repr type, as rustc's
+        // expansion does (not by declaration order: `enum E { A = 2, B = 1 }` has `A > B`).
+        let (discr_ty, signed) = discriminant_type(fx, self_layout.ty);
+        let ct = crate::num::clif_int_type(&fx.layout_of(discr_ty)?);
+        let da = fx.read_discriminant(&pa)?;
+        let db_ = fx.read_discriminant(&pb)?;
+        let ia = crate::num::int_cast(fx, da, ct, signed);
+        let ib = crate::num::int_cast(fx, db_, ct, signed);
+        let (lt_cc, gt_cc) = if signed {
+            (IntCC::SignedLessThan, IntCC::SignedGreaterThan)
+        } else {
+            (IntCC::UnsignedLessThan, IntCC::UnsignedGreaterThan)
+        };
+        let lt = fx.bcx.ins().icmp(lt_cc, ia, ib);
+        let gt = fx.bcx.ins().icmp(gt_cc, ia, ib);
         let c = fx.bcx.ins().isub(gt, lt);
         fx.bcx.def_var(result, c);
         let cont = fx.bcx.create_block();
@@ -459,20 +472,40 @@ fn ordering<'db>(
     Ok(())
 }
 
-fn variant_index<'db>(
-    fx: &mut FunctionCx<'_, 'db>,
-    place: &CPlace<'db>,
-    variants: &[Variant<'db>],
-) -> Result<Value> {
-    let d = fx.read_discriminant(place)?;
-    let d = crate::num::int_cast(fx, d, types::I64, true);
-    let mut idx = fx.bcx.ins().iconst(types::I64, 0);
-    for v in variants {
-        let is = fx.bcx.ins().icmp_imm_s(IntCC::Equal, d, v.discr as i64);
-        let i = fx.bcx.ins().iconst(types::I64, v.index as i64);
-        idx = fx.bcx.ins().select(is, i, idx);
-    }
-    Ok(idx)
+/// The type `discriminant_value` returns for an enum: its `#[repr]` integer, `isize`
+/// without one; and whether it is signed.
+fn discriminant_type<'db>(fx: &FunctionCx<'_, 'db>, ty: Ty<'db>) -> (Ty<'db>, bool) {
+    use ra_ap_rustc_abi::{Integer, IntegerType};
+    use ra_ap_rustc_type_ir::{IntTy, UintTy};
+    let interner = fx.cx.tcx.interner;
+    let repr = match ty.kind() {
+        TyKind::Adt(def, _) => match def.def_id() {
+            AdtId::EnumId(e) => {
+                ra_ap_hir_def::signatures::EnumSignature::variant_body_type(fx.cx.tcx.db, e)
+            }
+            _ => IntegerType::Pointer(true),
+        },
+        _ => IntegerType::Pointer(true),
+    };
+    let (int, signed) = match repr {
+        IntegerType::Pointer(signed) => (None, signed),
+        IntegerType::Fixed(i, signed) => (Some(i), signed),
+    };
+    let t = match (int, signed) {
+        (None, true) => Ty::new_int(interner, IntTy::Isize),
+        (None, false) => Ty::new_uint(interner, UintTy::Usize),
+        (Some(Integer::I8), true) => Ty::new_int(interner, IntTy::I8),
+        (Some(Integer::I16), true) => Ty::new_int(interner, IntTy::I16),
+        (Some(Integer::I32), true) => Ty::new_int(interner, IntTy::I32),
+        (Some(Integer::I64), true) => Ty::new_int(interner, IntTy::I64),
+        (Some(Integer::I128), true) => Ty::new_int(interner, IntTy::I128),
+        (Some(Integer::I8), false) => Ty::new_uint(interner, UintTy::U8),
+        (Some(Integer::I16), false) => Ty::new_uint(interner, UintTy::U16),
+        (Some(Integer::I32), false) => Ty::new_uint(interner, UintTy::U32),
+        (Some(Integer::I64), false) => Ty::new_uint(interner, UintTy::U64),
+        (Some(Integer::I128), false) => Ty::new_uint(interner, UintTy::U128),
+    };
+    (t, signed)
 }
 
 /// The inherent method `Formatter::<name>` of core.

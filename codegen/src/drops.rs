@@ -74,7 +74,7 @@ pub fn path_of(place: &Place) -> Option<Vec<PathElem>> {
 pub fn moved_places<'db>(fx: &FunctionCx<'_, 'db>, body: &MirBody<'db>) -> Vec<Place> {
     let mut out = Vec::new();
     let mut visit = |op: &Operand| {
-        if let OperandKind::Move(p) | OperandKind::Copy(p) = crate::bridge::operand_kind(op)
+        if let OperandKind::Move(p) | OperandKind::Copy(p) = &op.kind
             && !p.projection.lookup().is_empty()
         {
             out.push(p.clone());

@@ -2,7 +2,6 @@
 pub mod abi;
 pub mod attrs;
 pub mod base;
-pub mod bridge;
 pub mod call;
 pub mod constant;
 pub mod cx;

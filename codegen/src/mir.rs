@@ -79,7 +79,7 @@ pub fn dump<'db>(tcx: &TyCx<'db>, body: &MirBody<'db>) -> String {
         }
         s
     };
-    let operand = |o: &ra_ap_hir_ty::mir::Operand| match crate::bridge::operand_kind(o) {
+    let operand = |o: &ra_ap_hir_ty::mir::Operand| match &o.kind {
         OperandKind::Copy(p) => format!("copy {}", place(p)),
         OperandKind::Move(p) => format!("move {}", place(p)),
         OperandKind::Constant { ty, .. } => format!("const:{}", tcx.display(ty.as_ref())),

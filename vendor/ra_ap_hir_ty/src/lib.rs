@@ -146,7 +146,8 @@ pub enum MemoryMap<'db> {
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, GenericTypeVisitable)]
 pub struct ComplexMemoryMap<'db> {
-    memory: IndexMap<usize, Box<[u8]>, FxBuildHasher>,
+    // rac: public, so a code generator can emit the memory a constant points to.
+    pub memory: IndexMap<usize, Box<[u8]>, FxBuildHasher>,
     vtable: VTableMap<'db>,
 }
 

@@ -81,9 +81,10 @@ pub struct Local {
 /// validator.
 #[derive(Debug, PartialEq, Eq, Clone)]
 pub struct Operand {
-    kind: OperandKind,
+    // rac: public, so a code generator can read a call's callee and a constant's value.
+    pub kind: OperandKind,
     // FIXME : This should actually just be of type `MirSpan`.
-    span: Option<MirSpan>,
+    pub span: Option<MirSpan>,
 }
 
 #[derive(Debug, PartialEq, Eq, Clone)]

@@ -130,6 +130,16 @@ impl<'db> MirLowerCtx<'_, 'db> {
             this.promote_const_places = saved;
             r
         };
+        // rac: `&<constant expression>` (`&[1, 2]`, `&Vtable { f: g::<T> }`, `&(1, "a")`)
+        // is promoted to static memory as rustc promotes it, so the reference may outlive
+        // the function (anyhow returns `&'static ErrorVTable` built this way).
+        if self.promote_const_places
+            && !matches!(self.store[expr_id], Expr::Literal(_))
+            && self.is_promotable_expr(expr_id, 0)
+            && let Some(r) = self.promote_expr(current, expr_id)?
+        {
+            return Ok(Some(r));
+        }
         match &self.store[expr_id] {
             Expr::Path(p) => {
                 let resolver_guard =
@@ -380,5 +390,159 @@ impl<'db> MirLowerCtx<'_, 'db> {
         };
         result = result.project(ProjectionElem::Deref);
         Ok(Some((result, current)))
+    }
+}
+
+impl<'db> MirLowerCtx<'_, 'db> {
+    /// rac: whether `expr` is a constant expression rustc promotes under a shared borrow
+    /// (a conservative subset of `rustc_const_eval::transform::promote_consts`): literals,
+    /// constants, function items, unit structs and variants, tuples, arrays, struct
+    /// literals and tuple-struct constructors of such operands, borrows of them, numeric
+    /// negation, and casts of function items and numbers. Nothing that reads a local, calls
+    /// a function, or could panic.
+    fn is_promotable_expr(&mut self, expr: ExprId, depth: usize) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        let adjusted = self.infer.expr_adjustments.get(&expr).is_some_and(|a| {
+            a.iter().any(|a| {
+                // Coercions the constant's own inference redoes (`&[1, 2]` as `&[u8]` is a
+                // reborrow then an unsizing, `f` as `fn()`); overloaded derefs and mutable
+                // borrows are not constant.
+                !matches!(
+                    a.kind,
+                    Adjust::Pointer(
+                        PointerCast::ReifyFnPointer
+                            | PointerCast::UnsafeFnPointer
+                            | PointerCast::Unsize
+                    ) | Adjust::Deref(None)
+                        | Adjust::Borrow(crate::infer::AutoBorrow::Ref(
+                            crate::infer::AutoBorrowMutability::Not
+                        ))
+                )
+            })
+        });
+        if adjusted {
+            return false;
+        }
+        let numeric = |ty: Ty<'db>| {
+            matches!(
+                ty.kind(),
+                TyKind::Int(_) | TyKind::Uint(_) | TyKind::Float(_) | TyKind::Bool | TyKind::Char
+            )
+        };
+        match &self.store[expr] {
+            Expr::Literal(_) => true,
+            Expr::Path(p) => {
+                let resolver_guard =
+                    self.resolver.update_to_inner_scope(self.db, self.store_owner, expr);
+                let hygiene = self.store.expr_path_hygiene(expr);
+                let resolved = self.resolver.resolve_path_in_value_ns_fully(self.db, p, hygiene);
+                self.resolver.reset_to_guard(resolver_guard);
+                match resolved {
+                    Some(ValueNs::ConstId(_)) | Some(ValueNs::FunctionId(_)) => true,
+                    // Unit structs and unit variants (tuple ones are constructor functions).
+                    Some(ValueNs::StructId(_)) | Some(ValueNs::EnumVariantId(_)) => true,
+                    _ => false,
+                }
+            }
+            Expr::Tuple { exprs } => {
+                let exprs = exprs.clone();
+                exprs.iter().all(|e| self.is_promotable_expr(*e, depth + 1))
+            }
+            Expr::Array(hir_def::hir::Array::ElementList { elements }) => {
+                let elements = elements.clone();
+                elements.iter().all(|e| self.is_promotable_expr(*e, depth + 1))
+            }
+            Expr::Array(hir_def::hir::Array::Repeat { initializer, .. }) => {
+                let init = *initializer;
+                self.is_promotable_expr(init, depth + 1)
+            }
+            Expr::RecordLit { fields, spread: hir_def::hir::RecordSpread::None, .. } => {
+                let fields: Vec<ExprId> = fields.iter().map(|f| f.expr).collect();
+                fields.iter().all(|e| self.is_promotable_expr(*e, depth + 1))
+            }
+            Expr::Call { callee, args } => {
+                let is_ctor = matches!(
+                    self.expr_ty_without_adjust(*callee).kind(),
+                    TyKind::FnDef(def, _)
+                        if matches!(
+                            def.0,
+                            CallableDefId::StructId(_) | CallableDefId::EnumVariantId(_)
+                        )
+                );
+                let args = args.clone();
+                is_ctor && args.iter().all(|e| self.is_promotable_expr(*e, depth + 1))
+            }
+            Expr::Ref { expr: inner, mutability: hir_def::type_ref::Mutability::Shared, .. } => {
+                let inner = *inner;
+                self.is_promotable_expr(inner, depth + 1)
+            }
+            Expr::UnaryOp { expr: inner, op: hir_def::hir::UnaryOp::Neg | hir_def::hir::UnaryOp::Not } => {
+                let inner = *inner;
+                numeric(self.expr_ty_without_adjust(inner)) && self.is_promotable_expr(inner, depth + 1)
+            }
+            Expr::Cast { expr: inner, .. } => {
+                let inner = *inner;
+                let from = self.expr_ty_without_adjust(inner);
+                let to = self.expr_ty_without_adjust(expr);
+                let from_ok = numeric(from) || matches!(from.kind(), TyKind::FnDef(..));
+                let to_ok = numeric(to) || matches!(to.kind(), TyKind::FnPtr(..));
+                from_ok && to_ok && self.is_promotable_expr(inner, depth + 1)
+            }
+            _ => false,
+        }
+    }
+
+    /// rac: `&expr` for a promotable `expr`: an anonymous constant of the body holding the
+    /// expression, referenced through `PromotedConstRef` (`None` if its type has interior
+    /// mutability or drop glue, which rustc does not promote).
+    fn promote_expr(
+        &mut self,
+        current: BasicBlockId,
+        expr_id: ExprId,
+    ) -> Result<'db, Option<(PlaceRef<'db>, BasicBlockId)>> {
+        let ty = self.expr_ty_without_adjust(expr_id);
+        if ty.references_non_lt_error() || !self.is_promotable(ty) {
+            return Ok(None);
+        }
+        let Some(token) = hir_def::LoweringMode::Analysis.allow_tracked_structs() else {
+            return Ok(None);
+        };
+        let konst_id = crate::db::AnonConstId::new(
+            self.db,
+            crate::db::AnonConstLoc {
+                owner: self.store_owner,
+                expr: expr_id,
+                ty: crate::next_solver::StoredEarlyBinder::bind(ty.store()),
+                allow_using_generic_params: true,
+            },
+            token,
+        );
+        let args = GenericArgs::identity_for_item(
+            self.interner(),
+            self.store_owner.generic_def(self.db).into(),
+        );
+        let konst = crate::next_solver::Const::new_unevaluated(
+            self.interner(),
+            crate::next_solver::UnevaluatedConst {
+                def: crate::db::GeneralConstId::AnonConstId(konst_id).into(),
+                args,
+            },
+        );
+        let ref_ty =
+            Ty::new_ref(self.interner(), Region::new_static(self.interner()), ty, Mutability::Not);
+        let temp = self.temp(ref_ty, current, expr_id.into())?.into();
+        self.push_assignment(
+            current,
+            temp,
+            Operand {
+                kind: OperandKind::PromotedConstRef { konst: konst.store(), ty: ty.store() },
+                span: None,
+            }
+            .into(),
+            expr_id.into(),
+        );
+        Ok(Some((temp.project(ProjectionElem::Deref), current)))
     }
 }

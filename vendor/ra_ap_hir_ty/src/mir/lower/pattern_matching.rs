@@ -205,7 +205,7 @@ impl<'db> MirLowerCtx<'_, 'db> {
                     mode,
                 )?
             }
-            Pat::Range { start, end, range_type: _ } => {
+            Pat::Range { start, end, range_type } => {
                 let mut add_check = |l: &ExprId, binop| -> Result<'db, ()> {
                     let lv =
                         self.lower_literal_or_const_to_operand(self.infer.pat_ty(pattern), l)?;
@@ -240,7 +240,13 @@ impl<'db> MirLowerCtx<'_, 'db> {
                         add_check(start, BinOp::Le)?;
                     }
                     if let Some(end) = end {
-                        add_check(end, BinOp::Ge)?;
+                        // rac: `a..b` excludes its end (`b > x`), `a..=b` includes it;
+                        // upstream tested `b >= x` for both.
+                        let op = match range_type {
+                            hir_def::hir::RangeOp::Exclusive => BinOp::Gt,
+                            hir_def::hir::RangeOp::Inclusive => BinOp::Ge,
+                        };
+                        add_check(end, op)?;
                     }
                 }
                 (current, current_else)
