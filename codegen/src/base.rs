@@ -274,9 +274,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 let StatementKind::Assign(_, Rvalue::CheckedBinaryOp(_, lhs, _)) = &s.kind else {
                     continue;
                 };
-                let (OperandKind::Copy(place) | OperandKind::Move(place)) =
-                    &lhs.kind
-                else {
+                let (OperandKind::Copy(place) | OperandKind::Move(place)) = &lhs.kind else {
                     continue;
                 };
                 let MirSpan::ExprId(e) = s.span else { continue };
@@ -900,10 +898,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 // r-a lowers a literal to an allocation (a named constant stays
                 // `Constant`): `-128i8` is `Neg(128i8)`, which rustc folds into one
                 // constant, without an overflow check.
-                let literal = matches!(
-                    &a.kind,
-                    OperandKind::Allocation { .. }
-                );
+                let literal = matches!(&a.kind, OperandKind::Allocation { .. });
                 let va = self.codegen_operand(a)?;
                 let out =
                     crate::num::codegen_unop(self, *op, va, ta, literal, dest.layout.clone())?;

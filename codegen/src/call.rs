@@ -42,7 +42,8 @@ pub fn codegen_call<'db>(
     let mut call_args = Vec::with_capacity(args.len());
     for a in args {
         let value = fx.codegen_operand(a)?;
-        let owned_place = matches!(&a.kind, OperandKind::Move(p) if p.projection.lookup().is_empty());
+        let owned_place =
+            matches!(&a.kind, OperandKind::Move(p) if p.projection.lookup().is_empty());
         call_args.push(CallArg { value, owned_place });
     }
     fx.note_call_moves(args);

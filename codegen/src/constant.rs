@@ -281,7 +281,9 @@ fn find_block<'a>(mm: &'a MemoryMap<'_>, addr: u64) -> Option<(u64, &'a [u8])> {
     match mm {
         MemoryMap::Empty => None,
         // The one block starts at 0; it may be empty (`""`).
-        MemoryMap::Simple(bytes) => (addr == 0 || addr < bytes.len() as u64).then_some((0, &bytes[..])),
+        MemoryMap::Simple(bytes) => {
+            (addr == 0 || addr < bytes.len() as u64).then_some((0, &bytes[..]))
+        }
         MemoryMap::Complex(cm) => {
             if let Some(b) = cm.memory.get(&(addr as usize)) {
                 return Some((addr, &b[..]));
@@ -641,9 +643,11 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
         };
         add_relocs(cx, &mut d, ty, 0, &alloc.memory_map)?;
         let writable = mutable || !is_freeze(cx, ty);
+        // Named, not content-named: two statics with equal contents are two objects.
+        let name = crate::symbols::static_symbol(&cx.tcx, s);
         let id = cx
             .module
-            .declare_anonymous_data(writable, attrs.thread_local)
+            .declare_data(&name, Linkage::Local, writable, attrs.thread_local)
             .map_err(|e| anyhow!("{e}"))?;
         let mut desc = DataDescription::new();
         desc.define(d.bytes.into_boxed_slice());

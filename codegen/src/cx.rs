@@ -1,19 +1,18 @@
-//! The module-level codegen context: the object being built, the instances declared in it
-//! and the work queue of instances still to compile.
+//! The codegen context of one unit: what translating one instance (or the entry glue)
+//! declares, defines and refers to.
 //!
-//! Invariant: an instance is declared (given a `FuncId` and a symbol) exactly once, the
-//! first time anything refers to it, and is queued for compilation at that moment; the
-//! instance that referred to it first is remembered so an error can show the call chain
-//! from `main`.
+//! Invariant: translation reads the database and nothing else that can change during a
+//! session (the link map and the configuration are fixed for its lifetime). Everything it
+//! produces is in the unit: its machine code and data, the instances it refers to (declared
+//! under their symbol on first reference, and listed in `references` for the driver to
+//! compile), and the errors it met. That is what lets a unit be reused by the build server.
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 use cranelift_codegen::ir::{Function, Signature};
 use cranelift_codegen::isa::OwnedTargetIsa;
 use cranelift_module::{DataId, FuncId, Linkage, Module};
-use cranelift_object::ObjectModule;
 use linkmap::LinkMap;
 use ra_ap_hir_def::StaticId;
 use ra_ap_hir_ty::next_solver::Ty;
@@ -29,6 +28,14 @@ use crate::ty::TyCx;
 pub struct BuildError {
     pub function: String,
     pub chain: Vec<String>,
+    pub reason: String,
+}
+
+/// A function the unit's translation could not compile (the unit's own instance, or a
+/// callee refused at a call site); the driver prefixes the unit's call chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitError {
+    pub function: String,
     pub reason: String,
 }
 
@@ -58,13 +65,13 @@ pub struct Stats {
 
 pub struct CodegenCx<'db> {
     pub tcx: TyCx<'db>,
-    pub module: ObjectModule,
+    pub module: crate::unit::RecordingModule,
     pub isa: OwnedTargetIsa,
     pub linkmap: Arc<LinkMap>,
+    /// Instances this unit refers to, by the `FuncId` they were declared under.
     instances: FxHashMap<Instance<'db>, FuncId>,
-    pub queue: VecDeque<Instance<'db>>,
-    /// The instance that first referred to each instance (`None` for roots).
-    parents: FxHashMap<Instance<'db>, Option<Instance<'db>>>,
+    /// Instances this unit refers to, in order of first reference, with their tier.
+    pub references: Vec<(Instance<'db>, Tier)>,
     /// Tier 2 and foreign symbols imported by name.
     imports: FxHashMap<String, FuncId>,
     pub statics: FxHashMap<StaticId, DataId>,
@@ -72,33 +79,26 @@ pub struct CodegenCx<'db> {
     pub const_data: FxHashMap<(Vec<u8>, Vec<(u32, crate::constant::RelocTarget)>, u64), DataId>,
     pub compiled: Vec<(FuncId, Function)>,
     pub thread_local_statics: rustc_hash::FxHashSet<DataId>,
-    pub errors: Vec<BuildError>,
+    pub errors: Vec<UnitError>,
     pub stats: Stats,
     pub tier_of: FxHashMap<Instance<'db>, Tier>,
     /// The instance being translated: the caller of whatever it references.
     pub current: Option<Instance<'db>>,
     /// Call sites and their resolutions, when `cargo rac explain` asked for them.
     pub explain: Option<Vec<CallSite<'db>>>,
-    /// Why each defined instance got its tier (first resolution that reached it).
+    /// Why each referenced instance got its tier.
     pub reasons: FxHashMap<Instance<'db>, crate::resolve::Reason>,
-    next_symbol: usize,
 }
 
 impl<'db> CodegenCx<'db> {
-    pub fn new(
-        tcx: TyCx<'db>,
-        module: ObjectModule,
-        isa: OwnedTargetIsa,
-        linkmap: Arc<LinkMap>,
-    ) -> Self {
+    pub fn new(tcx: TyCx<'db>, isa: OwnedTargetIsa, linkmap: Arc<LinkMap>) -> Self {
         CodegenCx {
             tcx,
-            module,
+            module: crate::unit::RecordingModule::new(isa.clone()),
             isa,
             linkmap,
             instances: FxHashMap::default(),
-            queue: VecDeque::new(),
-            parents: FxHashMap::default(),
+            references: Vec::new(),
             imports: FxHashMap::default(),
             statics: FxHashMap::default(),
             vtables: FxHashMap::default(),
@@ -111,7 +111,6 @@ impl<'db> CodegenCx<'db> {
             current: None,
             explain: None,
             reasons: FxHashMap::default(),
-            next_symbol: 0,
         }
     }
 
@@ -119,38 +118,31 @@ impl<'db> CodegenCx<'db> {
         crate::abi::fn_abi_of_instance(&self.tcx, instance)
     }
 
-    /// The `FuncId` of an instance rac defines, declaring and queueing it on first use.
+    /// The `FuncId` of an instance rac defines, declared under its symbol on first use and
+    /// recorded as a reference of this unit. (`_from` is the unit's own instance.)
     pub fn declare_instance(
         &mut self,
         instance: Instance<'db>,
-        from: Option<Instance<'db>>,
+        _from: Option<Instance<'db>>,
         tier: Tier,
     ) -> Result<FuncId> {
         if let Some(id) = self.instances.get(&instance) {
             return Ok(*id);
         }
-        let from = from.or(self.current);
         let abi = self.fn_abi(&instance)?;
         let sig = abi.signature();
-        let name = self.symbol_name(&instance);
+        let name = crate::symbols::instance_symbol(&self.tcx, &instance);
         let id = self
             .module
             .declare_function(&name, Linkage::Local, &sig)
             .map_err(|e| anyhow!("cannot declare {name}: {e}"))?;
         self.instances.insert(instance, id);
-        self.parents.insert(instance, from);
         self.tier_of.insert(instance, tier);
-        match tier {
-            Tier::Tier1 => self.stats.tier1 += 1,
-            Tier::Tier3 => self.stats.tier3 += 1,
-            Tier::Generated => self.stats.generated += 1,
-            Tier::Tier2 => {}
-        }
-        self.queue.push_back(instance);
+        self.references.push((instance, tier));
         Ok(id)
     }
 
-    /// Every instance rac defines in this object so far.
+    /// Every instance this unit refers to.
     pub fn defined_instances(&self) -> impl Iterator<Item = &Instance<'db>> {
         self.instances.keys()
     }
@@ -172,35 +164,8 @@ impl<'db> CodegenCx<'db> {
         Ok(id)
     }
 
-    fn symbol_name(&mut self, instance: &Instance<'db>) -> String {
-        self.next_symbol += 1;
-        crate::mangle::symbol_name(&self.tcx, instance, self.next_symbol as u64)
-    }
-
-    /// `main` first, then each caller up to the instance itself.
-    pub fn call_chain(&self, instance: &Instance<'db>) -> Vec<String> {
-        let mut chain = vec![instance.describe(&self.tcx)];
-        let mut cur = *instance;
-        while let Some(Some(parent)) = self.parents.get(&cur) {
-            chain.push(parent.describe(&self.tcx));
-            cur = *parent;
-            if chain.len() > 64 {
-                break;
-            }
-        }
-        chain.reverse();
-        chain
-    }
-
-    pub fn error(&mut self, at: &Instance<'db>, function: String, reason: String) {
-        let mut chain = self.call_chain(at);
-        if chain.last() != Some(&function) {
-            chain.push(function.clone());
-        }
-        self.errors.push(BuildError {
-            function,
-            chain,
-            reason,
-        });
+    /// Records that `function` cannot be compiled (found while translating this unit).
+    pub fn error(&mut self, _at: &Instance<'db>, function: String, reason: String) {
+        self.errors.push(UnitError { function, reason });
     }
 }

@@ -7,13 +7,8 @@
 //! `rust_eh_personality`, listing *every* call site of the function (a call missing from
 //! the table would make the personality terminate the process).
 
-use std::sync::Arc;
-
 use anyhow::{Result, anyhow};
-use cranelift_codegen::Context;
-use cranelift_codegen::control::ControlPlane;
 use cranelift_codegen::gimli;
-use cranelift_codegen::ir::Function;
 use cranelift_codegen::isa::unwind::UnwindInfo;
 use cranelift_codegen::isa::{OwnedTargetIsa, TargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
@@ -25,7 +20,6 @@ use cranelift_object::{ObjectBuilder, ObjectModule, ObjectProduct};
 use gimli::write::{
     Address, CieId, EhFrame, EndianVec, FrameTable, RelocateWriter, Relocation, RelocationTarget,
 };
-use rayon::prelude::*;
 
 pub fn build_isa() -> Result<OwnedTargetIsa> {
     let mut fb = settings::builder();
@@ -64,70 +58,121 @@ pub fn new_module(isa: OwnedTargetIsa, name: &str) -> Result<ObjectModule> {
     Ok(ObjectModule::new(builder))
 }
 
-pub struct Compiled {
-    pub id: FuncId,
-    pub alignment: u64,
-    pub bytes: Vec<u8>,
-    pub relocs: Vec<ModuleReloc>,
-    pub unwind: Option<UnwindInfo>,
-    /// The LSDA bytes, for functions with landing pads.
-    pub lsda: Option<Vec<u8>>,
-}
+/// Writes the object file of a binary: every unit's functions and data, each symbol once.
+///
+/// Units define the same content-named data (and the same statics) independently; a name
+/// defined twice must have identical contents, else the build stops (two different things
+/// under one name would be a wrong binary).
+pub fn write_object(
+    isa: &OwnedTargetIsa,
+    name: &str,
+    units: &[crate::unit::CompiledUnit],
+) -> Result<Vec<u8>> {
+    use crate::unit::SymbolKind;
+    use cranelift_module::{FuncOrDataId, ModuleRelocTarget};
+    use std::collections::HashMap;
 
-/// Compiles functions to machine code on a thread pool of `jobs` threads.
-pub fn compile_all(
-    isa: &Arc<dyn TargetIsa>,
-    funcs: Vec<(FuncId, Function)>,
-    jobs: usize,
-) -> Result<Vec<Compiled>> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
-        .build()
-        .map_err(|e| anyhow!("{e}"))?;
-    pool.install(|| {
-        funcs
-            .into_par_iter()
-            .map_init(Context::new, |ctx, (id, func)| {
-                compile_one(isa.as_ref(), ctx, id, func)
-            })
-            .collect()
-    })
-}
+    let mut module = new_module(isa.clone(), name)?;
+    let empty_sig = module.make_signature();
+    let mut defined_data: HashMap<String, (Option<Vec<u8>>, usize)> = HashMap::new();
+    let mut defined_funcs: std::collections::HashSet<String> = Default::default();
+    let mut eh = EhFrameBuilder::new(isa.as_ref())?;
 
-fn compile_one(
-    isa: &dyn TargetIsa,
-    ctx: &mut Context,
-    id: FuncId,
-    func: Function,
-) -> Result<Compiled> {
-    ctx.clear();
-    ctx.func = func;
-    if let Err(e) = ctx.compile(isa, &mut ControlPlane::default()) {
-        let msg = format!("{:?}", e.inner);
-        let text = e.func.display().to_string();
-        return Err(anyhow!(
-            "cranelift failed to compile a function: {msg}\n{text}"
-        ));
+    let declare = |module: &mut ObjectModule, s: &crate::unit::Symbol| -> Result<FuncOrDataId> {
+        Ok(match s.kind {
+            SymbolKind::Func { linkage } => FuncOrDataId::Func(
+                module
+                    .declare_function(&s.name, linkage, &empty_sig)
+                    .map_err(|e| anyhow!("declaring {}: {e}", s.name))?,
+            ),
+            SymbolKind::Data {
+                linkage,
+                writable,
+                tls,
+            } => FuncOrDataId::Data(
+                module
+                    .declare_data(&s.name, linkage, writable, tls)
+                    .map_err(|e| anyhow!("declaring {}: {e}", s.name))?,
+            ),
+        })
+    };
+
+    for unit in units {
+        let ids: Vec<FuncOrDataId> = unit
+            .symbols
+            .iter()
+            .map(|s| declare(&mut module, s))
+            .collect::<Result<_>>()?;
+        for d in &unit.data {
+            if let Some((bytes, size)) = defined_data.get(&d.name) {
+                if *bytes != d.bytes || *size != d.size {
+                    return Err(anyhow!(
+                        "internal error: two different data objects are named `{}`",
+                        d.name
+                    ));
+                }
+                continue;
+            }
+            let id = module
+                .declare_data(&d.name, d.linkage, d.writable, d.tls)
+                .map_err(|e| anyhow!("declaring {}: {e}", d.name))?;
+            let mut desc = DataDescription::new();
+            match &d.bytes {
+                Some(b) => desc.define(b.clone().into_boxed_slice()),
+                None => desc.define_zeroinit(d.size),
+            }
+            desc.set_align(d.align.max(1));
+            if let Some(sec) = &d.section {
+                desc.set_custom_section(sec);
+            }
+            for r in &d.relocs {
+                match ids[r.target as usize] {
+                    FuncOrDataId::Func(f) => {
+                        let fr = module.declare_func_in_data(f, &mut desc);
+                        desc.write_function_addr(r.offset, fr);
+                    }
+                    FuncOrDataId::Data(t) => {
+                        let gv = module.declare_data_in_data(t, &mut desc);
+                        desc.write_data_addr(r.offset, gv, r.addend);
+                    }
+                }
+            }
+            module
+                .define_data(id, &desc)
+                .map_err(|e| anyhow!("defining {}: {e}", d.name))?;
+            defined_data.insert(d.name.clone(), (d.bytes.clone(), d.size));
+        }
+        for f in &unit.functions {
+            if !defined_funcs.insert(f.name.clone()) {
+                // The same instance compiled twice (reached as two keys): one definition.
+                continue;
+            }
+            let id = module
+                .declare_function(&f.name, f.linkage, &empty_sig)
+                .map_err(|e| anyhow!("declaring {}: {e}", f.name))?;
+            let relocs: Vec<ModuleReloc> = f
+                .relocs
+                .iter()
+                .map(|r| ModuleReloc {
+                    offset: r.offset,
+                    kind: r.kind,
+                    name: ModuleRelocTarget::from(ids[r.target as usize]),
+                    addend: r.addend,
+                })
+                .collect();
+            module
+                .define_function_bytes(id, f.alignment, &f.bytes, &relocs)
+                .map_err(|e| anyhow!("defining {}: {e}", f.name))?;
+            if let Some(u) = &f.unwind {
+                eh.add_function(&mut module, id, u.clone(), f.lsda.clone())?;
+            }
+        }
     }
-    let code = ctx.compiled_code().unwrap();
-    let relocs = code
-        .buffer
-        .relocs()
-        .iter()
-        .map(|r| ModuleReloc::from_mach_reloc(r, &ctx.func, id))
-        .collect();
-    let unwind = code
-        .create_unwind_info(isa)
-        .map_err(|e| anyhow!("unwind info: {e}"))?;
-    let lsda = build_lsda(code.buffer.call_sites())?;
-    Ok(Compiled {
-        id,
-        alignment: code.buffer.alignment as u64,
-        bytes: code.buffer.data().to_vec(),
-        relocs,
-        unwind,
-        lsda,
-    })
+    let mut product = module.finish();
+    eh.emit(&mut product)?;
+    product
+        .emit()
+        .map_err(|e| anyhow!("writing the object file: {e}"))
 }
 
 fn uleb(out: &mut Vec<u8>, mut v: u64) {
@@ -146,7 +191,7 @@ fn uleb(out: &mut Vec<u8>, mut v: u64) {
 /// when no call has a landing pad. Call sites are one byte long (the byte before the
 /// return address); cleanup pads have action 0, the `catch_unwind` catch has a catch-all
 /// action.
-fn build_lsda<'a>(
+pub(crate) fn build_lsda<'a>(
     call_sites: impl Iterator<Item = FinalizedMachCallSite<'a>>,
 ) -> Result<Option<Vec<u8>>> {
     let mut any_handler = false;

@@ -15,12 +15,73 @@ use ra_ap_hir_def::{FunctionId, ItemContainerId, Lookup};
 use ra_ap_hir_ty::next_solver::{GenericArgs, TyKind};
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
-use crate::cx::{CallSite, CodegenCx};
+use crate::cx::CallSite;
 use crate::driver::{BuildRequest, Timings};
 use crate::instance::{Instance, InstanceKind};
 use crate::resolve::{Reason, Tier};
 
 const HELP: &str = "move this code behind a non-generic function in a crate that rustc compiles (a dependency), and call that instead";
+
+/// What explain's walk recorded: every instance reached, its tier and why, every call
+/// site, and the errors (field names as on `CodegenCx`, which records them per unit).
+struct ExplainData<'db> {
+    tcx: crate::ty::TyCx<'db>,
+    instances: Vec<Instance<'db>>,
+    tier_of: rustc_hash::FxHashMap<Instance<'db>, Tier>,
+    reasons: rustc_hash::FxHashMap<Instance<'db>, Reason>,
+    explain: Option<Vec<CallSite<'db>>>,
+    errors: Vec<crate::cx::UnitError>,
+}
+
+impl<'db> ExplainData<'db> {
+    fn defined_instances(&self) -> impl Iterator<Item = &Instance<'db>> {
+        self.instances.iter()
+    }
+
+    /// Translates `roots` and everything they reach (without Cranelift), recording.
+    fn walk(&mut self, config: &crate::driver::UnitConfig, roots: Vec<(Instance<'db>, Tier)>) {
+        let mut queue: std::collections::VecDeque<Instance<'db>> = Default::default();
+        for (i, t) in roots {
+            if !self.tier_of.contains_key(&i) {
+                self.tier_of.insert(i, t);
+                self.instances.push(i);
+                queue.push_back(i);
+            }
+        }
+        while let Some(inst) = queue.pop_front() {
+            let mut cx = crate::cx::CodegenCx::new(
+                crate::ty::TyCx::new(self.tcx.db, self.tcx.krate).expect("type context"),
+                config.isa.clone(),
+                config.linkmap.clone(),
+            );
+            cx.tcx.paths = config.paths.clone();
+            cx.explain = Some(Vec::new());
+            crate::driver::translate_instance(&mut cx, inst);
+            self.absorb(cx, &mut queue);
+        }
+    }
+
+    fn absorb(
+        &mut self,
+        cx: crate::cx::CodegenCx<'db>,
+        queue: &mut std::collections::VecDeque<Instance<'db>>,
+    ) {
+        for (r, t) in cx.references {
+            if !self.tier_of.contains_key(&r) {
+                self.tier_of.insert(r, t);
+                self.instances.push(r);
+                queue.push_back(r);
+            }
+        }
+        for (i, r) in cx.reasons {
+            self.reasons.entry(i).or_insert(r);
+        }
+        self.explain
+            .get_or_insert_default()
+            .extend(cx.explain.unwrap_or_default());
+        self.errors.extend(cx.errors);
+    }
+}
 
 pub fn explain(req: &BuildRequest, function: &str, depth: usize, json: bool) -> Result<String> {
     let Some(target) = req.targets.first() else {
@@ -30,15 +91,47 @@ pub fn explain(req: &BuildRequest, function: &str, depth: usize, json: bool) -> 
     let session = crate::driver::open_session(req, &mut timings)?;
     let db = &session.ws.db;
     ra_ap_hir_ty::attach_db(db, || -> Result<String> {
-        let (mut cx, _isa) = crate::driver::translate_target(
-            db,
-            &session.ws.vfs,
-            &session.tc,
-            req,
-            target,
-            session.linkmap.clone(),
-            true,
-        )?;
+        let krate = crate::driver::binary_crate(db, &session.ws.vfs, target).ok_or_else(|| {
+            anyhow::anyhow!(
+                "rust-analyzer did not load the crate of binary `{}`",
+                target.name
+            )
+        })?;
+        let main = crate::driver::find_main(db, krate)
+            .ok_or_else(|| anyhow::anyhow!("binary `{}` has no `main` function", target.name))?;
+        let config = crate::driver::UnitConfig {
+            krate: krate.into(),
+            isa: crate::emit::build_isa()?,
+            linkmap: session.linkmap.clone(),
+            paths: crate::driver::path_display(req, &session.tc),
+            cache: None,
+        };
+        let mut tcx = crate::ty::TyCx::new(db, krate.into())?;
+        tcx.paths = config.paths.clone();
+        let mut cx = ExplainData {
+            tcx,
+            instances: Vec::new(),
+            tier_of: Default::default(),
+            reasons: Default::default(),
+            explain: Some(Vec::new()),
+            errors: Vec::new(),
+        };
+        // The entry glue's references are the roots of the build.
+        let mut entry = crate::cx::CodegenCx::new(
+            crate::ty::TyCx::new(db, krate.into())?,
+            config.isa.clone(),
+            config.linkmap.clone(),
+        );
+        crate::entry::define_c_main(&mut entry, main)?;
+        let roots = entry.references.clone();
+        for (i, r) in entry.reasons.drain() {
+            cx.reasons.insert(i, r);
+        }
+        cx.reasons.insert(
+            Instance::item(main, GenericArgs::empty(cx.tcx.interner)),
+            Reason::Local,
+        );
+        cx.walk(&config, roots);
         let query = normalize(function);
         let mut roots: Vec<Instance<'_>> = cx
             .defined_instances()
@@ -47,24 +140,23 @@ pub fn explain(req: &BuildRequest, function: &str, depth: usize, json: bool) -> 
             .collect();
         if roots.is_empty() {
             // A local function `main` does not reach: translate it as a root.
-            let krate = crate::driver::binary_crate(db, &session.ws.vfs, target);
-            for f in krate.map(|k| local_functions(db, k)).unwrap_or_default() {
+            let mut extra = Vec::new();
+            for f in local_functions(db, krate) {
                 if matches(&def_path(&cx, f), &query) {
                     // Lifetime parameters only: the identity arguments, regions erased.
                     let args = cx
                         .tcx
                         .erase_regions(GenericArgs::identity_for_item(cx.tcx.interner, f.into()));
                     let inst = Instance::item(f, args);
-                    if cx.declare_instance(inst, None, Tier::Tier1).is_ok() {
-                        cx.reasons.insert(inst, Reason::Local);
-                        roots.push(inst);
-                    }
+                    cx.reasons.insert(inst, Reason::Local);
+                    extra.push((inst, Tier::Tier1));
+                    roots.push(inst);
                 }
             }
-            crate::driver::drain_queue(&mut cx);
+            cx.walk(&config, extra);
         }
         if roots.is_empty() {
-            return Err(no_match(&cx, db, &session, target, function, &query));
+            return Err(no_match(&cx, db, krate, target, function, &query));
         }
         roots.sort_by_key(|i| i.describe(&cx.tcx));
         let mut out = String::new();
@@ -82,7 +174,7 @@ pub fn explain(req: &BuildRequest, function: &str, depth: usize, json: bool) -> 
 }
 
 struct Printer<'a, 'db> {
-    cx: &'a CodegenCx<'db>,
+    cx: &'a ExplainData<'db>,
     json: bool,
     max_depth: usize,
 }
@@ -261,7 +353,7 @@ fn matches(key: &str, query: &str) -> bool {
 
 /// The names an instance answers to: its description and its definition path, both
 /// without generic arguments.
-fn keys<'db>(cx: &CodegenCx<'db>, inst: &Instance<'db>) -> Vec<String> {
+fn keys<'db>(cx: &ExplainData<'db>, inst: &Instance<'db>) -> Vec<String> {
     let mut keys = vec![normalize(&inst.describe(&cx.tcx))];
     if let InstanceKind::Item(f) = inst.kind {
         keys.push(def_path(cx, f));
@@ -270,7 +362,7 @@ fn keys<'db>(cx: &CodegenCx<'db>, inst: &Instance<'db>) -> Vec<String> {
 }
 
 /// `krate::module::Type::method` / `krate::module::func` / `krate::Trait::method`.
-fn def_path(cx: &CodegenCx<'_>, f: FunctionId) -> String {
+fn def_path(cx: &ExplainData<'_>, f: FunctionId) -> String {
     let db = cx.tcx.db;
     let name = crate::instance::fn_name(&cx.tcx, f);
     let module_path =
@@ -344,17 +436,19 @@ fn local_functions(db: &ra_ap_ide_db::RootDatabase, krate: hir::Crate) -> Vec<Fu
 }
 
 fn no_match(
-    cx: &CodegenCx<'_>,
+    cx: &ExplainData<'_>,
     db: &ra_ap_ide_db::RootDatabase,
-    session: &crate::driver::Session,
+    krate: hir::Crate,
     target: &crate::driver::BinTarget,
     function: &str,
     query: &str,
 ) -> anyhow::Error {
     let mut names: Vec<String> = cx.defined_instances().flat_map(|i| keys(cx, i)).collect();
-    if let Some(k) = crate::driver::binary_crate(db, &session.ws.vfs, target) {
-        names.extend(local_functions(db, k).into_iter().map(|f| def_path(cx, f)));
-    }
+    names.extend(
+        local_functions(db, krate)
+            .into_iter()
+            .map(|f| def_path(cx, f)),
+    );
     names.sort();
     names.dedup();
     let last = query.rsplit("::").next().unwrap_or(query).to_lowercase();

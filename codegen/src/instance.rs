@@ -391,3 +391,40 @@ pub fn generics_count(tcx: &TyCx<'_>, def: SolverDefId<'_>) -> usize {
     use ra_ap_rustc_type_ir::inherent::GenericsOf as _;
     tcx.interner.generics_of(def).count()
 }
+
+/// An [`Instance`] without the database lifetime, to key what outlives one query: symbol
+/// names and the build server's caches.
+///
+/// The lifetime only ties an instance's interned ids to a borrow of the database; the ids
+/// themselves stay valid for the database's whole life (closures are interned with
+/// `revisions = usize::MAX`, types are kept alive by the stored arguments). A key is only
+/// turned back into an instance with the database that made it.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct InstanceKey {
+    kind: InstanceKind<'static>,
+    args: ra_ap_hir_ty::next_solver::StoredGenericArgs,
+}
+
+impl<'db> Instance<'db> {
+    pub fn key(&self) -> InstanceKey {
+        InstanceKey {
+            // SAFETY: only the lifetime changes (see the type's documentation).
+            kind: unsafe {
+                std::mem::transmute::<InstanceKind<'db>, InstanceKind<'static>>(self.kind)
+            },
+            args: self.args.store(),
+        }
+    }
+}
+
+impl InstanceKey {
+    pub fn instance<'db>(&self) -> Instance<'db> {
+        Instance {
+            // SAFETY: as in `Instance::key`.
+            kind: unsafe {
+                std::mem::transmute::<InstanceKind<'static>, InstanceKind<'db>>(self.kind)
+            },
+            args: self.args.as_ref(),
+        }
+    }
+}

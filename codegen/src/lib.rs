@@ -33,4 +33,7 @@ pub mod mangle;
 pub mod phase;
 pub mod shims;
 pub mod simd;
+pub mod stencil_cache;
+pub mod symbols;
 pub mod type_id;
+pub mod unit;
