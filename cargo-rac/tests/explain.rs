@@ -17,6 +17,7 @@ fn run_case(cargo_rac: &Path, demo: &Path, target_dir: &Path, args: &str) -> Str
         .arg(target_dir)
         .current_dir(demo)
         .env("RUST_BACKTRACE", "0")
+        .env("RAC_NO_SERVER", "1")
         .output()
         .expect("running cargo-rac");
     let text = format!(

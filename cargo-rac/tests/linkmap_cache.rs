@@ -13,6 +13,7 @@ fn build(target_dir: &Path) -> String {
         .arg("--target-dir")
         .arg(target_dir)
         .env("RUST_BACKTRACE", "0")
+        .env("RAC_NO_SERVER", "1")
         .output()
         .expect("running cargo-rac");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -66,7 +66,7 @@ pub fn new_module(isa: OwnedTargetIsa, name: &str) -> Result<ObjectModule> {
 pub fn write_object(
     isa: &OwnedTargetIsa,
     name: &str,
-    units: &[crate::unit::CompiledUnit],
+    units: &[std::sync::Arc<crate::unit::CompiledUnit>],
 ) -> Result<Vec<u8>> {
     use crate::unit::SymbolKind;
     use cranelift_module::{FuncOrDataId, ModuleRelocTarget};

@@ -1,18 +1,18 @@
-//! rac's code generator: rust-analyzer MIR → Cranelift → object files.
+//! rac's code generator: an instance's rust-analyzer MIR → Cranelift → a compiled unit
+//! (`compile.rs`; as a salsa query for reuse: `query.rs`), and units → an object file
+//! (`emit.rs`).
 pub mod abi;
 pub mod attrs;
 pub mod base;
 pub mod call;
+pub mod compile;
 pub mod constant;
 pub mod cx;
-pub mod driver;
 pub mod emit;
 pub mod entry;
 pub mod glue;
 pub mod instance;
 pub mod intrinsics;
-pub mod link;
-pub mod load;
 pub mod mir;
 pub mod num;
 pub mod resolve;
@@ -23,14 +23,14 @@ pub mod unsize;
 pub mod value_and_place;
 pub mod vtable;
 
-pub use driver::{BinTarget, BuildReport, BuildRequest, Refusal, build};
+pub use compile::{UnitConfig, UnitOutput, compile_entry, compile_instance};
 pub mod derive;
 pub mod drops;
-pub mod explain;
 pub mod layout;
 pub mod llvm_x86;
 pub mod mangle;
 pub mod phase;
+pub mod query;
 pub mod shims;
 pub mod simd;
 pub mod stencil_cache;

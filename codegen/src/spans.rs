@@ -185,6 +185,11 @@ pub fn record_file_modules(db: &ra_ap_ide_db::RootDatabase, krate: ra_ap_hir::Cr
     }
 }
 
+/// The module path of every file recorded so far.
+pub fn file_modules() -> HashMap<FileId, String> {
+    FILE_MODULES.read().unwrap().clone().unwrap_or_default()
+}
+
 fn hook_file_name(db: &dyn ra_ap_base_db::SourceDatabase, file: FileId) -> String {
     let root = db.file_source_root(file).source_root_id(db);
     let root = db.source_root(root).source_root(db);

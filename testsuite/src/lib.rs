@@ -407,6 +407,7 @@ impl Harness {
         )?;
         let out = Command::new(&self.cargo_rac)
             .args(["rac", "build"])
+            .env("RAC_NO_SERVER", "1")
             .current_dir(&dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -524,7 +525,9 @@ impl Harness {
         write_batch_package(dir, edition, programs)?;
         let target = dir.join("target-rac");
         let mut cmd = Command::new(&self.cargo_rac);
+        // In-process, as CI builds: the server has tests of its own.
         cmd.args(["rac", "build", "--keep-going", "--message-format", "json"])
+            .env("RAC_NO_SERVER", "1")
             .arg("--target-dir")
             .arg(&target)
             .current_dir(dir)

@@ -5,8 +5,8 @@ use ra_ap_hir_ty::db::HirDatabase;
 fn main() {
     let dir = std::env::args().nth(1).unwrap();
     let t = std::time::Instant::now();
-    let sysroot = codegen::load::sysroot().unwrap();
-    let ws = codegen::load::load(std::path::Path::new(&dir), &sysroot).unwrap();
+    let sysroot = session::load::sysroot().unwrap();
+    let ws = session::load::load(std::path::Path::new(&dir), &sysroot).unwrap();
     eprintln!("loaded in {:?}", t.elapsed());
     let db = &ws.db;
     hir_ty::attach_db(db, || {

@@ -4,8 +4,8 @@ use ra_ap_hir_ty::db::HirDatabase;
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap();
-    let sysroot = codegen::load::sysroot().unwrap();
-    let ws = codegen::load::load(std::path::Path::new(&dir), &sysroot).unwrap();
+    let sysroot = session::load::sysroot().unwrap();
+    let ws = session::load::load(std::path::Path::new(&dir), &sysroot).unwrap();
     let db = &ws.db;
     hir_ty::attach_db(db, || {
         for krate in hir::Crate::all(db) {

@@ -9,28 +9,27 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use ra_ap_hir as hir;
 use ra_ap_hir_def::{FunctionId, ItemContainerId, Lookup};
 use ra_ap_hir_ty::next_solver::{GenericArgs, TyKind};
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
-use crate::cx::CallSite;
-use crate::driver::{BuildRequest, Timings};
-use crate::instance::{Instance, InstanceKind};
-use crate::resolve::{Reason, Tier};
+use codegen::cx::CallSite;
+use codegen::instance::{Instance, InstanceKind};
+use codegen::resolve::{Reason, Tier};
 
 const HELP: &str = "move this code behind a non-generic function in a crate that rustc compiles (a dependency), and call that instead";
 
 /// What explain's walk recorded: every instance reached, its tier and why, every call
 /// site, and the errors (field names as on `CodegenCx`, which records them per unit).
 struct ExplainData<'db> {
-    tcx: crate::ty::TyCx<'db>,
+    tcx: codegen::ty::TyCx<'db>,
     instances: Vec<Instance<'db>>,
     tier_of: rustc_hash::FxHashMap<Instance<'db>, Tier>,
     reasons: rustc_hash::FxHashMap<Instance<'db>, Reason>,
     explain: Option<Vec<CallSite<'db>>>,
-    errors: Vec<crate::cx::UnitError>,
+    errors: Vec<codegen::cx::UnitError>,
 }
 
 impl<'db> ExplainData<'db> {
@@ -39,7 +38,7 @@ impl<'db> ExplainData<'db> {
     }
 
     /// Translates `roots` and everything they reach (without Cranelift), recording.
-    fn walk(&mut self, config: &crate::driver::UnitConfig, roots: Vec<(Instance<'db>, Tier)>) {
+    fn walk(&mut self, config: &codegen::UnitConfig, roots: Vec<(Instance<'db>, Tier)>) {
         let mut queue: std::collections::VecDeque<Instance<'db>> = Default::default();
         for (i, t) in roots {
             if !self.tier_of.contains_key(&i) {
@@ -49,21 +48,21 @@ impl<'db> ExplainData<'db> {
             }
         }
         while let Some(inst) = queue.pop_front() {
-            let mut cx = crate::cx::CodegenCx::new(
-                crate::ty::TyCx::new(self.tcx.db, self.tcx.krate).expect("type context"),
+            let mut cx = codegen::cx::CodegenCx::new(
+                codegen::ty::TyCx::new(self.tcx.db, self.tcx.krate).expect("type context"),
                 config.isa.clone(),
                 config.linkmap.clone(),
             );
             cx.tcx.paths = config.paths.clone();
             cx.explain = Some(Vec::new());
-            crate::driver::translate_instance(&mut cx, inst);
+            codegen::compile::translate_instance(&mut cx, inst);
             self.absorb(cx, &mut queue);
         }
     }
 
     fn absorb(
         &mut self,
-        cx: crate::cx::CodegenCx<'db>,
+        cx: codegen::cx::CodegenCx<'db>,
         queue: &mut std::collections::VecDeque<Instance<'db>>,
     ) {
         for (r, t) in cx.references {
@@ -83,30 +82,27 @@ impl<'db> ExplainData<'db> {
     }
 }
 
-pub fn explain(req: &BuildRequest, function: &str, depth: usize, json: bool) -> Result<String> {
-    let Some(target) = req.targets.first() else {
-        bail!("no binary target to explain (use --bin or -p to pick one)")
-    };
-    let mut timings = Timings::default();
-    let session = crate::driver::open_session(req, &mut timings)?;
+/// Explains `function` in `target` (`--depth` levels of callees), as text or JSON lines.
+pub fn explain(
+    session: &crate::Session,
+    target: &crate::BinTarget,
+    function: &str,
+    depth: usize,
+    json: bool,
+) -> Result<String> {
     let db = &session.ws.db;
     ra_ap_hir_ty::attach_db(db, || -> Result<String> {
-        let krate = crate::driver::binary_crate(db, &session.ws.vfs, target).ok_or_else(|| {
-            anyhow::anyhow!(
-                "rust-analyzer did not load the crate of binary `{}`",
-                target.name
-            )
-        })?;
-        let main = crate::driver::find_main(db, krate)
+        let krate = session.binary_crate(target)?;
+        let main = crate::find_main(db, krate)
             .ok_or_else(|| anyhow::anyhow!("binary `{}` has no `main` function", target.name))?;
-        let config = crate::driver::UnitConfig {
+        let config = codegen::UnitConfig {
             krate: krate.into(),
-            isa: crate::emit::build_isa()?,
+            isa: codegen::emit::build_isa()?,
             linkmap: session.linkmap.clone(),
-            paths: crate::driver::path_display(req, &session.tc),
+            paths: session.path_display(),
             cache: None,
         };
-        let mut tcx = crate::ty::TyCx::new(db, krate.into())?;
+        let mut tcx = codegen::ty::TyCx::new(db, krate.into())?;
         tcx.paths = config.paths.clone();
         let mut cx = ExplainData {
             tcx,
@@ -117,12 +113,12 @@ pub fn explain(req: &BuildRequest, function: &str, depth: usize, json: bool) -> 
             errors: Vec::new(),
         };
         // The entry glue's references are the roots of the build.
-        let mut entry = crate::cx::CodegenCx::new(
-            crate::ty::TyCx::new(db, krate.into())?,
+        let mut entry = codegen::cx::CodegenCx::new(
+            codegen::ty::TyCx::new(db, krate.into())?,
             config.isa.clone(),
             config.linkmap.clone(),
         );
-        crate::entry::define_c_main(&mut entry, main)?;
+        codegen::entry::define_c_main(&mut entry, main)?;
         let roots = entry.references.clone();
         for (i, r) in entry.reasons.drain() {
             cx.reasons.insert(i, r);
@@ -364,9 +360,9 @@ fn keys<'db>(cx: &ExplainData<'db>, inst: &Instance<'db>) -> Vec<String> {
 /// `krate::module::Type::method` / `krate::module::func` / `krate::Trait::method`.
 fn def_path(cx: &ExplainData<'_>, f: FunctionId) -> String {
     let db = cx.tcx.db;
-    let name = crate::instance::fn_name(&cx.tcx, f);
+    let name = codegen::instance::fn_name(&cx.tcx, f);
     let module_path =
-        |m: ra_ap_hir_def::ModuleId| crate::symbol_path::module_path(db, m).unwrap_or_default();
+        |m: ra_ap_hir_def::ModuleId| codegen::symbol_path::module_path(db, m).unwrap_or_default();
     match f.lookup(db).container {
         ItemContainerId::ModuleId(m) => format!("{}::{name}", module_path(m)),
         ItemContainerId::ImplId(imp) => {
@@ -439,7 +435,7 @@ fn no_match(
     cx: &ExplainData<'_>,
     db: &ra_ap_ide_db::RootDatabase,
     krate: hir::Crate,
-    target: &crate::driver::BinTarget,
+    target: &crate::BinTarget,
     function: &str,
     query: &str,
 ) -> anyhow::Error {

@@ -11,12 +11,19 @@ use anyhow::{Context, Result, bail};
 use ra_ap_cfg::{CfgAtom, CfgDiff};
 use ra_ap_ide_db::RootDatabase;
 use ra_ap_intern::Symbol;
-use ra_ap_load_cargo::{LoadCargoConfig, ProcMacroServerChoice, load_workspace_at};
-use ra_ap_project_model::{CargoConfig, RustLibSource};
+use ra_ap_load_cargo::{LoadCargoConfig, ProcMacroServerChoice, ProjectFolders, load_workspace};
+use ra_ap_paths::AbsPathBuf;
+use ra_ap_project_model::{CargoConfig, ProjectManifest, ProjectWorkspace, RustLibSource};
 
 pub struct LoadedWorkspace {
     pub db: RootDatabase,
     pub vfs: ra_ap_vfs::Vfs,
+    /// How files map to source roots (re-partitioned when files appear or disappear).
+    pub folders: ProjectFolders,
+    /// The editable part of the workspace: directories whose `.rs` files are watched for
+    /// edits (include, exclude), and the manifests whose change reloads everything.
+    pub local_roots: Vec<(Vec<PathBuf>, Vec<PathBuf>)>,
+    pub manifests: Vec<PathBuf>,
 }
 
 /// The sysroot of the active toolchain (`rustc --print sysroot`).
@@ -61,15 +68,53 @@ pub fn load(manifest_dir: &Path, sysroot: &Path) -> Result<LoadedWorkspace> {
         num_worker_threads: 1,
         proc_macro_processes: 1,
     };
+    let err = |e: anyhow::Error| {
+        anyhow::anyhow!(
+            "cannot load the cargo workspace at {}: {e}",
+            manifest_dir.display()
+        )
+    };
+    let root = std::env::current_dir()?.join(manifest_dir);
+    let root = AbsPathBuf::assert_utf8(root);
+    let manifest = ProjectManifest::discover_single(&root).map_err(err)?;
+    let workspace = ProjectWorkspace::load(manifest, &cargo_config, &|_| {}).map_err(err)?;
+    let folders = ProjectFolders::new(std::slice::from_ref(&workspace), &[], None);
+    let mut local_roots = Vec::new();
+    let mut manifests = Vec::new();
+    let ws_root = PathBuf::from(workspace.workspace_root().as_str());
+    manifests.push(ws_root.join("Cargo.toml"));
+    manifests.push(ws_root.join("Cargo.lock"));
+    for r in workspace.to_roots() {
+        if !r.is_local {
+            continue;
+        }
+        let include: Vec<PathBuf> = r
+            .include
+            .iter()
+            .map(|p| PathBuf::from(p.as_str()))
+            .collect();
+        let exclude: Vec<PathBuf> = r
+            .exclude
+            .iter()
+            .map(|p| PathBuf::from(p.as_str()))
+            .collect();
+        for dir in &include {
+            manifests.push(dir.join("Cargo.toml"));
+        }
+        local_roots.push((include, exclude));
+    }
+    manifests.sort();
+    manifests.dedup();
     let (mut db, vfs, _proc_macro) =
-        load_workspace_at(manifest_dir, &cargo_config, &load_config, &|_| {}).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot load the cargo workspace at {}: {e}",
-                manifest_dir.display()
-            )
-        })?;
+        load_workspace(workspace, &cargo_config.extra_env, &load_config).map_err(err)?;
     strip_ide_cfgs_from_sysroot(&mut db);
-    Ok(LoadedWorkspace { db, vfs })
+    Ok(LoadedWorkspace {
+        db,
+        vfs,
+        folders,
+        local_roots,
+        manifests,
+    })
 }
 
 fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {

@@ -1,0 +1,115 @@
+//! The command line, as clap parses it (the same in the client and in the server).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cargo-rac",
+    bin_name = "cargo rac",
+    version,
+    about = "Fast debug builds through rust-analyzer's MIR and Cranelift"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Compile the workspace's binaries (like `cargo build`).
+    Build(BuildArgs),
+    /// Build, then run a binary (like `cargo run`).
+    Run {
+        #[command(flatten)]
+        build: BuildArgs,
+        /// Arguments for the program.
+        #[arg(last = true)]
+        args: Vec<String>,
+    },
+    /// Show how each call in a function is resolved (tier, symbol, rlib) or why it fails.
+    Explain(ExplainArgs),
+    /// The build server of this workspace: `status` or `stop`.
+    Server {
+        #[command(subcommand)]
+        action: ServerAction,
+        /// Path to Cargo.toml (selects the workspace).
+        #[arg(long = "manifest-path", global = true)]
+        manifest_path: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum ServerAction {
+    /// Pid, workspace, uptime, memory and builds served of the running server.
+    Status,
+    /// Stop the server (the next build starts a new one).
+    Stop,
+    /// Run a server in the foreground (what `cargo rac build` starts in the background).
+    #[command(hide = true)]
+    Run {
+        /// The workspace root the server serves.
+        #[arg(long)]
+        workspace: PathBuf,
+    },
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct BuildArgs {
+    /// Package(s) to build.
+    #[arg(short = 'p', long = "package")]
+    pub package: Vec<String>,
+    /// Binary target(s) to build.
+    #[arg(long = "bin")]
+    pub bin: Vec<String>,
+    /// Path to Cargo.toml.
+    #[arg(long = "manifest-path")]
+    pub manifest_path: Option<PathBuf>,
+    /// Directory for all generated artifacts.
+    #[arg(long = "target-dir")]
+    pub target_dir: Option<PathBuf>,
+    /// Number of parallel jobs.
+    #[arg(short = 'j', long = "jobs")]
+    pub jobs: Option<usize>,
+    /// Use verbose output.
+    #[arg(short = 'v', long = "verbose", action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Error format: human, short or json.
+    #[arg(long = "message-format", default_value = "human")]
+    pub message_format: String,
+    /// Print per-phase timings.
+    #[arg(long = "timings")]
+    pub timings: bool,
+    /// Build as many targets as possible even if some fail.
+    #[arg(long = "keep-going")]
+    pub keep_going: bool,
+    /// Build in this process, without the build server (also: RAC_NO_SERVER=1).
+    #[arg(long = "no-server")]
+    pub no_server: bool,
+    /// Debug builds only: rac refuses --release.
+    #[arg(long = "release", hide = true)]
+    pub release: bool,
+}
+
+#[derive(Args, Clone, Debug)]
+pub struct ExplainArgs {
+    /// The function: `main`, `my_crate::module::func`, `my_crate::Type::method`.
+    pub function: String,
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Also explain the callees rac compiles, this many levels deep (0: only the
+    /// function's own calls).
+    #[arg(long = "depth", default_value_t = 0)]
+    pub depth: usize,
+}
+
+impl Command {
+    pub fn build_args(&self) -> Option<&BuildArgs> {
+        match self {
+            Command::Build(b) | Command::Run { build: b, .. } => Some(b),
+            Command::Explain(e) => Some(&e.build),
+            Command::Server { .. } => None,
+        }
+    }
+}

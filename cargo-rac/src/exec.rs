@@ -1,0 +1,309 @@
+//! Executing a command against a session: what `cargo rac build|run|explain` print and
+//! their exit codes. The same code runs in the build server (output streamed to the
+//! client) and in-process (`--no-server`), so both behave identically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Result, bail};
+
+use crate::cli::{BuildArgs, Command};
+
+/// Where a command's output goes.
+pub struct Out<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+}
+
+/// How a command ended: the exit code, or a binary for the client to run (`cargo rac
+/// run` runs the program in the user's terminal, not in the server).
+pub struct Outcome {
+    pub code: u8,
+    pub run: Option<PathBuf>,
+}
+
+/// The sessions of one process: the build server keeps its session between commands.
+#[derive(Default)]
+pub struct Sessions {
+    current: Option<session::Session>,
+    pub builds: u64,
+}
+
+impl Sessions {
+    /// The session for `config`, with the edits made since the last command applied; a
+    /// new one when there is none, the workspace differs, or a reload is needed.
+    fn get(
+        &mut self,
+        config: &session::SessionConfig,
+        timings: &mut session::Timings,
+    ) -> Result<&mut session::Session> {
+        if let Some(s) = &mut self.current {
+            if s.config == *config && s.refresh(timings)? {
+                return Ok(self.current.as_mut().unwrap());
+            }
+            // Tearing down rust-analyzer's database takes seconds: not on the build's time.
+            if let Some(old) = self.current.take() {
+                std::thread::spawn(move || drop(old));
+            }
+        }
+        let s = session::Session::open(config)?;
+        let open = s.open_timings.clone();
+        timings.load = open.load;
+        timings.linkmap = open.linkmap;
+        timings.linkmap_cache = open.linkmap_cache;
+        timings.name_resolution = open.name_resolution;
+        timings.crates = open.crates;
+        Ok(self.current.insert(s))
+    }
+
+    /// Ends the process without tearing the database down (it takes seconds).
+    pub fn forget(&mut self) {
+        if let Some(s) = self.current.take() {
+            std::mem::forget(s);
+        }
+    }
+}
+
+pub fn execute(cmd: &Command, cwd: &Path, sessions: &mut Sessions, out: &mut Out) -> Outcome {
+    match run(cmd, cwd, sessions, out) {
+        Ok(o) => o,
+        Err(e) => {
+            if e.downcast_ref::<session::Refusal>().is_some() {
+                let _ = writeln!(out.stderr, "{e}");
+            } else {
+                let _ = writeln!(out.stderr, "error: {}", one_line(&e));
+            }
+            Outcome {
+                code: 101,
+                run: None,
+            }
+        }
+    }
+}
+
+pub fn one_line(e: &anyhow::Error) -> String {
+    let mut s = format!("{e}");
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !s.contains(&c) {
+            s.push_str(": ");
+            s.push_str(&c);
+        }
+    }
+    s
+}
+
+fn run(cmd: &Command, cwd: &Path, sessions: &mut Sessions, out: &mut Out) -> Result<Outcome> {
+    match cmd {
+        Command::Build(b) => {
+            let code = build(b, cwd, sessions, out)?.0;
+            Ok(Outcome { code, run: None })
+        }
+        Command::Run { build: b, .. } => {
+            let (code, targets) = build(b, cwd, sessions, out)?;
+            if code != 0 {
+                return Ok(Outcome { code, run: None });
+            }
+            let bin = match targets.as_slice() {
+                [one] => one.out_path.clone(),
+                [] => bail!("a bin target must be available for `cargo rac run`"),
+                _ => bail!(
+                    "`cargo rac run` could not determine which binary to run; use the `--bin` option to specify a binary, available binaries: {}",
+                    targets
+                        .iter()
+                        .map(|t| t.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            Ok(Outcome {
+                code: 0,
+                run: Some(bin),
+            })
+        }
+        Command::Explain(e) => {
+            let plan = crate::plan::plan(&e.build, cwd)?;
+            let Some(target) = plan.request.targets.first() else {
+                bail!("no binary target to explain (use --bin or -p to pick one)")
+            };
+            let mut timings = session::Timings::default();
+            let s = sessions.get(&plan.session, &mut timings)?;
+            let text = session::explain::explain(
+                s,
+                target,
+                &e.function,
+                e.depth,
+                e.build.message_format == "json",
+            )?;
+            write!(out.stdout, "{text}")?;
+            Ok(Outcome { code: 0, run: None })
+        }
+        Command::Server { .. } => bail!("`cargo rac server` is handled by the client"),
+    }
+}
+
+fn build(
+    b: &BuildArgs,
+    cwd: &Path,
+    sessions: &mut Sessions,
+    out: &mut Out,
+) -> Result<(u8, Vec<session::BinTarget>)> {
+    let start = Instant::now();
+    let plan = crate::plan::plan(b, cwd)?;
+    let mut timings = session::Timings::default();
+    let s = sessions.get(&plan.session, &mut timings)?;
+    let report = s.build(&plan.request, &mut timings);
+    sessions.builds += 1;
+    let json = b.message_format == "json";
+    for r in &report.targets {
+        let t = plan
+            .request
+            .targets
+            .iter()
+            .find(|t| t.name == r.name)
+            .expect("report of an unknown target");
+        if json {
+            writeln!(
+                out.stdout,
+                "{}",
+                serde_json::json!({
+                    "reason": "compiler-artifact",
+                    "target": {"name": t.name, "kind": ["bin"], "src_path": t.src_path},
+                    "executable": t.out_path,
+                    "fresh": r.fresh,
+                })
+            )?;
+        }
+        if (b.verbose > 0 || b.timings) && !r.fresh {
+            writeln!(
+                out.stderr,
+                "     rac: {}: {} functions (tier 1: {}, tier 2 symbols: {}, tier 3: {}, glue: {})",
+                r.name, r.functions, r.stats.tier1, r.stats.tier2, r.stats.tier3, r.stats.generated
+            )?;
+        }
+    }
+    if b.timings {
+        print_timings(out, &timings, report.targets.len())?;
+    }
+    for (name, e) in &report.failed {
+        let text = match e.downcast_ref::<session::Refusal>() {
+            Some(r) => r.to_string(),
+            None => format!("error: {}", one_line(e)),
+        };
+        if json {
+            writeln!(
+                out.stdout,
+                "{}",
+                serde_json::json!({"reason": "rac-target-failed", "target": {"name": name}, "message": text})
+            )?;
+        } else {
+            writeln!(out.stderr, "{text}")?;
+        }
+    }
+    if !report.failed.is_empty() {
+        if json {
+            writeln!(
+                out.stdout,
+                "{}",
+                serde_json::json!({"reason": "build-finished", "success": false})
+            )?;
+        }
+        if b.keep_going {
+            writeln!(
+                out.stderr,
+                "error: {} of {} binaries could not be built with rac",
+                report.failed.len(),
+                plan.request.targets.len()
+            )?;
+        }
+        return Ok((101, plan.request.targets));
+    }
+    if json {
+        writeln!(
+            out.stdout,
+            "{}",
+            serde_json::json!({"reason": "build-finished", "success": true})
+        )?;
+    } else {
+        writeln!(
+            out.stderr,
+            "    Finished `dev` profile [rac] target(s) in {:.2}s",
+            start.elapsed().as_secs_f64()
+        )?;
+    }
+    Ok((0, plan.request.targets))
+}
+
+fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()> {
+    let cache = match &tm.linkmap_cache {
+        Some(linkmap::CacheOutcome::Hit) => "index reused".to_owned(),
+        Some(linkmap::CacheOutcome::Miss) => "index built".to_owned(),
+        Some(linkmap::CacheOutcome::Rebuilt { reason }) => format!("index rebuilt: {reason}"),
+        None => "kept by the session".to_owned(),
+    };
+    let rows = [
+        (
+            "edits",
+            tm.refresh,
+            format!("{} changed file(s) applied", tm.changed_files),
+        ),
+        (
+            "load",
+            tm.load,
+            "workspace and sysroot loaded into rust-analyzer".to_owned(),
+        ),
+        ("link map", tm.linkmap, cache),
+        (
+            "name resolution",
+            tm.name_resolution,
+            format!("{} local crate(s) and their dependencies", tm.crates),
+        ),
+        (
+            "compile",
+            tm.compile,
+            format!(
+                "{} functions: {} units compiled, {} reused; {} from the disk cache",
+                tm.functions, tm.compiled, tm.reused, tm.cache_hits
+            ),
+        ),
+        ("object writing", tm.object, format!("{bins} object(s)")),
+        ("link", tm.link, format!("{bins} binary(ies)")),
+    ];
+    writeln!(out.stderr, "     rac timings:")?;
+    for (phase, time, what) in rows {
+        writeln!(
+            out.stderr,
+            "       {phase:<16}{:>8.3}s  {what}",
+            time.as_secs_f64()
+        )?;
+    }
+    // Inside `compile`, summed over its threads.
+    let cpu = [
+        (
+            "call resolution",
+            tm.resolve.time,
+            format!("{} calls resolved to a tier", tm.resolve.count),
+        ),
+        (
+            "MIR lowering",
+            tm.lower.time,
+            format!("{} bodies", tm.lower.count),
+        ),
+        (
+            "translation",
+            tm.translate,
+            format!("{} units", tm.compiled),
+        ),
+        ("codegen", tm.codegen, format!("{} units", tm.compiled)),
+    ];
+    writeln!(out.stderr, "     rac compile, cpu time over all threads:")?;
+    for (phase, time, what) in cpu {
+        writeln!(
+            out.stderr,
+            "       {phase:<16}{:>8.3}s  {what}",
+            time.as_secs_f64()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,510 @@
+//! The build server's lifecycle and faults: auto-start and reuse, status and stop, idle
+//! exit, edit-build-run loops checked against rustc after every edit, `kill -9` in the
+//! middle of a build, a stale socket, a hung server, concurrent clients, a server of
+//! another identity, socket permissions, `--no-server` equivalence and corrupt cache
+//! entries.
+//!
+//! Every test has its own workspace and its own server directory (`XDG_RUNTIME_DIR`), so
+//! tests run in parallel without meeting each other's servers.
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const RAC: &str = env!("CARGO_BIN_EXE_cargo-rac");
+
+struct Ws {
+    dir: PathBuf,
+    runtime: PathBuf,
+}
+
+impl Ws {
+    /// A fresh workspace with one binary `app` whose `src/main.rs` is `main_rs`.
+    fn new(name: &str, main_rs: &str) -> Ws {
+        let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+            .join("server-tests")
+            .join(name);
+        let _ = std::fs::remove_dir_all(&base);
+        let dir = base.join("ws");
+        let runtime = base.join("run");
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::create_dir_all(&runtime).unwrap();
+        std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("src/main.rs"), main_rs).unwrap();
+        Ws { dir, runtime }
+    }
+
+    fn rac(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(RAC);
+        c.arg("rac")
+            .args(args)
+            .current_dir(&self.dir)
+            .env("XDG_RUNTIME_DIR", &self.runtime)
+            .env("RUST_BACKTRACE", "0")
+            .env_remove("RAC_NO_SERVER")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.rac(args).output().expect("running cargo-rac")
+    }
+
+    fn build(&self) -> Output {
+        let out = self.run(&["build"]);
+        assert!(
+            out.status.success(),
+            "cargo rac build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    fn status(&self) -> String {
+        let out = self.run(&["server", "status"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn pid(&self) -> Option<u32> {
+        self.status()
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("pid:"))
+            .map(|p| p.trim().parse().unwrap())
+    }
+
+    fn stop(&self) {
+        let _ = self.run(&["server", "stop"]);
+    }
+
+    fn write_main(&self, text: &str) {
+        std::fs::write(self.dir.join("src/main.rs"), text).unwrap();
+    }
+
+    /// The program's output, built by rac, and built by rustc (cargo, its own target dir).
+    fn run_both(&self) -> (Output, Output) {
+        let rac = Command::new(self.dir.join("target/debug/app"))
+            .env("RUST_BACKTRACE", "0")
+            .output()
+            .unwrap();
+        let cargo = Command::new("cargo")
+            .args(["build", "-q", "--target-dir", "target-rustc"])
+            .current_dir(&self.dir)
+            .status()
+            .unwrap();
+        assert!(cargo.success());
+        let rustc = Command::new(self.dir.join("target-rustc/debug/app"))
+            .env("RUST_BACKTRACE", "0")
+            .output()
+            .unwrap();
+        (rac, rustc)
+    }
+
+    fn assert_same_as_rustc(&self, what: &str) {
+        let (rac, rustc) = self.run_both();
+        assert_eq!(
+            (String::from_utf8_lossy(&rac.stdout), rac.status.code()),
+            (String::from_utf8_lossy(&rustc.stdout), rustc.status.code()),
+            "after {what}: rac's binary differs from rustc's"
+        );
+    }
+}
+
+impl Drop for Ws {
+    fn drop(&mut self) {
+        if self.dir.exists() {
+            self.stop();
+        }
+    }
+}
+
+fn hello(greeting: &str) -> String {
+    format!("fn main() {{ println!(\"{greeting}\"); }}\n")
+}
+
+fn stdout_of(bin: &Path) -> String {
+    String::from_utf8_lossy(&Command::new(bin).output().unwrap().stdout).into_owned()
+}
+
+#[test]
+fn server_starts_on_first_use_and_is_reused() {
+    let ws = Ws::new("reuse", &hello("one"));
+    assert!(ws.status().contains("no rac server"));
+    ws.build();
+    let pid = ws.pid().expect("a server after the first build");
+    ws.write_main(&hello("two"));
+    ws.build();
+    assert_eq!(
+        ws.pid(),
+        Some(pid),
+        "the second build started another server"
+    );
+    assert_eq!(stdout_of(&ws.dir.join("target/debug/app")), "two\n");
+    let status = ws.status();
+    assert!(status.contains("builds:    2"), "{status}");
+    assert!(
+        status.contains(&ws.dir.canonicalize().unwrap().display().to_string()),
+        "{status}"
+    );
+    assert!(status.contains("memory:"), "{status}");
+    // The socket directory is private; the socket is the user's only.
+    let sock_dir = std::fs::read_dir(ws.runtime.join("rac")).unwrap();
+    assert_eq!(
+        std::fs::metadata(ws.runtime.join("rac")).unwrap().mode() & 0o777,
+        0o700
+    );
+    for e in sock_dir.flatten() {
+        if e.path().extension().is_some_and(|x| x == "sock") {
+            assert_eq!(e.metadata().unwrap().mode() & 0o077, 0);
+        }
+    }
+    ws.stop();
+    assert!(ws.status().contains("no rac server"));
+}
+
+#[test]
+fn edit_build_run_loop_matches_rustc_after_every_edit() {
+    let ws = Ws::new("edits", "");
+    let helper = |body: &str| format!("pub fn helper(x: i64) -> i64 {{ {body} }}\n");
+    let versions: Vec<(&str, String, Option<String>)> = vec![
+        (
+            "a first program",
+            "mod util;\nfn main() { println!(\"{}\", util::helper(20)); }\n".into(),
+            Some(helper("x + 1")),
+        ),
+        ("an edit of a helper module", String::new(), Some(helper("x * 3"))),
+        (
+            "an edit in main",
+            "mod util;\nfn main() { let v: Vec<i64> = (1..5).map(util::helper).collect(); println!(\"{v:?}\"); }\n".into(),
+            None,
+        ),
+        (
+            "a struct that grows a field, used by generic code",
+            "mod util;\n#[derive(Debug, Clone)]\nstruct P { a: i64, b: u8 }\nfn main() { let v = vec![P { a: util::helper(2), b: 7 }; 3]; println!(\"{v:?} {}\", std::mem::size_of::<P>()); }\n".into(),
+            None,
+        ),
+        (
+            "the field's type widened",
+            "mod util;\n#[derive(Debug, Clone)]\nstruct P { a: i64, b: u64 }\nfn main() { let v = vec![P { a: util::helper(2), b: 7 }; 3]; println!(\"{v:?} {}\", std::mem::size_of::<P>()); }\n".into(),
+            None,
+        ),
+        (
+            "a changed signature, and main following it",
+            "mod util;\nfn main() { println!(\"{}\", util::helper(5)); }\n".into(),
+            Some("pub fn helper(x: i64) -> String { format!(\"<{x}>\") }\n".into()),
+        ),
+        (
+            "a new module file",
+            "mod util;\nmod extra;\nfn main() { println!(\"{} {}\", util::helper(5), extra::N); }\n".into(),
+            None,
+        ),
+        (
+            "a constant and a static changed",
+            "mod util;\nstatic S: &str = \"static\";\nconst C: u32 = 41 + 1;\nfn main() { println!(\"{} {S} {C}\", util::helper(6)); }\n".into(),
+            None,
+        ),
+        (
+            "the module file removed again",
+            "mod util;\nfn main() { println!(\"{}\", util::helper(7)); std::process::exit(3); }\n".into(),
+            None,
+        ),
+        ("the same text saved again", String::new(), None),
+    ];
+    for (i, (what, main_rs, util_rs)) in versions.into_iter().enumerate() {
+        if !main_rs.is_empty() {
+            ws.write_main(&main_rs);
+        } else if what == "the same text saved again" {
+            // Same contents, new mtime: nothing to rebuild, still the right binary.
+            let text = std::fs::read_to_string(ws.dir.join("src/main.rs")).unwrap();
+            ws.write_main(&text);
+        }
+        if let Some(u) = util_rs {
+            std::fs::write(ws.dir.join("src/util.rs"), u).unwrap();
+        }
+        if what == "a new module file" {
+            std::fs::write(ws.dir.join("src/extra.rs"), "pub const N: u8 = 9;\n").unwrap();
+        }
+        if what == "the module file removed again" {
+            std::fs::remove_file(ws.dir.join("src/extra.rs")).unwrap();
+        }
+        let out = ws.run(&["build"]);
+        assert!(
+            out.status.success(),
+            "build after {what} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ws.assert_same_as_rustc(what);
+    }
+}
+
+#[test]
+fn no_server_gives_the_same_output_and_exit_codes() {
+    let ws = Ws::new(
+        "equivalence",
+        "fn main() { let v: Option<u8> = None; v.expect(\"boom\"); }\n",
+    );
+    let via_server = ws.run(&["build", "--message-format", "json"]);
+    let in_process = ws.run(&["build", "--message-format", "json", "--no-server"]);
+    assert_eq!(via_server.status.code(), in_process.status.code());
+    assert_eq!(via_server.stdout, in_process.stdout);
+    let run_server = ws.run(&["run"]);
+    let run_local = ws.rac(&["run"]).env("RAC_NO_SERVER", "1").output().unwrap();
+    assert_eq!(run_server.status.code(), Some(101));
+    assert_eq!(run_server.status.code(), run_local.status.code());
+    // A program rac refuses: the same error either way.
+    ws.write_main("fn main() { unsafe { std::arch::asm!(\"nop\"); } }\n");
+    let a = ws.run(&["build"]);
+    let b = ws.run(&["build", "--no-server"]);
+    assert_eq!(a.status.code(), Some(101));
+    assert_eq!(a.status.code(), b.status.code());
+    let strip = |o: &Output| {
+        String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .filter(|l| !l.contains("Finished"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip(&a), strip(&b));
+    // A bad argument: clap's error and exit code.
+    let a = ws.run(&["build", "--no-such-flag"]);
+    assert_eq!(a.status.code(), Some(1));
+}
+
+#[test]
+fn server_killed_during_a_build_is_replaced() {
+    let ws = Ws::new("kill9", &hello("survived"));
+    ws.build();
+    let pid = ws.pid().unwrap();
+    // A change that needs work, then kill -9 the server while it builds.
+    ws.write_main(&hello("after the kill"));
+    let child = ws
+        .rac(&["build"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    unsafe {
+        libc::kill(pid as i32, libc::SIGKILL);
+    }
+    let out = child.wait_with_output().unwrap();
+    // The interrupted command is retried with a new server.
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let new_pid = ws.pid().unwrap();
+    assert_ne!(new_pid, pid);
+    assert_eq!(
+        stdout_of(&ws.dir.join("target/debug/app")),
+        "after the kill\n"
+    );
+    ws.write_main(&hello("and again"));
+    ws.build();
+    assert_eq!(stdout_of(&ws.dir.join("target/debug/app")), "and again\n");
+}
+
+#[test]
+fn stale_socket_and_hung_server_are_handled() {
+    let ws = Ws::new("stale", &hello("fresh"));
+    // A socket file nobody listens on, where the server's socket goes.
+    std::fs::create_dir_all(ws.runtime.join("rac")).unwrap();
+    std::fs::set_permissions(
+        ws.runtime.join("rac"),
+        std::fs::Permissions::from_mode(0o700),
+    )
+    .unwrap();
+    ws.build();
+    let pid = ws.pid().unwrap();
+    let sock = std::fs::read_dir(ws.runtime.join("rac"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "sock"))
+        .unwrap();
+    ws.stop();
+    {
+        let _ = std::fs::remove_file(&sock);
+        let l = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+        drop(l); // the file stays: a stale socket
+    }
+    assert!(sock.exists());
+    ws.write_main(&hello("after a stale socket"));
+    ws.build();
+    assert_eq!(
+        stdout_of(&ws.dir.join("target/debug/app")),
+        "after a stale socket\n"
+    );
+    let pid2 = ws.pid().unwrap();
+    assert_ne!(pid, pid2);
+    // A hung server (stopped): the client times out, says so, and uses a new one.
+    unsafe {
+        libc::kill(pid2 as i32, libc::SIGSTOP);
+    }
+    ws.write_main(&hello("after a hang"));
+    let t = Instant::now();
+    let out = ws
+        .rac(&["build"])
+        .env("RAC_SERVER_TIMEOUT_SECS", "2")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("did not answer"), "{stderr}");
+    assert!(t.elapsed() < Duration::from_secs(120));
+    assert_eq!(
+        stdout_of(&ws.dir.join("target/debug/app")),
+        "after a hang\n"
+    );
+    unsafe {
+        libc::kill(pid2 as i32, libc::SIGKILL);
+    }
+}
+
+#[test]
+fn concurrent_clients_wait_and_all_get_correct_binaries() {
+    let ws = Ws::new("concurrent", &hello("first"));
+    ws.build();
+    ws.write_main(&hello("second"));
+    let a = ws.rac(&["build"]).stderr(Stdio::piped()).spawn().unwrap();
+    let b = ws.rac(&["build"]).stderr(Stdio::piped()).spawn().unwrap();
+    let c = ws
+        .rac(&["run"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (a, b, c) = (
+        a.wait_with_output().unwrap(),
+        b.wait_with_output().unwrap(),
+        c.wait_with_output().unwrap(),
+    );
+    for o in [&a, &b, &c] {
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    assert_eq!(String::from_utf8_lossy(&c.stdout), "second\n");
+    assert_eq!(stdout_of(&ws.dir.join("target/debug/app")), "second\n");
+}
+
+#[test]
+fn server_of_another_identity_is_replaced_and_idle_server_exits() {
+    let ws = Ws::new("identity", &hello("x"));
+    ws.build();
+    let pid = ws.pid().unwrap();
+    // Another linker setting is another identity: that server must not be reused.
+    let out = ws.rac(&["build"]).env("RAC_LINKER", "cc").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let status = ws
+        .rac(&["server", "status"])
+        .env("RAC_LINKER", "cc")
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&status.stdout).into_owned();
+    assert!(!status.contains(&format!("pid:       {pid}\n")), "{status}");
+    ws.rac(&["server", "stop"])
+        .env("RAC_LINKER", "cc")
+        .output()
+        .unwrap();
+    // Idle timeout.
+    let out = ws
+        .rac(&["build"])
+        .env("RAC_SERVER_IDLE_SECS", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline && !ws.status().contains("no rac server") {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(
+        ws.status().contains("no rac server"),
+        "the idle server did not exit"
+    );
+}
+
+#[test]
+fn server_exits_when_its_workspace_disappears() {
+    let ws = Ws::new("vanish", &hello("x"));
+    ws.build();
+    assert!(ws.pid().is_some());
+    let moved = ws.dir.with_file_name("moved-away");
+    let _ = std::fs::remove_dir_all(&moved);
+    std::fs::rename(&ws.dir, &moved).unwrap();
+    // The workspace is gone: `status` is asked about a path that no longer exists, so
+    // look at the socket directory instead.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let socks = || {
+        std::fs::read_dir(ws.runtime.join("rac"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "sock"))
+            .count()
+    };
+    while Instant::now() < deadline && socks() > 0 {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(socks(), 0, "the server outlived its workspace");
+}
+
+#[test]
+fn a_server_directory_of_another_user_is_refused() {
+    let ws = Ws::new("perms", &hello("x"));
+    let rac_dir = ws.runtime.join("rac");
+    std::fs::create_dir_all(&rac_dir).unwrap();
+    // As root the test can hand the directory to another user; otherwise skip this part.
+    if unsafe { libc::getuid() } != 0 {
+        return;
+    }
+    std::os::unix::fs::chown(&rac_dir, Some(4242), Some(4242)).unwrap();
+    let out = ws.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(101), "{stderr}");
+    assert!(stderr.contains("owned by uid 4242"), "{stderr}");
+    // `--no-server` needs no socket.
+    assert!(ws.run(&["build", "--no-server"]).status.success());
+    std::os::unix::fs::chown(&rac_dir, Some(0), Some(0)).unwrap();
+}
+
+#[test]
+fn corrupt_cache_entries_are_recompiled_not_trusted() {
+    let ws = Ws::new(
+        "cache",
+        "fn main() { let v: Vec<u32> = (1..10).collect(); println!(\"{v:?}\"); }\n",
+    );
+    assert!(ws.run(&["build", "--no-server"]).status.success());
+    let cache = ws.dir.join("target/rac/cache");
+    let mut n = 0;
+    for sub in std::fs::read_dir(&cache).unwrap().flatten() {
+        for e in std::fs::read_dir(sub.path()).unwrap().flatten() {
+            let mut bytes = std::fs::read(e.path()).unwrap();
+            match n % 3 {
+                0 => {
+                    let mid = bytes.len() / 2;
+                    bytes[mid] ^= 0xff;
+                }
+                1 => bytes.truncate(bytes.len() / 3),
+                _ => bytes = b"not a cache entry".to_vec(),
+            }
+            std::fs::write(e.path(), bytes).unwrap();
+            n += 1;
+        }
+    }
+    assert!(n > 10, "expected cache entries, found {n}");
+    let out = ws.run(&["build", "--no-server", "--timings"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    ws.assert_same_as_rustc("corrupting the cache");
+}

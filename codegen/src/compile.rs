@@ -1,0 +1,235 @@
+//! Compiling one instance: the entry point of the code generator. Its input is an
+//! instance of one binary (and the [`UnitConfig`] it is compiled with), its output a
+//! [`UnitOutput`]: the compiled unit, the instances it refers to, and the errors it met.
+//! The session (crate `session`) walks from `main` through the references and links.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Result, bail};
+use cranelift_codegen::ir::{Function, UserFuncName};
+use cranelift_module::Module;
+
+use crate::cx::CodegenCx;
+use crate::instance::{Instance, InstanceKind};
+
+#[derive(Clone)]
+pub struct UnitConfig {
+    /// The binary crate: its view of the world (it sees every impl).
+    pub krate: ra_ap_base_db::Crate,
+    pub isa: cranelift_codegen::isa::OwnedTargetIsa,
+    pub linkmap: Arc<linkmap::LinkMap>,
+    pub paths: crate::spans::PathDisplay,
+    pub cache: Option<Arc<crate::stencil_cache::StencilCache>>,
+}
+
+/// The result of compiling one instance (or the entry glue), free of the database
+/// lifetime so it can cross threads and be kept.
+#[derive(Clone, Debug, Default)]
+pub struct UnitOutput {
+    /// `None` when translation failed (the reason is in `errors`).
+    pub unit: Option<Arc<crate::unit::CompiledUnit>>,
+    /// Instances the unit refers to (to be compiled too), with their tier.
+    pub references: Vec<(crate::instance::InstanceKey, crate::resolve::Tier)>,
+    pub errors: Vec<crate::cx::UnitError>,
+    pub tier2: usize,
+    pub resolve: crate::phase::PhaseTotal,
+    pub lower: crate::phase::PhaseTotal,
+    pub translate: Duration,
+    pub codegen: Duration,
+    /// The build that compiled this unit (`query::start_build`); older: reused.
+    pub compiled_in: u64,
+}
+
+fn new_cx<'db>(
+    db: &'db dyn ra_ap_hir_ty::db::HirDatabase,
+    config: &UnitConfig,
+) -> Result<CodegenCx<'db>> {
+    let mut tcx = crate::ty::TyCx::new(db, config.krate)?;
+    tcx.paths = config.paths.clone();
+    Ok(CodegenCx::new(
+        tcx,
+        config.isa.clone(),
+        config.linkmap.clone(),
+    ))
+}
+
+/// Turns a translated context into a unit: Cranelift compiles its functions.
+fn finish_unit(mut cx: CodegenCx<'_>, config: &UnitConfig, out: &mut UnitOutput) {
+    out.references = cx.references.iter().map(|(i, t)| (i.key(), *t)).collect();
+    out.errors.append(&mut cx.errors);
+    out.tier2 = cx.stats.tier2;
+    if !out.errors.is_empty() {
+        return;
+    }
+    let t = Instant::now();
+    let funcs = std::mem::take(&mut cx.compiled);
+    let module = std::mem::replace(
+        &mut cx.module,
+        crate::unit::RecordingModule::new(config.isa.clone()),
+    );
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        module.finish(funcs, config.cache.as_deref())
+    }));
+    out.codegen = t.elapsed();
+    match r {
+        Ok(Ok(unit)) => out.unit = Some(Arc::new(unit)),
+        Ok(Err(e)) => out.errors.push(crate::cx::UnitError {
+            function: cx.current.map(|i| i.describe(&cx.tcx)).unwrap_or_default(),
+            reason: format!("{e:#}"),
+        }),
+        Err(_) => out.errors.push(crate::cx::UnitError {
+            function: cx.current.map(|i| i.describe(&cx.tcx)).unwrap_or_default(),
+            reason: "internal error: Cranelift panicked".into(),
+        }),
+    }
+}
+
+/// The entry glue of a binary: C `main` and the allocator shim.
+pub fn compile_entry(
+    db: &dyn ra_ap_hir_ty::db::HirDatabase,
+    config: &UnitConfig,
+    main: ra_ap_hir_def::FunctionId,
+) -> Result<UnitOutput> {
+    let mut cx = new_cx(db, config)?;
+    crate::entry::define_c_main(&mut cx, main)?;
+    crate::entry::define_allocator_shim(&mut cx)?;
+    let mut out = UnitOutput {
+        compiled_in: crate::query::current_build(),
+        ..Default::default()
+    };
+    finish_unit(cx, config, &mut out);
+    Ok(out)
+}
+
+/// Compiles one instance: translation to Cranelift IR, then machine code. A failure is
+/// reported in `errors`, never as a partial unit.
+pub fn compile_instance<'db>(
+    db: &'db dyn ra_ap_hir_ty::db::HirDatabase,
+    config: &UnitConfig,
+    instance: Instance<'db>,
+) -> UnitOutput {
+    let mut out = UnitOutput::default();
+    let mut cx = match new_cx(db, config) {
+        Ok(cx) => cx,
+        Err(e) => {
+            out.errors.push(crate::cx::UnitError {
+                function: String::new(),
+                reason: format!("{e:#}"),
+            });
+            return out;
+        }
+    };
+    let t = Instant::now();
+    crate::phase::take();
+    translate_instance(&mut cx, instance);
+    let (resolve, lower) = crate::phase::take();
+    out.translate = t.elapsed().saturating_sub(resolve.time + lower.time);
+    out.resolve = resolve;
+    out.lower = lower;
+    finish_unit(cx, config, &mut out);
+    out
+}
+
+/// Translates `instance` into `cx.compiled` (errors go to `cx.errors`).
+pub fn translate_instance<'db>(cx: &mut CodegenCx<'db>, instance: Instance<'db>) {
+    cx.current = Some(instance);
+    let name = |cx: &CodegenCx<'db>| instance.describe(&cx.tcx);
+    let sig = match cx.fn_abi(&instance) {
+        Ok(abi) => abi.signature(),
+        Err(e) => {
+            let name = name(cx);
+            cx.error(&instance, name, format!("{e:#}"));
+            return;
+        }
+    };
+    let symbol = crate::symbols::instance_symbol(&cx.tcx, &instance);
+    let id = match cx
+        .module
+        .declare_function(&symbol, cranelift_module::Linkage::Local, &sig)
+    {
+        Ok(id) => id,
+        Err(e) => {
+            let name = name(cx);
+            cx.error(&instance, name, format!("cannot declare {symbol}: {e}"));
+            return;
+        }
+    };
+    if let Ok(filter) = std::env::var("RAC_DUMP_MIR")
+        && instance.describe(&cx.tcx).contains(&filter)
+        && let Ok(body) = crate::mir::body_of(&cx.tcx, &instance)
+    {
+        let text = crate::mir::dump(&cx.tcx, body);
+        eprintln!("; MIR of {}\n{text}", instance.describe(&cx.tcx));
+    }
+    let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
+
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match instance.kind {
+        InstanceKind::Item(_) | InstanceKind::Closure(_) => {
+            crate::base::codegen_mir_instance(cx, instance, &mut func)
+        }
+        _ => crate::glue::codegen_glue_instance(cx, instance, &mut func),
+    }));
+    if let Ok(filter) = std::env::var("RAC_DUMP_CLIF")
+        && instance.describe(&cx.tcx).contains(&filter)
+    {
+        eprintln!("; {}\n{}", instance.describe(&cx.tcx), func.display());
+    }
+    match result {
+        Ok(Ok(())) => cx.compiled.push((id, func)),
+        Ok(Err(e)) => {
+            let name = name(cx);
+            cx.error(&instance, name, format!("{e:#}"));
+        }
+        Err(panic) => {
+            if panic.is::<ra_ap_base_db::salsa::Cancelled>() {
+                std::panic::resume_unwind(panic);
+            }
+            let msg = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            let name = name(cx);
+            let at = LAST_PANIC_LOCATION
+                .with(|l| l.borrow().clone())
+                .unwrap_or_default();
+            cx.error(
+                &instance,
+                name,
+                format!("internal error while compiling: {msg} ({at})"),
+            );
+        }
+    }
+}
+
+/// Everything reachable from a binary's `main`, compiled.
+pub fn ensure(cond: bool, msg: &str) -> Result<()> {
+    if !cond {
+        bail!("{msg}");
+    }
+    Ok(())
+}
+
+thread_local! {
+    static LAST_PANIC_LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Internal errors (panics inside rust-analyzer or rac while compiling one function) are
+/// reported as that function's refusal; the hook keeps where they happened for the report
+/// and keeps the default hook's message off the user's terminal.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let loc = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()));
+            LAST_PANIC_LOCATION.with(|l| *l.borrow_mut() = loc);
+            if std::env::var_os("RAC_PANIC_TRACE").is_some() {
+                default(info);
+            }
+        }));
+    });
+}

@@ -1,0 +1,478 @@
+//! A rac session: one cargo workspace loaded into rust-analyzer, kept across builds.
+//!
+//! The session owns the database, the VFS, the link map and the codegen input. Each build
+//! first applies the edits made since the last one (`edits.rs`), then walks every binary
+//! from its entry glue (`walk.rs`), reusing each compiled unit whose database reads are
+//! unchanged (`codegen::query::compiled_unit`), writes the object and links (`link.rs`).
+//! The build server keeps one session per workspace; `--no-server` opens one per command.
+//!
+//! Invariants:
+//! - a build sees every source file as it was when the build started (edits are applied
+//!   first, and a changed manifest makes the caller reload the session);
+//! - a binary is written to a temporary file and renamed into place, never written in
+//!   place; a build that fails leaves the previous binary untouched;
+//! - a binary is "fresh" (not rebuilt) only when no source file changed since it was
+//!   built by this session, its request is the same, and the file on disk is the one this
+//!   session wrote (same size, mtime and inode).
+
+pub mod edits;
+pub mod explain;
+pub mod link;
+pub mod load;
+mod walk;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, anyhow};
+use codegen::cx::{BuildError, Stats};
+use ra_ap_hir as hir;
+
+pub use walk::Walk;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BinTarget {
+    pub name: String,
+    pub src_path: PathBuf,
+    /// Where the binary lands (`target/debug/<name>`).
+    pub out_path: PathBuf,
+    /// Intermediates (`target/rac/<name>/`).
+    pub work_dir: PathBuf,
+}
+
+/// Where a session's workspace is and where its intermediates go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionConfig {
+    pub manifest_dir: PathBuf,
+    pub workspace_root: PathBuf,
+    /// `target/rac`: intermediates and caches (link map index, machine code cache).
+    pub rac_dir: PathBuf,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildRequest {
+    pub targets: Vec<BinTarget>,
+    pub jobs: usize,
+    /// Build every target even when one fails (`--keep-going`).
+    pub keep_going: bool,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// Applying the edits found since the last build, and the files changed.
+    pub refresh: Duration,
+    pub changed_files: usize,
+    pub load: Duration,
+    pub linkmap: Duration,
+    /// The crate def maps (name resolution and macro expansion) of the local crates and
+    /// their dependencies, and the number of local crates.
+    pub name_resolution: Duration,
+    pub crates: usize,
+    /// Wall time of compiling every reachable instance (translation and Cranelift, on
+    /// `jobs` threads), and the functions in the binary.
+    pub compile: Duration,
+    pub functions: usize,
+    /// Units compiled in this build, and units reused from an earlier one.
+    pub compiled: usize,
+    pub reused: usize,
+    /// CPU time inside `compile`, summed over threads: call resolution and MIR lowering
+    /// (exclusive), translation to Cranelift IR (exclusive of those), and Cranelift.
+    pub resolve: codegen::phase::PhaseTotal,
+    pub lower: codegen::phase::PhaseTotal,
+    pub translate: Duration,
+    pub codegen: Duration,
+    /// Functions whose machine code came from the on-disk cache.
+    pub cache_hits: usize,
+    pub object: Duration,
+    pub link: Duration,
+    /// How the link map was obtained from its on-disk index.
+    pub linkmap_cache: Option<linkmap::CacheOutcome>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct TargetReport {
+    pub name: String,
+    pub stats: Stats,
+    pub functions: usize,
+    /// Not rebuilt: nothing it depends on changed since this session built it.
+    pub fresh: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub targets: Vec<TargetReport>,
+    /// Targets that failed (only with `keep_going`): name and the error.
+    pub failed: Vec<(String, anyhow::Error)>,
+    pub timings: Timings,
+}
+
+/// A build that failed because some functions cannot be compiled by rac.
+#[derive(Debug)]
+pub struct Refusal {
+    pub target: String,
+    pub errors: Vec<BuildError>,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for e in &self.errors {
+            writeln!(f, "error: rac cannot compile `{}`", e.function)?;
+            writeln!(f, "  reason: {}", e.reason)?;
+            writeln!(f, "  call chain: {}", e.chain.join(" -> "))?;
+            writeln!(
+                f,
+                "  help: move this code behind a non-generic function in a crate that rustc compiles (a dependency), and call that instead"
+            )?;
+        }
+        write!(
+            f,
+            "error: could not compile binary `{}` with rac ({} function(s) refused)",
+            self.target,
+            self.errors.len()
+        )
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+pub struct Toolchain {
+    pub sysroot: PathBuf,
+    pub rustc_commit: String,
+}
+
+pub fn toolchain() -> Result<Toolchain> {
+    let sysroot = crate::load::sysroot()?;
+    let out = std::process::Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+        .arg("-vV")
+        .output()
+        .context("cannot run `rustc -vV`")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let rustc_commit = text
+        .lines()
+        .find_map(|l| l.strip_prefix("commit-hash: "))
+        .unwrap_or("unknown")
+        .trim()
+        .to_owned();
+    Ok(Toolchain {
+        sysroot,
+        rustc_commit,
+    })
+}
+
+/// What the session remembers of a binary it built, to tell whether it is still fresh.
+struct Built {
+    target: BinTarget,
+    /// The session's edit generation the binary was built at.
+    generation: u64,
+    out: edits::Stamp,
+}
+
+pub struct Session {
+    pub config: SessionConfig,
+    pub tc: Toolchain,
+    pub rlibs: Vec<PathBuf>,
+    pub linkmap: Arc<linkmap::LinkMap>,
+    pub ws: load::LoadedWorkspace,
+    input: codegen::query::CodegenInput,
+    isa: cranelift_codegen::isa::OwnedTargetIsa,
+    files: edits::FileIndex,
+    /// Bumped whenever edits are applied.
+    generation: u64,
+    built: HashMap<String, Built>,
+    /// The module path of every file, for `module_path!()` (see `refresh`).
+    file_modules: HashMap<ra_ap_vfs::FileId, String>,
+    /// What opening the workspace took (reported by the session's first build).
+    pub open_timings: Timings,
+}
+
+impl Session {
+    /// Loads the workspace and the sysroot, and resolves the local crates' names.
+    pub fn open(config: &SessionConfig) -> Result<Session> {
+        codegen::compile::install_panic_hook();
+        let mut timings = Timings::default();
+        let tc = toolchain()?;
+        crate::load::check_rust_src(&tc.sysroot)?;
+        codegen::type_id::init(&config.rac_dir, &tc.rustc_commit);
+
+        let t = Instant::now();
+        let rlibs = crate::link::std_rlibs(&tc.sysroot)?;
+        // An unchanged toolchain is not re-read: the index is keyed by each rlib's path,
+        // size and mtime, and checksummed (a damaged index is rebuilt, never trusted).
+        let (linkmap, outcome) =
+            linkmap::LinkMap::load_cached(&rlibs, &config.rac_dir.join("linkmap.idx"))?;
+        let linkmap = Arc::new(linkmap);
+        timings.linkmap = t.elapsed();
+        timings.linkmap_cache = Some(outcome);
+
+        let paths = path_display(config, &tc);
+        codegen::spans::install_macro_hooks(paths.clone());
+        let t = Instant::now();
+        let ws = crate::load::load(&config.manifest_dir, &tc.sysroot)?;
+        timings.load = t.elapsed();
+        let isa = codegen::emit::build_isa()?;
+        let input = codegen::query::CodegenInput::new(
+            &ws.db,
+            Arc::new(codegen::query::SharedConfig {
+                isa: isa.clone(),
+                linkmap: linkmap.clone(),
+                paths,
+                cache: Some(Arc::new(codegen::stencil_cache::StencilCache::new(
+                    &config.rac_dir.join("cache"),
+                ))),
+            }),
+        );
+        let files = edits::FileIndex::new(&ws.local_roots, &ws.manifests);
+        let mut session = Session {
+            config: config.clone(),
+            tc,
+            rlibs,
+            linkmap,
+            ws,
+            input,
+            isa,
+            files,
+            generation: 0,
+            built: HashMap::new(),
+            file_modules: HashMap::new(),
+            open_timings: Timings::default(),
+        };
+        // Walking the local crates' modules computes their def maps, and with them the
+        // def maps (name resolution, macro expansion) of std, core and alloc.
+        let t = Instant::now();
+        let (modules, crates) = session.file_modules();
+        session.file_modules = modules;
+        timings.crates = crates;
+        timings.name_resolution = t.elapsed();
+        session.open_timings = timings;
+        Ok(session)
+    }
+
+    /// The module path of every file-level module of the local crates (recorded for the
+    /// `module_path!()` hook).
+    fn file_modules(&self) -> (HashMap<ra_ap_vfs::FileId, String>, usize) {
+        let db = &self.ws.db;
+        let mut crates = 0;
+        for krate in hir::Crate::all(db) {
+            if krate.origin(db).is_local() {
+                codegen::spans::record_file_modules(db, krate);
+                crates += 1;
+            }
+        }
+        (codegen::spans::file_modules(), crates)
+    }
+
+    /// Applies the edits made since the last build. `Ok(false)`: the workspace must be
+    /// reloaded (a manifest changed, or a file moved to another module, which the macro
+    /// expansions already computed would not see).
+    pub fn refresh(&mut self, timings: &mut Timings) -> Result<bool> {
+        let t = Instant::now();
+        let ws = &mut self.ws;
+        let r = self
+            .files
+            .refresh(&ws.local_roots, &mut ws.vfs, &mut ws.db, &ws.folders)?;
+        if r.manifests_changed {
+            return Ok(false);
+        }
+        timings.changed_files = r.changed.len();
+        if !r.changed.is_empty() {
+            self.generation += 1;
+            let before = std::mem::take(&mut self.file_modules);
+            let (after, _) = self.file_modules();
+            let moved = before
+                .iter()
+                .any(|(file, path)| after.get(file).is_some_and(|p| p != path));
+            self.file_modules = after;
+            if moved {
+                return Ok(false);
+            }
+        }
+        timings.refresh = t.elapsed();
+        Ok(true)
+    }
+
+    /// Builds the requested binaries (after `refresh`).
+    pub fn build(&mut self, req: &BuildRequest, timings: &mut Timings) -> BuildReport {
+        let mut report = BuildReport::default();
+        codegen::query::start_build();
+        for target in &req.targets {
+            if let Some(fresh) = self.fresh(target) {
+                report.targets.push(fresh);
+                continue;
+            }
+            match self.build_target(req, target, timings) {
+                Ok(r) => report.targets.push(r),
+                Err(e) => {
+                    report.failed.push((target.name.clone(), e));
+                    if !req.keep_going {
+                        break;
+                    }
+                }
+            }
+        }
+        report
+    }
+
+    /// The report of a binary that needs no rebuild, if it is fresh.
+    fn fresh(&self, target: &BinTarget) -> Option<TargetReport> {
+        let b = self.built.get(&target.name)?;
+        (b.target == *target
+            && b.generation == self.generation
+            && edits::stamp(&target.out_path) == Some(b.out))
+        .then(|| TargetReport {
+            name: target.name.clone(),
+            fresh: true,
+            ..Default::default()
+        })
+    }
+
+    fn build_target(
+        &mut self,
+        req: &BuildRequest,
+        target: &BinTarget,
+        timings: &mut Timings,
+    ) -> Result<TargetReport> {
+        self.built.remove(&target.name);
+        let db = &self.ws.db;
+        let krate = self.binary_crate(target)?;
+        let main = find_main(db, krate)
+            .ok_or_else(|| anyhow!("binary `{}` has no `main` function", target.name))?;
+        let shared = self.input.config(db).clone();
+        let config = codegen::UnitConfig {
+            krate: krate.into(),
+            isa: self.isa.clone(),
+            linkmap: shared.linkmap.clone(),
+            paths: shared.paths.clone(),
+            cache: shared.cache.clone(),
+        };
+        let hits_before = config
+            .cache
+            .as_ref()
+            .map_or(0, |c| c.hits.load(std::sync::atomic::Ordering::Relaxed));
+        let t = Instant::now();
+        let walk = walk::walk(db, &config, Some(self.input), main, req.jobs, timings)?;
+        timings.compile += t.elapsed();
+        if let Some(c) = &config.cache {
+            timings.cache_hits += c.hits.load(std::sync::atomic::Ordering::Relaxed) - hits_before;
+        }
+        if !walk.errors.is_empty() {
+            let mut errors = walk.errors;
+            errors.sort_by(|a, b| a.function.cmp(&b.function));
+            errors.dedup_by(|a, b| a.function == b.function && a.reason == b.reason);
+            return Err(anyhow::Error::new(Refusal {
+                target: target.name.clone(),
+                errors,
+            }));
+        }
+        let nfuncs = walk.units.iter().map(|u| u.functions.len()).sum();
+
+        let t = Instant::now();
+        let bytes = codegen::emit::write_object(&config.isa, &target.name, &walk.units)?;
+        std::fs::create_dir_all(&target.work_dir)
+            .with_context(|| format!("cannot create {}", target.work_dir.display()))?;
+        let obj = target.work_dir.join(format!("{}.o", target.name));
+        write_atomically(&obj, &bytes)?;
+        timings.object += t.elapsed();
+
+        let t = Instant::now();
+        let linked = target.work_dir.join(format!("{}.linked", target.name));
+        crate::link::link(&self.tc.sysroot, &[obj], &self.rlibs, &linked)?;
+        if let Some(dir) = target.out_path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        // Replace the file by a rename: never write through a hard link cargo may have
+        // made, and never leave a half-written binary.
+        std::fs::rename(&linked, &target.out_path)
+            .with_context(|| format!("cannot write {}", target.out_path.display()))?;
+        timings.link += t.elapsed();
+        if let Some(out) = edits::stamp(&target.out_path) {
+            self.built.insert(
+                target.name.clone(),
+                Built {
+                    target: target.clone(),
+                    generation: self.generation,
+                    out,
+                },
+            );
+        }
+        Ok(TargetReport {
+            name: target.name.clone(),
+            stats: Stats {
+                tier2: walk.imports.len(),
+                ..walk.stats
+            },
+            functions: nfuncs,
+            fresh: false,
+        })
+    }
+
+    pub fn binary_crate(&self, target: &BinTarget) -> Result<hir::Crate> {
+        find_crate(&self.ws.db, &self.ws.vfs, &target.src_path).ok_or_else(|| {
+            anyhow!(
+                "rust-analyzer did not load the crate of binary `{}` ({})",
+                target.name,
+                target.src_path.display()
+            )
+        })
+    }
+
+    pub fn path_display(&self) -> codegen::spans::PathDisplay {
+        path_display(&self.config, &self.tc)
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into place.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn find_crate(
+    db: &ra_ap_ide_db::RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+    src: &std::path::Path,
+) -> Option<hir::Crate> {
+    let src = std::fs::canonicalize(src).ok()?;
+    hir::Crate::all(db).into_iter().find(|k| {
+        if !k.origin(db).is_local() {
+            return false;
+        }
+        let file = k.root_file(db);
+        let path = vfs.file_path(file);
+        path.as_path()
+            .and_then(|p| std::fs::canonicalize(p.as_str()).ok())
+            .as_deref()
+            == Some(src.as_path())
+    })
+}
+
+pub(crate) fn find_main(
+    db: &ra_ap_ide_db::RootDatabase,
+    krate: hir::Crate,
+) -> Option<ra_ap_hir_def::FunctionId> {
+    krate
+        .root_module(db)
+        .declarations(db)
+        .into_iter()
+        .find_map(|d| match d {
+            hir::ModuleDef::Function(f) if f.name(db).as_str() == "main" => {
+                ra_ap_hir_def::FunctionId::try_from(f).ok()
+            }
+            _ => None,
+        })
+}
+
+/// How rustc names source files (panic locations, `file!()`): see `spans::PathDisplay`.
+fn path_display(config: &SessionConfig, tc: &Toolchain) -> codegen::spans::PathDisplay {
+    codegen::spans::PathDisplay {
+        workspace_root: format!("{}/", config.workspace_root.display()),
+        library_src: format!(
+            "{}",
+            tc.sysroot.join("lib/rustlib/src/rust/library").display()
+        ),
+        rustc_commit: tc.rustc_commit.clone(),
+    }
+}
