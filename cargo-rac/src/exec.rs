@@ -27,6 +27,7 @@ pub struct Outcome {
 #[derive(Default)]
 pub struct Sessions {
     current: Option<session::Session>,
+    plans: crate::plan::PlanCache,
     pub builds: u64,
 }
 
@@ -123,7 +124,7 @@ fn run(cmd: &Command, cwd: &Path, sessions: &mut Sessions, out: &mut Out) -> Res
             })
         }
         Command::Explain(e) => {
-            let plan = crate::plan::plan(&e.build, cwd)?;
+            let plan = sessions.plans.plan(&e.build, cwd)?;
             let Some(target) = plan.request.targets.first() else {
                 bail!("no binary target to explain (use --bin or -p to pick one)")
             };
@@ -150,7 +151,7 @@ fn build(
     out: &mut Out,
 ) -> Result<(u8, Vec<session::BinTarget>)> {
     let start = Instant::now();
-    let plan = crate::plan::plan(b, cwd)?;
+    let plan = sessions.plans.plan(b, cwd)?;
     let mut timings = session::Timings::default();
     let s = sessions.get(&plan.session, &mut timings)?;
     let report = s.build(&plan.request, &mut timings);
@@ -263,11 +264,15 @@ fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()
             "compile",
             tm.compile,
             format!(
-                "{} functions: {} units compiled, {} reused; {} from the disk cache",
+                "{} functions: {} units compiled, {} reused; {} from the machine-code cache",
                 tm.functions, tm.compiled, tm.reused, tm.cache_hits
             ),
         ),
-        ("object writing", tm.object, format!("{bins} object(s)")),
+        (
+            "object writing",
+            tm.object,
+            format!("{} object file(s) written", tm.objects_written),
+        ),
         ("link", tm.link, format!("{bins} binary(ies)")),
     ];
     writeln!(out.stderr, "     rac timings:")?;

@@ -21,6 +21,9 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command, ServerAction};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Debugging aids read from the environment during a build: a command that sets one runs
 /// in-process, where the variable is seen.
 const IN_PROCESS_ENV: &[&str] = &[

@@ -7,9 +7,35 @@ use anyhow::{Result, bail};
 
 use crate::cli::BuildArgs;
 
+#[derive(Clone)]
 pub struct Plan {
     pub session: session::SessionConfig,
     pub request: session::BuildRequest,
+    /// The files the plan was read from (manifests, lock file, cargo configs): while their
+    /// stamps are unchanged, so is the plan.
+    pub inputs: Vec<(PathBuf, Option<session::edits::Stamp>)>,
+}
+
+/// `plan`, reusing the last plan of the same arguments while its inputs are unchanged
+/// (`cargo metadata` costs about as much as a whole no-change build).
+#[derive(Default)]
+pub struct PlanCache {
+    last: Option<(String, Plan)>,
+}
+
+impl PlanCache {
+    pub fn plan(&mut self, b: &BuildArgs, cwd: &Path) -> Result<Plan> {
+        let key = format!("{cwd:?} {b:?}");
+        if let Some((k, p)) = &self.last
+            && *k == key
+            && p.inputs.iter().all(|(f, s)| session::edits::stamp(f) == *s)
+        {
+            return Ok(p.clone());
+        }
+        let p = plan(b, cwd)?;
+        self.last = Some((key, p.clone()));
+        Ok(p)
+    }
 }
 
 pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
@@ -114,7 +140,44 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             .map(|n| n.get())
             .unwrap_or(1)
     });
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for m in &members {
+        let manifest = m.manifest_path.clone().into_std_path_buf();
+        // Targets are also discovered from files: `src/main.rs`, `src/bin/*`.
+        if let Some(dir) = manifest.parent() {
+            for f in ["src", "src/bin", "src/main.rs", "src/lib.rs"] {
+                inputs.push(dir.join(f));
+            }
+        }
+        inputs.push(manifest);
+    }
+    let root = meta.workspace_root.clone().into_std_path_buf();
+    inputs.push(root.join("Cargo.toml"));
+    inputs.push(root.join("Cargo.lock"));
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    for dir in cwd
+        .ancestors()
+        .chain(root.ancestors())
+        .map(Path::to_path_buf)
+        .chain(home)
+    {
+        inputs.push(dir.join(".cargo/config.toml"));
+        inputs.push(dir.join(".cargo/config"));
+        inputs.push(dir.join("config.toml"));
+    }
+    inputs.sort();
+    inputs.dedup();
+    let inputs = inputs
+        .into_iter()
+        .map(|f| {
+            let s = session::edits::stamp(&f);
+            (f, s)
+        })
+        .collect();
     Ok(Plan {
+        inputs,
         session: session::SessionConfig {
             manifest_dir,
             workspace_root: meta.workspace_root.clone().into_std_path_buf(),

@@ -484,22 +484,26 @@ fn corrupt_cache_entries_are_recompiled_not_trusted() {
     assert!(ws.run(&["build", "--no-server"]).status.success());
     let cache = ws.dir.join("target/rac/cache");
     let mut n = 0;
-    for sub in std::fs::read_dir(&cache).unwrap().flatten() {
-        for e in std::fs::read_dir(sub.path()).unwrap().flatten() {
-            let mut bytes = std::fs::read(e.path()).unwrap();
-            match n % 3 {
-                0 => {
-                    let mid = bytes.len() / 2;
-                    bytes[mid] ^= 0xff;
-                }
-                1 => bytes.truncate(bytes.len() / 3),
-                _ => bytes = b"not a cache entry".to_vec(),
-            }
-            std::fs::write(e.path(), bytes).unwrap();
+    for e in std::fs::read_dir(&cache).unwrap().flatten() {
+        let mut bytes = std::fs::read(e.path()).unwrap();
+        // Flip a byte every 97 bytes: damages many entries (payloads, lengths, checksums).
+        for i in (50..bytes.len()).step_by(97) {
+            bytes[i] ^= 0xa5;
             n += 1;
         }
+        std::fs::write(e.path(), &bytes).unwrap();
+        // And a truncated copy, and a file that is no pack at all.
+        std::fs::write(
+            e.path().with_extension("cut.pack"),
+            &bytes[..bytes.len() / 3],
+        )
+        .unwrap();
+        std::fs::write(e.path().with_extension("junk.pack"), b"not a cache pack").unwrap();
     }
-    assert!(n > 10, "expected cache entries, found {n}");
+    assert!(
+        n > 10,
+        "expected cache contents, found {n} places to damage"
+    );
     let out = ws.run(&["build", "--no-server", "--timings"]);
     assert!(
         out.status.success(),

@@ -17,10 +17,27 @@ use crate::instance::{Instance, InstanceKind};
 pub struct UnitConfig {
     /// The binary crate: its view of the world (it sees every impl).
     pub krate: ra_ap_base_db::Crate,
+    /// std, the view of instances that are the sysroot's alone
+    /// (`Instance::is_sysroot_only`): their units do not depend on the workspace.
+    pub std_view: Option<ra_ap_base_db::Crate>,
     pub isa: cranelift_codegen::isa::OwnedTargetIsa,
     pub linkmap: Arc<linkmap::LinkMap>,
     pub paths: crate::spans::PathDisplay,
     pub cache: Option<Arc<crate::stencil_cache::StencilCache>>,
+}
+
+impl UnitConfig {
+    /// The crate whose view `instance` is compiled from.
+    pub fn view_of<'db>(
+        &self,
+        db: &'db dyn ra_ap_hir_ty::db::HirDatabase,
+        instance: &Instance<'db>,
+    ) -> ra_ap_base_db::Crate {
+        match self.std_view {
+            Some(std) if instance.is_sysroot_only(db) => std,
+            _ => self.krate,
+        }
+    }
 }
 
 /// The result of compiling one instance (or the entry glue), free of the database
@@ -68,9 +85,11 @@ fn finish_unit(mut cx: CodegenCx<'_>, config: &UnitConfig, out: &mut UnitOutput)
         &mut cx.module,
         crate::unit::RecordingModule::new(config.isa.clone()),
     );
+    let was = IN_UNIT.with(|f| f.replace(true));
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         module.finish(funcs, config.cache.as_deref())
     }));
+    IN_UNIT.with(|f| f.set(was));
     out.codegen = t.elapsed();
     match r {
         Ok(Ok(unit)) => out.unit = Some(Arc::new(unit)),
@@ -109,6 +128,10 @@ pub fn compile_instance<'db>(
     config: &UnitConfig,
     instance: Instance<'db>,
 ) -> UnitOutput {
+    let config = &UnitConfig {
+        krate: config.view_of(db, &instance),
+        ..config.clone()
+    };
     let mut out = UnitOutput::default();
     let mut cx = match new_cx(db, config) {
         Ok(cx) => cx,
@@ -164,12 +187,14 @@ pub fn translate_instance<'db>(cx: &mut CodegenCx<'db>, instance: Instance<'db>)
     }
     let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
 
+    let was = IN_UNIT.with(|f| f.replace(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match instance.kind {
         InstanceKind::Item(_) | InstanceKind::Closure(_) => {
             crate::base::codegen_mir_instance(cx, instance, &mut func)
         }
         _ => crate::glue::codegen_glue_instance(cx, instance, &mut func),
     }));
+    IN_UNIT.with(|f| f.set(was));
     if let Ok(filter) = std::env::var("RAC_DUMP_CLIF")
         && instance.describe(&cx.tcx).contains(&filter)
     {
@@ -213,11 +238,15 @@ pub fn ensure(cond: bool, msg: &str) -> Result<()> {
 
 thread_local! {
     static LAST_PANIC_LOCATION: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// Set while a unit is translated: a panic there becomes that function's refusal.
+    static IN_UNIT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Internal errors (panics inside rust-analyzer or rac while compiling one function) are
 /// reported as that function's refusal; the hook keeps where they happened for the report
-/// and keeps the default hook's message off the user's terminal.
+/// and keeps the default hook's message off the user's terminal. A panic anywhere else is
+/// a bug of rac's: it is reported in one line as an internal error (no backtrace unless
+/// `RAC_PANIC_TRACE` is set).
 pub fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -226,10 +255,26 @@ pub fn install_panic_hook() {
             let loc = info
                 .location()
                 .map(|l| format!("{}:{}", l.file(), l.line()));
-            LAST_PANIC_LOCATION.with(|l| *l.borrow_mut() = loc);
             if std::env::var_os("RAC_PANIC_TRACE").is_some() {
                 default(info);
             }
+            if IN_UNIT.with(|f| f.get()) {
+                LAST_PANIC_LOCATION.with(|l| *l.borrow_mut() = loc);
+                return;
+            }
+            if info.payload().is::<ra_ap_base_db::salsa::Cancelled>() {
+                return;
+            }
+            let msg = info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into());
+            eprintln!(
+                "error: internal error in rac: {msg} ({}); this is a bug, please report it",
+                loc.unwrap_or_default()
+            );
         }));
     });
 }

@@ -52,37 +52,66 @@ pub fn build_isa() -> Result<OwnedTargetIsa> {
 }
 
 pub fn new_module(isa: OwnedTargetIsa, name: &str) -> Result<ObjectModule> {
-    let mut builder = ObjectBuilder::new(isa, name, cranelift_module::default_libcall_names())
+    let builder = ObjectBuilder::new(isa, name, cranelift_module::default_libcall_names())
         .map_err(|e| anyhow!("{e}"))?;
-    builder.per_function_section(true);
     Ok(ObjectModule::new(builder))
 }
 
-/// Writes the object file of a binary: every unit's functions and data, each symbol once.
+/// One object file of a binary: some of its units, and the statics it defines.
 ///
-/// Units define the same content-named data (and the same statics) independently; a name
-/// defined twice must have identical contents, else the build stops (two different things
-/// under one name would be a wrong binary).
-pub fn write_object(
-    isa: &OwnedTargetIsa,
-    name: &str,
-    units: &[std::sync::Arc<crate::unit::CompiledUnit>],
-) -> Result<Vec<u8>> {
+/// A binary is split into several objects so that an edit rewrites only the objects of
+/// the units it changed. Across objects, rac's functions and statics are hidden globals
+/// (defined in exactly one object, imported by the others); content-named constants are
+/// local to each object that uses them.
+pub struct ObjectPart<'a> {
+    pub units: Vec<&'a crate::unit::CompiledUnit>,
+    /// The statics this object defines (each static is defined by exactly one object),
+    /// with the unit whose symbols their relocations index.
+    pub statics: Vec<(&'a crate::unit::CompiledUnit, &'a crate::unit::DataObject)>,
+}
+
+/// Whether a data symbol names a static (one definition per binary) rather than a
+/// content-named constant (one per object that uses it).
+pub fn is_static(name: &str) -> bool {
+    name.starts_with("rac.static.")
+}
+
+/// Writes one object file. Within it, a name defined twice must have identical contents,
+/// else the build stops (two different things under one name would be a wrong binary).
+pub fn write_object(isa: &OwnedTargetIsa, name: &str, part: &ObjectPart) -> Result<Vec<u8>> {
     use crate::unit::SymbolKind;
     use cranelift_module::{FuncOrDataId, ModuleRelocTarget};
-    use std::collections::HashMap;
+    use std::collections::{HashMap, HashSet};
 
     let mut module = new_module(isa.clone(), name)?;
     let empty_sig = module.make_signature();
+    let here: HashSet<&str> = part
+        .units
+        .iter()
+        .flat_map(|u| u.functions.iter().map(|f| f.name.as_str()))
+        .collect();
+    let statics_here: HashSet<&str> = part.statics.iter().map(|(_, d)| d.name.as_str()).collect();
     let mut defined_data: HashMap<String, (Option<Vec<u8>>, usize)> = HashMap::new();
-    let mut defined_funcs: std::collections::HashSet<String> = Default::default();
+    let mut defined_funcs: HashSet<String> = Default::default();
     let mut eh = EhFrameBuilder::new(isa.as_ref())?;
 
+    // rac's own functions and statics: hidden where defined, imported elsewhere.
+    let func_linkage = |name: &str, linkage: Linkage| match linkage {
+        Linkage::Local if here.contains(name) => Linkage::Hidden,
+        Linkage::Local => Linkage::Import,
+        Linkage::Export if !here.contains(name) => Linkage::Import,
+        other => other,
+    };
+    let data_linkage = |name: &str, linkage: Linkage| match linkage {
+        Linkage::Local if is_static(name) && statics_here.contains(name) => Linkage::Hidden,
+        Linkage::Local if is_static(name) => Linkage::Import,
+        other => other,
+    };
     let declare = |module: &mut ObjectModule, s: &crate::unit::Symbol| -> Result<FuncOrDataId> {
         Ok(match s.kind {
             SymbolKind::Func { linkage } => FuncOrDataId::Func(
                 module
-                    .declare_function(&s.name, linkage, &empty_sig)
+                    .declare_function(&s.name, func_linkage(&s.name, linkage), &empty_sig)
                     .map_err(|e| anyhow!("declaring {}: {e}", s.name))?,
             ),
             SymbolKind::Data {
@@ -91,56 +120,83 @@ pub fn write_object(
                 tls,
             } => FuncOrDataId::Data(
                 module
-                    .declare_data(&s.name, linkage, writable, tls)
+                    .declare_data(&s.name, data_linkage(&s.name, linkage), writable, tls)
                     .map_err(|e| anyhow!("declaring {}: {e}", s.name))?,
             ),
         })
     };
 
-    for unit in units {
+    let mut define_data = |module: &mut ObjectModule,
+                           d: &crate::unit::DataObject,
+                           ids: &[FuncOrDataId]|
+     -> Result<()> {
+        if let Some((bytes, size)) = defined_data.get(&d.name) {
+            if *bytes != d.bytes || *size != d.size {
+                return Err(anyhow!(
+                    "internal error: two different data objects are named `{}`",
+                    d.name
+                ));
+            }
+            return Ok(());
+        }
+        let id = module
+            .declare_data(&d.name, data_linkage(&d.name, d.linkage), d.writable, d.tls)
+            .map_err(|e| anyhow!("declaring {}: {e}", d.name))?;
+        let mut desc = DataDescription::new();
+        match &d.bytes {
+            Some(b) => desc.define(b.clone().into_boxed_slice()),
+            None => desc.define_zeroinit(d.size),
+        }
+        desc.set_align(d.align.max(1));
+        if let Some(sec) = &d.section {
+            desc.set_custom_section(sec);
+        }
+        for r in &d.relocs {
+            match ids[r.target as usize] {
+                FuncOrDataId::Func(f) => {
+                    let fr = module.declare_func_in_data(f, &mut desc);
+                    desc.write_function_addr(r.offset, fr);
+                }
+                FuncOrDataId::Data(t) => {
+                    let gv = module.declare_data_in_data(t, &mut desc);
+                    desc.write_data_addr(r.offset, gv, r.addend);
+                }
+            }
+        }
+        module
+            .define_data(id, &desc)
+            .map_err(|e| anyhow!("defining {}: {e}", d.name))?;
+        defined_data.insert(d.name.clone(), (d.bytes.clone(), d.size));
+        Ok(())
+    };
+
+    // The statics this object defines come from units anywhere in the binary: their
+    // relocation targets are declared in this object by their symbols' names.
+    for (unit, d) in &part.statics {
+        let ids: Vec<FuncOrDataId> = unit
+            .symbols
+            .iter()
+            .map(|s| declare(&mut module, s))
+            .collect::<Result<_>>()?;
+        // Declaring the unit's symbols declares its content-named constants, local to
+        // each object that uses them: define them all here too (the static points to
+        // some of them).
+        for c in unit.data.iter().filter(|c| !is_static(&c.name)) {
+            define_data(&mut module, c, &ids)?;
+        }
+        define_data(&mut module, d, &ids)?;
+    }
+    for unit in &part.units {
         let ids: Vec<FuncOrDataId> = unit
             .symbols
             .iter()
             .map(|s| declare(&mut module, s))
             .collect::<Result<_>>()?;
         for d in &unit.data {
-            if let Some((bytes, size)) = defined_data.get(&d.name) {
-                if *bytes != d.bytes || *size != d.size {
-                    return Err(anyhow!(
-                        "internal error: two different data objects are named `{}`",
-                        d.name
-                    ));
-                }
+            if is_static(&d.name) {
                 continue;
             }
-            let id = module
-                .declare_data(&d.name, d.linkage, d.writable, d.tls)
-                .map_err(|e| anyhow!("declaring {}: {e}", d.name))?;
-            let mut desc = DataDescription::new();
-            match &d.bytes {
-                Some(b) => desc.define(b.clone().into_boxed_slice()),
-                None => desc.define_zeroinit(d.size),
-            }
-            desc.set_align(d.align.max(1));
-            if let Some(sec) = &d.section {
-                desc.set_custom_section(sec);
-            }
-            for r in &d.relocs {
-                match ids[r.target as usize] {
-                    FuncOrDataId::Func(f) => {
-                        let fr = module.declare_func_in_data(f, &mut desc);
-                        desc.write_function_addr(r.offset, fr);
-                    }
-                    FuncOrDataId::Data(t) => {
-                        let gv = module.declare_data_in_data(t, &mut desc);
-                        desc.write_data_addr(r.offset, gv, r.addend);
-                    }
-                }
-            }
-            module
-                .define_data(id, &desc)
-                .map_err(|e| anyhow!("defining {}: {e}", d.name))?;
-            defined_data.insert(d.name.clone(), (d.bytes.clone(), d.size));
+            define_data(&mut module, d, &ids)?;
         }
         for f in &unit.functions {
             if !defined_funcs.insert(f.name.clone()) {
@@ -148,7 +204,7 @@ pub fn write_object(
                 continue;
             }
             let id = module
-                .declare_function(&f.name, f.linkage, &empty_sig)
+                .declare_function(&f.name, func_linkage(&f.name, f.linkage), &empty_sig)
                 .map_err(|e| anyhow!("declaring {}: {e}", f.name))?;
             let relocs: Vec<ModuleReloc> = f
                 .relocs
@@ -165,6 +221,24 @@ pub fn write_object(
                 .map_err(|e| anyhow!("defining {}: {e}", f.name))?;
             if let Some(u) = &f.unwind {
                 eh.add_function(&mut module, id, u.clone(), f.lsda.clone())?;
+            }
+        }
+    }
+    // A content-named constant is defined by every object that refers to it.
+    for unit in &part.units {
+        for sym in &unit.symbols {
+            if let SymbolKind::Data {
+                linkage: Linkage::Local,
+                ..
+            } = sym.kind
+                && !is_static(&sym.name)
+                && !defined_data.contains_key(&sym.name)
+            {
+                return Err(anyhow!(
+                    "internal error: `{}` refers to the constant `{}`, which it does not define",
+                    unit.functions.first().map_or("?", |f| f.name.as_str()),
+                    sym.name
+                ));
             }
         }
     }

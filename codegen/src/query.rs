@@ -68,6 +68,7 @@ pub fn compiled_unit<'db>(
     let shared = input.config(db);
     let config = UnitConfig {
         krate: key.krate(db),
+        std_view: None,
         isa: shared.isa.clone(),
         linkmap: shared.linkmap.clone(),
         paths: shared.paths.clone(),

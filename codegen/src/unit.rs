@@ -89,6 +89,44 @@ pub struct CompiledUnit {
     pub functions: Vec<MachineFunction>,
     pub data: Vec<DataObject>,
     pub symbols: Vec<Symbol>,
+    /// A hash of everything above: equal fingerprints, equal object contents.
+    pub fingerprint: u64,
+}
+
+impl CompiledUnit {
+    fn compute_fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        let linkage = |l: &Linkage| format!("{l:?}");
+        let relocs = |h: &mut std::hash::DefaultHasher, rs: &[UnitReloc]| {
+            for r in rs {
+                (r.offset, format!("{:?}", r.kind), r.target, r.addend).hash(h);
+            }
+        };
+        for f in &self.functions {
+            (&f.name, linkage(&f.linkage), f.alignment, &f.bytes, &f.lsda).hash(&mut h);
+            format!("{:?}", f.unwind).hash(&mut h);
+            relocs(&mut h, &f.relocs);
+        }
+        for d in &self.data {
+            (
+                &d.name,
+                linkage(&d.linkage),
+                d.writable,
+                d.tls,
+                d.align,
+                &d.section,
+                &d.bytes,
+                d.size,
+            )
+                .hash(&mut h);
+            relocs(&mut h, &d.relocs);
+        }
+        for s in &self.symbols {
+            (&s.name, format!("{:?}", s.kind)).hash(&mut h);
+        }
+        h.finish()
+    }
 }
 
 /// A `Module` that records what translation declares and defines.
@@ -146,6 +184,7 @@ impl RecordingModule {
             });
         }
         namer.flush_data(&mut unit)?;
+        unit.fingerprint = unit.compute_fingerprint();
         Ok(unit)
     }
 }

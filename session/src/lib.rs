@@ -86,6 +86,8 @@ pub struct Timings {
     /// Functions whose machine code came from the on-disk cache.
     pub cache_hits: usize,
     pub object: Duration,
+    /// Object files written (the others were kept from an earlier build).
+    pub objects_written: usize,
     pub link: Duration,
     /// How the link map was obtained from its on-disk index.
     pub linkmap_cache: Option<linkmap::CacheOutcome>,
@@ -185,7 +187,12 @@ pub struct Session {
     file_modules: HashMap<ra_ap_vfs::FileId, String>,
     /// What opening the workspace took (reported by the session's first build).
     pub open_timings: Timings,
+    /// The object files this session wrote, by (binary, part): signature and stamp.
+    objects: HashMap<(String, usize), (u64, edits::Stamp)>,
 }
+
+/// How many object files a binary is split into (see `Session::write_objects`).
+const OBJECT_PARTS: usize = 16;
 
 impl Session {
     /// Loads the workspace and the sysroot, and resolves the local crates' names.
@@ -237,11 +244,16 @@ impl Session {
             built: HashMap::new(),
             file_modules: HashMap::new(),
             open_timings: Timings::default(),
+            objects: HashMap::new(),
         };
         // Walking the local crates' modules computes their def maps, and with them the
         // def maps (name resolution, macro expansion) of std, core and alloc.
         let t = Instant::now();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let prefetch = load::prefetch_item_trees(&session.ws.db, stop.clone());
         let (modules, crates) = session.file_modules();
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = prefetch.join();
         session.file_modules = modules;
         timings.crates = crates;
         timings.name_resolution = t.elapsed();
@@ -341,6 +353,7 @@ impl Session {
         let shared = self.input.config(db).clone();
         let config = codegen::UnitConfig {
             krate: krate.into(),
+            std_view: self.std_crate(),
             isa: self.isa.clone(),
             linkmap: shared.linkmap.clone(),
             paths: shared.paths.clone(),
@@ -355,6 +368,7 @@ impl Session {
         timings.compile += t.elapsed();
         if let Some(c) = &config.cache {
             timings.cache_hits += c.hits.load(std::sync::atomic::Ordering::Relaxed) - hits_before;
+            c.flush();
         }
         if !walk.errors.is_empty() {
             let mut errors = walk.errors;
@@ -368,16 +382,14 @@ impl Session {
         let nfuncs = walk.units.iter().map(|u| u.functions.len()).sum();
 
         let t = Instant::now();
-        let bytes = codegen::emit::write_object(&config.isa, &target.name, &walk.units)?;
         std::fs::create_dir_all(&target.work_dir)
             .with_context(|| format!("cannot create {}", target.work_dir.display()))?;
-        let obj = target.work_dir.join(format!("{}.o", target.name));
-        write_atomically(&obj, &bytes)?;
+        let objects = self.write_objects(target, &walk.units, timings)?;
         timings.object += t.elapsed();
 
         let t = Instant::now();
         let linked = target.work_dir.join(format!("{}.linked", target.name));
-        crate::link::link(&self.tc.sysroot, &[obj], &self.rlibs, &linked)?;
+        crate::link::link(&self.tc.sysroot, &objects, &self.rlibs, &linked)?;
         if let Some(dir) = target.out_path.parent() {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
@@ -406,6 +418,94 @@ impl Session {
             functions: nfuncs,
             fresh: false,
         })
+    }
+
+    /// The sysroot's `std`, if loaded.
+    fn std_crate(&self) -> Option<ra_ap_base_db::Crate> {
+        let db = &self.ws.db;
+        hir::Crate::all(db)
+            .into_iter()
+            .find(|k| {
+                k.origin(db).is_lang()
+                    && k.display_name(db)
+                        .is_some_and(|n| n.crate_name().as_str() == "std")
+            })
+            .map(Into::into)
+    }
+
+    /// Writes the binary's object files: its units split into `OBJECT_PARTS` objects by
+    /// a hash of their first symbol, so an edit rewrites only the objects whose units
+    /// changed (an object whose units' fingerprints and file are as this session left
+    /// them is kept).
+    fn write_objects(
+        &mut self,
+        target: &BinTarget,
+        units: &[Arc<codegen::unit::CompiledUnit>],
+        timings: &mut Timings,
+    ) -> Result<Vec<PathBuf>> {
+        use std::hash::{Hash, Hasher};
+        let part_of = |name: &str| (codegen::symbols::fnv1a(name) % OBJECT_PARTS as u64) as usize;
+        let mut parts: Vec<codegen::emit::ObjectPart> = (0..OBJECT_PARTS)
+            .map(|_| codegen::emit::ObjectPart {
+                units: Vec::new(),
+                statics: Vec::new(),
+            })
+            .collect();
+        for u in units {
+            let Some(first) = u.functions.first() else {
+                continue;
+            };
+            parts[part_of(&first.name)].units.push(u);
+        }
+        // Each static is defined once, in the object its name hashes to.
+        let mut statics: std::collections::BTreeMap<
+            &str,
+            (&codegen::unit::CompiledUnit, &codegen::unit::DataObject),
+        > = Default::default();
+        for u in units {
+            for d in &u.data {
+                if codegen::emit::is_static(&d.name) {
+                    statics.entry(&d.name).or_insert((u, d));
+                }
+            }
+        }
+        for (name, (u, d)) in statics {
+            parts[part_of(name)].statics.push((u, d));
+        }
+        let mut paths = Vec::new();
+        for (i, part) in parts.iter_mut().enumerate() {
+            if part.units.is_empty() && part.statics.is_empty() {
+                continue;
+            }
+            // Deterministic contents: units in symbol order.
+            part.units
+                .sort_by(|a, b| a.functions[0].name.cmp(&b.functions[0].name));
+            let mut h = std::hash::DefaultHasher::new();
+            for u in &part.units {
+                u.fingerprint.hash(&mut h);
+            }
+            for (u, d) in &part.statics {
+                (u.fingerprint, &d.name).hash(&mut h);
+            }
+            let sig = h.finish();
+            let path = target.work_dir.join(format!("{}.{i}.o", target.name));
+            let key = (target.name.clone(), i);
+            if let Some((old, stamp)) = self.objects.get(&key)
+                && *old == sig
+                && edits::stamp(&path) == Some(*stamp)
+            {
+                paths.push(path);
+                continue;
+            }
+            let bytes = codegen::emit::write_object(&self.isa, &target.name, part)?;
+            write_atomically(&path, &bytes)?;
+            timings.objects_written += 1;
+            if let Some(stamp) = edits::stamp(&path) {
+                self.objects.insert(key, (sig, stamp));
+            }
+            paths.push(path);
+        }
+        Ok(paths)
     }
 
     pub fn binary_crate(&self, target: &BinTarget) -> Result<hir::Crate> {

@@ -70,7 +70,12 @@ pub fn link(sysroot: &Path, objects: &[PathBuf], rlibs: &[PathBuf], output: &Pat
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let mut cmd = Command::new(std::env::var("RAC_LINKER").unwrap_or_else(|_| "cc".into()));
+    let linker = std::env::var("RAC_LINKER").unwrap_or_else(|_| "cc".into());
+    // An absolute program lets std spawn the linker with posix_spawn; a program looked up
+    // in a changed PATH makes it fork, and forking a server that holds a large database
+    // copies its page tables (tens of milliseconds per link).
+    let program = find_program(&linker, &path);
+    let mut cmd = Command::new(&program);
     cmd.env("PATH", path).env("LC_ALL", "C");
     cmd.arg("-m64");
     cmd.args(objects);
@@ -104,4 +109,19 @@ pub fn link(sysroot: &Path, objects: &[PathBuf], rlibs: &[PathBuf], output: &Pat
         );
     }
     Ok(())
+}
+
+/// `name` looked up in `path` (a `PATH` value), or `name` itself when it has a slash or is
+/// not found (then spawning reports the error).
+fn find_program(name: &str, path: &str) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    if name.contains('/') {
+        return PathBuf::from(name);
+    }
+    std::env::split_paths(path)
+        .map(|d| d.join(name))
+        .find(|p| {
+            std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+        .unwrap_or_else(|| PathBuf::from(name))
 }

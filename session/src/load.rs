@@ -138,3 +138,61 @@ fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
         krate.set_cfg_options(db).to(cfg);
     }
 }
+
+/// Parses ahead: while the main thread resolves names (def maps, crate after crate, in
+/// dependency order), a helper thread computes the item trees (parse + lowering) of the
+/// files those def maps read, from the other end of each crate's file list. salsa shares
+/// the results; a file both threads want is computed once. Stops when `stop` is set.
+pub fn prefetch_item_trees(
+    db: &RootDatabase,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<()> {
+    use ra_ap_base_db::SourceDatabase;
+    let db = db.clone();
+    std::thread::spawn(move || {
+        ra_ap_hir_ty::attach_db(&db, || {
+            let dbr: &dyn SourceDatabase = &db;
+            let mut crates: Vec<(u8, ra_ap_base_db::Crate)> = Vec::new();
+            for krate in ra_ap_base_db::all_crates(dbr).iter().copied() {
+                let data = krate.data(dbr);
+                let name = krate
+                    .extra_data(dbr)
+                    .display_name
+                    .as_ref()
+                    .map(|n| n.crate_name().as_str().to_owned())
+                    .unwrap_or_default();
+                let rank = match (data.origin.is_lang(), name.as_str()) {
+                    (true, "core") => 0,
+                    (true, "alloc") => 1,
+                    (true, "std") => 2,
+                    (true, _) => continue,
+                    (false, _) if data.origin.is_local() => 4,
+                    (false, _) => 3,
+                };
+                crates.push((rank, krate));
+            }
+            crates.sort_by_key(|(r, _)| *r);
+            for (_, krate) in crates {
+                let data = krate.data(dbr);
+                let root = dbr.file_source_root(data.root_file_id).source_root_id(dbr);
+                let root = dbr.source_root(root).source_root(dbr);
+                let mut files: Vec<ra_ap_vfs::FileId> = root.iter().collect();
+                files.reverse();
+                for file in files {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        return;
+                    }
+                    let is_rs = root
+                        .path_for_file(&file)
+                        .and_then(|p| p.name_and_extension())
+                        .is_some_and(|(_, ext)| ext == Some("rs"));
+                    if !is_rs {
+                        continue;
+                    }
+                    let f = ra_ap_base_db::EditionedFileId::new(dbr, file, data.edition);
+                    let _ = ra_ap_hir_def::item_tree::file_item_tree(dbr, f.into(), krate);
+                }
+            }
+        })
+    })
+}
