@@ -14,6 +14,27 @@ pub struct Plan {
     /// The files the plan was read from (manifests, lock file, cargo configs): while their
     /// stamps are unchanged, so is the plan.
     pub inputs: Vec<(PathBuf, Option<session::edits::Stamp>)>,
+    /// What cargo discovers targets from besides manifests: whether `src/main.rs` and
+    /// `src/lib.rs` exist, and the entries of `src/bin` (not their stamps: an editor's
+    /// save renames files, which changes a directory's mtime).
+    pub layout: Vec<(PathBuf, Vec<String>)>,
+}
+
+fn layout_of(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = ["src/main.rs", "src/lib.rs"]
+        .iter()
+        .filter(|f| dir.join(f).exists())
+        .map(|f| f.to_string())
+        .collect();
+    if let Ok(entries) = std::fs::read_dir(dir.join("src/bin")) {
+        let mut bins: Vec<String> = entries
+            .flatten()
+            .map(|e| format!("src/bin/{}", e.file_name().to_string_lossy()))
+            .collect();
+        bins.sort();
+        v.extend(bins);
+    }
+    v
 }
 
 /// `plan`, reusing the last plan of the same arguments while its inputs are unchanged
@@ -29,6 +50,7 @@ impl PlanCache {
         if let Some((k, p)) = &self.last
             && *k == key
             && p.inputs.iter().all(|(f, s)| session::edits::stamp(f) == *s)
+            && p.layout.iter().all(|(d, l)| layout_of(d) == *l)
         {
             return Ok(p.clone());
         }
@@ -141,13 +163,11 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             .unwrap_or(1)
     });
     let mut inputs: Vec<PathBuf> = Vec::new();
+    let mut layout = Vec::new();
     for m in &members {
         let manifest = m.manifest_path.clone().into_std_path_buf();
-        // Targets are also discovered from files: `src/main.rs`, `src/bin/*`.
         if let Some(dir) = manifest.parent() {
-            for f in ["src", "src/bin", "src/main.rs", "src/lib.rs"] {
-                inputs.push(dir.join(f));
-            }
+            layout.push((dir.to_path_buf(), layout_of(dir)));
         }
         inputs.push(manifest);
     }
@@ -178,6 +198,7 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
         .collect();
     Ok(Plan {
         inputs,
+        layout,
         session: session::SessionConfig {
             manifest_dir,
             workspace_root: meta.workspace_root.clone().into_std_path_buf(),

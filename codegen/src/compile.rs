@@ -17,26 +17,87 @@ use crate::instance::{Instance, InstanceKind};
 pub struct UnitConfig {
     /// The binary crate: its view of the world (it sees every impl).
     pub krate: ra_ap_base_db::Crate,
-    /// std, the view of instances that are the sysroot's alone
-    /// (`Instance::is_sysroot_only`): their units do not depend on the workspace.
-    pub std_view: Option<ra_ap_base_db::Crate>,
+    /// Every crate's transitive dependencies, to compile an instance from the smallest
+    /// view that has all its crates (see `view_of`); `None`: the binary's view always.
+    pub views: Option<Arc<CrateViews>>,
     pub isa: cranelift_codegen::isa::OwnedTargetIsa,
     pub linkmap: Arc<linkmap::LinkMap>,
     pub paths: crate::spans::PathDisplay,
     pub cache: Option<Arc<crate::stencil_cache::StencilCache>>,
 }
 
+/// The crate graph, as views need it: each crate's transitive dependencies (itself
+/// included), and which crates are the sysroot's.
+#[derive(Debug, Default)]
+pub struct CrateViews {
+    pub deps:
+        rustc_hash::FxHashMap<ra_ap_base_db::Crate, rustc_hash::FxHashSet<ra_ap_base_db::Crate>>,
+    pub sysroot: rustc_hash::FxHashSet<ra_ap_base_db::Crate>,
+    /// The sysroot's `core`: the view of instances made of no crate at all (drop glue and
+    /// clone shims of tuples of primitives).
+    pub core: Option<ra_ap_base_db::Crate>,
+}
+
+impl CrateViews {
+    pub fn new(db: &dyn ra_ap_hir_ty::db::HirDatabase) -> Self {
+        let mut v = CrateViews::default();
+        for k in ra_ap_base_db::all_crates(db).iter().copied() {
+            if k.data(db).origin.is_lang() {
+                v.sysroot.insert(k);
+                let name = k
+                    .extra_data(db)
+                    .display_name
+                    .as_ref()
+                    .map(|n| n.crate_name().as_str().to_owned());
+                if name.as_deref() == Some("core") {
+                    v.core = Some(k);
+                }
+            }
+            v.deps
+                .insert(k, k.transitive_deps(db).into_iter().collect());
+        }
+        v
+    }
+}
+
 impl UnitConfig {
-    /// The crate whose view `instance` is compiled from.
+    /// The crate whose view `instance` is compiled from: among the crates it is made of,
+    /// the one that depends on all the others (the binary's when there is none).
+    ///
+    /// By coherence, no crate outside that view can add an impl that applies to the
+    /// instance, so every view that contains it compiles it the same; the smallest one
+    /// makes its unit depend on the fewest crates, so an edit elsewhere (in the binary
+    /// crate, say) does not even make salsa check it again.
     pub fn view_of<'db>(
         &self,
         db: &'db dyn ra_ap_hir_ty::db::HirDatabase,
         instance: &Instance<'db>,
     ) -> ra_ap_base_db::Crate {
-        match self.std_view {
-            Some(std) if instance.is_sysroot_only(db) => std,
-            _ => self.krate,
+        let Some(views) = &self.views else {
+            return self.krate;
+        };
+        let Some(crates) = instance.crates(db) else {
+            return self.krate;
+        };
+        let top = crates.iter().copied().find(|v| {
+            views
+                .deps
+                .get(v)
+                .is_some_and(|deps| crates.iter().all(|c| deps.contains(c)))
+        });
+        match top {
+            Some(v) => v,
+            // No crate at all (drop glue of `(u8, i32)`): core.
+            None if crates.is_empty() => views.core.unwrap_or(self.krate),
+            None => self.krate,
         }
+    }
+
+    /// Whether `view` is a sysroot crate (units of such views depend on the sysroot only).
+    pub fn is_sysroot_view(&self, view: ra_ap_base_db::Crate) -> bool {
+        self.views
+            .as_ref()
+            .is_some_and(|v| v.sysroot.contains(&view))
     }
 }
 

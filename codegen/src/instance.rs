@@ -430,36 +430,33 @@ impl InstanceKey {
 }
 
 impl<'db> Instance<'db> {
-    /// Whether the instance and every type in its arguments are the sysroot's (std, core,
-    /// alloc). Such an instance compiles the same from any crate's view: no other crate
-    /// can add an impl that applies to it (coherence). The session compiles it from std's
-    /// view, so its unit depends only on the sysroot and stays valid across edits of the
-    /// workspace without being checked again.
-    pub fn is_sysroot_only(&self, db: &'db dyn ra_ap_hir_ty::db::HirDatabase) -> bool {
+    /// The crates this instance is made of: the crate of its definition and the crates of
+    /// every item its type arguments name. `None` when an argument has a part whose
+    /// crates rac does not track (trait objects, opaque and foreign types).
+    pub fn crates(
+        &self,
+        db: &'db dyn ra_ap_hir_ty::db::HirDatabase,
+    ) -> Option<Vec<ra_ap_base_db::Crate>> {
         use ra_ap_hir_ty::next_solver::{GenericArgKind, TyKind as K};
-        let lang = |k: ra_ap_base_db::Crate| k.data(db).origin.is_lang();
-        let module_lang = |m: ra_ap_hir_def::ModuleId| lang(m.krate(db));
-        let own = match self.kind {
+        let module_crate = |m: ra_ap_hir_def::ModuleId| m.krate(db);
+        let callable = |c: ra_ap_hir_def::CallableDefId| match c {
+            ra_ap_hir_def::CallableDefId::FunctionId(f) => f.krate(db),
+            ra_ap_hir_def::CallableDefId::StructId(s) => module_crate(s.module(db)),
+            ra_ap_hir_def::CallableDefId::EnumVariantId(v) => module_crate(v.module(db)),
+        };
+        let mut out = Vec::new();
+        match self.kind {
             InstanceKind::Item(f)
             | InstanceKind::FnPtrShim(f)
             | InstanceKind::VTableShim(f)
             | InstanceKind::ReifyShim(f)
-            | InstanceKind::Shim(f) => lang(f.krate(db)),
+            | InstanceKind::Shim(f) => out.push(f.krate(db)),
             InstanceKind::Closure(c) | InstanceKind::ClosureOnceShim(c) => {
-                module_lang(c.loc(db).owner.module(db))
+                out.push(module_crate(c.loc(db).owner.module(db)))
             }
-            InstanceKind::DropGlue | InstanceKind::CloneShim => true,
-            InstanceKind::Derive(id, _) => module_lang(id.module(db)),
-            InstanceKind::Ctor(ra_ap_hir_def::CallableDefId::FunctionId(f)) => lang(f.krate(db)),
-            InstanceKind::Ctor(ra_ap_hir_def::CallableDefId::StructId(s)) => {
-                module_lang(s.module(db))
-            }
-            InstanceKind::Ctor(ra_ap_hir_def::CallableDefId::EnumVariantId(v)) => {
-                module_lang(v.module(db))
-            }
-        };
-        if !own {
-            return false;
+            InstanceKind::DropGlue | InstanceKind::CloneShim => {}
+            InstanceKind::Derive(id, _) => out.push(module_crate(id.module(db))),
+            InstanceKind::Ctor(c) => out.push(callable(c)),
         }
         for arg in self.args.iter() {
             let GenericArgKind::Type(ty) = arg.kind() else {
@@ -469,14 +466,10 @@ impl<'db> Instance<'db> {
                 let GenericArgKind::Type(t) = t.kind() else {
                     continue;
                 };
-                let ok = match t.kind() {
-                    K::Adt(def, _) => module_lang(def.def_id().module(db)),
-                    K::FnDef(def, _) => match def.0 {
-                        ra_ap_hir_def::CallableDefId::FunctionId(f) => lang(f.krate(db)),
-                        ra_ap_hir_def::CallableDefId::StructId(s) => module_lang(s.module(db)),
-                        ra_ap_hir_def::CallableDefId::EnumVariantId(v) => module_lang(v.module(db)),
-                    },
-                    K::Closure(c, _) => module_lang(c.0.loc(db).owner.module(db)),
+                match t.kind() {
+                    K::Adt(def, _) => out.push(module_crate(def.def_id().module(db))),
+                    K::FnDef(def, _) => out.push(callable(def.0)),
+                    K::Closure(c, _) => out.push(module_crate(c.0.loc(db).owner.module(db))),
                     K::Bool
                     | K::Char
                     | K::Int(_)
@@ -489,15 +482,13 @@ impl<'db> Instance<'db> {
                     | K::Ref(..)
                     | K::FnPtr(..)
                     | K::Never
-                    | K::Tuple(_) => true,
-                    // Trait objects, opaque and foreign types, aliases: not worth the care.
-                    _ => false,
-                };
-                if !ok {
-                    return false;
+                    | K::Tuple(_) => {}
+                    _ => return None,
                 }
             }
         }
-        true
+        out.sort();
+        out.dedup();
+        Some(out)
     }
 }

@@ -59,16 +59,16 @@ pub fn current_build() -> u64 {
     BUILD.load(Ordering::Relaxed)
 }
 
-#[salsa::tracked(returns(ref), no_eq)]
+#[salsa::tracked(returns(clone), no_eq)]
 pub fn compiled_unit<'db>(
     db: &'db dyn HirDatabase,
     input: CodegenInput,
     key: UnitKey<'db>,
-) -> UnitOutput {
+) -> Arc<UnitOutput> {
     let shared = input.config(db);
     let config = UnitConfig {
         krate: key.krate(db),
-        std_view: None,
+        views: None,
         isa: shared.isa.clone(),
         linkmap: shared.linkmap.clone(),
         paths: shared.paths.clone(),
@@ -76,5 +76,5 @@ pub fn compiled_unit<'db>(
     };
     let mut out = crate::compile::compile_instance(db, &config, key.instance(db).instance());
     out.compiled_in = current_build();
-    out
+    Arc::new(out)
 }

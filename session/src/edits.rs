@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use anyhow::Result;
+use ra_ap_base_db::salsa::Durability;
 use ra_ap_ide_db::RootDatabase;
 use ra_ap_paths::AbsPathBuf;
 use ra_ap_vfs::{Change, Vfs, VfsPath};
@@ -68,6 +69,21 @@ impl FileIndex {
         idx
     }
 
+    /// Gives the workspace's files MEDIUM durability (rust-analyzer loads them LOW), so
+    /// that an edit, which makes its file LOW, leaves everything that does not depend on
+    /// an edited file unchecked: salsa skips a memo whose inputs are all more durable than
+    /// the changes since it was verified. Done once, before any query runs.
+    pub fn settle(&self, vfs: &Vfs, db: &mut RootDatabase) {
+        use ra_ap_base_db::SourceDatabase;
+        for path in self.sources.keys() {
+            let Some((id, ra_ap_vfs::FileExcluded::No)) = vfs.file_id(&vfs_path(path)) else {
+                continue;
+            };
+            let text = db.file_text(id).text(db).clone();
+            db.set_file_text_with_durability(id, &text, Durability::MEDIUM);
+        }
+    }
+
     /// Finds the changed files and applies them to `vfs` and `db`.
     pub fn refresh(
         &mut self,
@@ -114,25 +130,25 @@ impl FileIndex {
         if out.changed.is_empty() {
             return Ok(out);
         }
-        let mut change = ra_ap_ide_db::ChangeWithProcMacros::default();
-        let mut roots_changed = false;
-        for (_, file) in vfs.take_changes() {
-            roots_changed |= file.is_created_or_deleted();
-            match file.change {
-                Change::Create(bytes, _) | Change::Modify(bytes, _) => {
-                    let text = String::from_utf8(bytes).ok();
-                    change.change_file(file.file_id, text);
-                }
-                Change::Delete => {
-                    roots_changed = true;
-                    change.change_file(file.file_id, None);
-                }
-            }
-        }
-        if roots_changed {
+        let changes = vfs.take_changes();
+        if changes.values().any(|f| f.is_created_or_deleted()) {
+            let mut change = ra_ap_ide_db::ChangeWithProcMacros::default();
             change.set_roots(folders.source_root_config.partition(vfs));
+            db.apply_change(change);
         }
-        db.apply_change(change);
+        // An edited file becomes LOW durability (see `FileIndex::settle`); what depends
+        // only on files not edited in this session stays valid without being checked.
+        use ra_ap_base_db::SourceDatabase;
+        for (_, file) in changes {
+            let text = match file.change {
+                Change::Create(bytes, _) | Change::Modify(bytes, _) => {
+                    String::from_utf8(bytes).unwrap_or_default()
+                }
+                // r-a cannot remove a file: it becomes empty (and leaves its module).
+                Change::Delete => String::new(),
+            };
+            db.set_file_text_with_durability(file.file_id, &text, Durability::LOW);
+        }
         Ok(out)
     }
 }

@@ -97,7 +97,7 @@ pub fn explain(
             .ok_or_else(|| anyhow::anyhow!("binary `{}` has no `main` function", target.name))?;
         let config = codegen::UnitConfig {
             krate: krate.into(),
-            std_view: None,
+            views: None,
             isa: codegen::emit::build_isa()?,
             linkmap: session.linkmap.clone(),
             paths: session.path_display(),

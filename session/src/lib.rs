@@ -189,6 +189,14 @@ pub struct Session {
     pub open_timings: Timings,
     /// The object files this session wrote, by (binary, part): signature and stamp.
     objects: HashMap<(String, usize), (u64, edits::Stamp)>,
+    /// The crate graph as views need it (`codegen::compile::UnitConfig::view_of`).
+    views: Arc<codegen::compile::CrateViews>,
+    /// Every unit this session compiled, with the crate whose view it was compiled from.
+    /// A unit reads nothing outside its view's dependency closure, so it stays valid
+    /// until a file of one of those crates changes (`refresh` drops it then; salsa decides
+    /// what of it to recompute). The walk uses these without asking salsa.
+    units:
+        HashMap<codegen::instance::InstanceKey, (ra_ap_base_db::Crate, Arc<codegen::UnitOutput>)>,
 }
 
 /// How many object files a binary is split into (see `Session::write_objects`).
@@ -230,7 +238,9 @@ impl Session {
                 ))),
             }),
         );
+        let mut ws = ws;
         let files = edits::FileIndex::new(&ws.local_roots, &ws.manifests);
+        files.settle(&ws.vfs, &mut ws.db);
         let mut session = Session {
             config: config.clone(),
             tc,
@@ -245,7 +255,12 @@ impl Session {
             file_modules: HashMap::new(),
             open_timings: Timings::default(),
             objects: HashMap::new(),
+            units: HashMap::new(),
+            views: Arc::new(codegen::compile::CrateViews::default()),
         };
+        session.views = Arc::new(ra_ap_hir_ty::attach_db(&session.ws.db, || {
+            codegen::compile::CrateViews::new(&session.ws.db)
+        }));
         // Walking the local crates' modules computes their def maps, and with them the
         // def maps (name resolution, macro expansion) of std, core and alloc.
         let t = Instant::now();
@@ -290,6 +305,7 @@ impl Session {
         timings.changed_files = r.changed.len();
         if !r.changed.is_empty() {
             self.generation += 1;
+            self.drop_units_of(&r.changed);
             let before = std::mem::take(&mut self.file_modules);
             let (after, _) = self.file_modules();
             let moved = before
@@ -302,6 +318,37 @@ impl Session {
         }
         timings.refresh = t.elapsed();
         Ok(true)
+    }
+
+    /// Drops the units whose view depends on a crate of one of `files` (all of them if a
+    /// file belongs to no crate: a new file, say, whose module is not known yet).
+    fn drop_units_of(&mut self, files: &[PathBuf]) {
+        use ra_ap_base_db::SourceDatabase;
+        let db = &self.ws.db;
+        let mut changed = rustc_hash::FxHashSet::default();
+        for f in files {
+            let path = ra_ap_vfs::VfsPath::from(ra_ap_paths::AbsPathBuf::assert_utf8(f.clone()));
+            let crates = self
+                .ws
+                .vfs
+                .file_id(&path)
+                .map(|(id, _)| {
+                    ra_ap_base_db::relevant_crates(db as &dyn SourceDatabase, id).to_vec()
+                })
+                .unwrap_or_default();
+            if crates.is_empty() {
+                self.units.clear();
+                return;
+            }
+            changed.extend(crates);
+        }
+        let views = &self.views;
+        self.units.retain(|_, (view, _)| {
+            views
+                .deps
+                .get(view)
+                .is_some_and(|deps| deps.iter().all(|d| !changed.contains(d)))
+        });
     }
 
     /// Builds the requested binaries (after `refresh`).
@@ -353,7 +400,7 @@ impl Session {
         let shared = self.input.config(db).clone();
         let config = codegen::UnitConfig {
             krate: krate.into(),
-            std_view: self.std_crate(),
+            views: Some(self.views.clone()),
             isa: self.isa.clone(),
             linkmap: shared.linkmap.clone(),
             paths: shared.paths.clone(),
@@ -364,7 +411,15 @@ impl Session {
             .as_ref()
             .map_or(0, |c| c.hits.load(std::sync::atomic::Ordering::Relaxed));
         let t = Instant::now();
-        let walk = walk::walk(db, &config, Some(self.input), main, req.jobs, timings)?;
+        let walk = walk::walk(
+            db,
+            &config,
+            Some(self.input),
+            main,
+            req.jobs,
+            timings,
+            &mut self.units,
+        )?;
         timings.compile += t.elapsed();
         if let Some(c) = &config.cache {
             timings.cache_hits += c.hits.load(std::sync::atomic::Ordering::Relaxed) - hits_before;
@@ -418,19 +473,6 @@ impl Session {
             functions: nfuncs,
             fresh: false,
         })
-    }
-
-    /// The sysroot's `std`, if loaded.
-    fn std_crate(&self) -> Option<ra_ap_base_db::Crate> {
-        let db = &self.ws.db;
-        hir::Crate::all(db)
-            .into_iter()
-            .find(|k| {
-                k.origin(db).is_lang()
-                    && k.display_name(db)
-                        .is_some_and(|n| n.crate_name().as_str() == "std")
-            })
-            .map(Into::into)
     }
 
     /// Writes the binary's object files: its units split into `OBJECT_PARTS` objects by

@@ -1,11 +1,20 @@
 //! The walk from a binary's entry glue through every instance it reaches: each unit is
 //! compiled (or reused, through the `compiled_unit` query) and its references queued.
+//!
+//! Workers share one worklist: a worker takes a batch of instances, compiles (or finds)
+//! their units, and queues what they reference that nobody has seen yet. In a warm build
+//! nearly every unit is reused in microseconds, so the walk is as fast as its bookkeeping:
+//! no round trip through a coordinator per unit.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Condvar, Mutex};
 
 use anyhow::{Result, anyhow};
-use codegen::cx::{BuildError, Stats};
+use codegen::cx::{BuildError, Stats, UnitError};
+use codegen::instance::InstanceKey;
+use codegen::resolve::Tier;
 use codegen::{UnitConfig, UnitOutput};
+use rustc_hash::FxHashMap;
 
 use crate::Timings;
 
@@ -17,9 +26,38 @@ pub struct Walk {
     pub stats: Stats,
 }
 
+/// What the workers share.
+struct Worklist {
+    queue: Vec<InstanceKey>,
+    /// Every instance queued so far: the unit that referred to it first (`None`: the
+    /// entry glue), and its tier.
+    seen: FxHashMap<InstanceKey, (Option<InstanceKey>, Tier)>,
+    busy: usize,
+    done: Vec<(InstanceKey, Arc<UnitOutput>, Option<ra_ap_base_db::Crate>)>,
+    failed: Option<String>,
+}
+
+impl Worklist {
+    fn add_references(&mut self, from: Option<&InstanceKey>, out: &UnitOutput) -> bool {
+        let mut added = false;
+        for (r, tier) in &out.references {
+            if let std::collections::hash_map::Entry::Vacant(v) = self.seen.entry(r.clone()) {
+                v.insert((from.cloned(), *tier));
+                self.queue.push(r.clone());
+                added = true;
+            }
+        }
+        added
+    }
+}
+
+/// How many instances a worker takes at a time.
+const BATCH: usize = 32;
+
 /// Compiles the entry glue and every instance reachable from it on `jobs` threads (the
 /// database takes concurrent readers; every thread has its own handle). Call chains for
 /// errors follow the first unit that referred to an instance.
+#[allow(clippy::too_many_arguments)]
 pub fn walk(
     db: &ra_ap_ide_db::RootDatabase,
     config: &UnitConfig,
@@ -28,39 +66,102 @@ pub fn walk(
     main: ra_ap_hir_def::FunctionId,
     jobs: usize,
     timings: &mut Timings,
+    // Units of earlier builds of this session whose view no edit has reached since (see
+    // `Session::units`): used without asking salsa, which would only confirm it unit by
+    // unit. The walk adds the units it compiles.
+    units: &mut HashMap<InstanceKey, (ra_ap_base_db::Crate, Arc<UnitOutput>)>,
 ) -> Result<Walk> {
-    use codegen::instance::InstanceKey;
-    use rustc_hash::FxHashMap;
-
     let entry = ra_ap_hir_ty::attach_db(db, || codegen::compile_entry(db, config, main))?;
+    let build = codegen::query::current_build();
+    let mut list = Worklist {
+        queue: Vec::new(),
+        seen: FxHashMap::default(),
+        busy: 0,
+        done: Vec::new(),
+        failed: None,
+    };
+    list.add_references(None, &entry);
+    let shared = Mutex::new(list);
+    let wake = Condvar::new();
+    let jobs = jobs.max(1);
+    let handles: Vec<ra_ap_ide_db::RootDatabase> = (0..jobs).map(|_| db.clone()).collect();
+    let cached: &HashMap<InstanceKey, (ra_ap_base_db::Crate, Arc<UnitOutput>)> = units;
+    std::thread::scope(|scope| {
+        for handle in handles {
+            let shared = &shared;
+            let wake = &wake;
+            scope.spawn(move || {
+                let db = handle;
+                loop {
+                    let batch: Vec<InstanceKey> = {
+                        let mut s = shared.lock().unwrap();
+                        loop {
+                            if s.failed.is_some() {
+                                return;
+                            }
+                            if !s.queue.is_empty() {
+                                let n = s.queue.len().saturating_sub(BATCH);
+                                let batch = s.queue.split_off(n);
+                                s.busy += 1;
+                                break batch;
+                            }
+                            if s.busy == 0 {
+                                // Nothing queued and nobody who could queue more: done.
+                                wake.notify_all();
+                                return;
+                            }
+                            s = wake.wait(s).unwrap();
+                        }
+                    };
+                    let outs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        ra_ap_hir_ty::attach_db(&db, || {
+                            batch
+                                .iter()
+                                .map(|key| unit_of(&db, config, input, build, cached, key))
+                                .collect::<Vec<_>>()
+                        })
+                    }));
+                    let mut s = shared.lock().unwrap();
+                    s.busy -= 1;
+                    match outs {
+                        Ok(outs) => {
+                            for (key, (out, view)) in batch.into_iter().zip(outs) {
+                                s.add_references(Some(&key), &out);
+                                s.done.push((key, out, view));
+                            }
+                        }
+                        Err(_) => {
+                            s.failed = Some("internal error: a compile worker panicked".into())
+                        }
+                    }
+                    wake.notify_all();
+                }
+            });
+        }
+    });
+    let list = shared.into_inner().unwrap();
+    if let Some(failed) = list.failed {
+        return Err(anyhow!("{failed}"));
+    }
+
     let mut walk = Walk {
         units: Vec::new(),
         imports: Default::default(),
         errors: Vec::new(),
         stats: Stats::default(),
     };
-    // The first referrer of each instance (`None`: the entry glue).
-    let mut parent: FxHashMap<InstanceKey, Option<InstanceKey>> = FxHashMap::default();
-    let mut frontier: Vec<InstanceKey> = Vec::new();
-    let build = codegen::query::current_build();
-    let absorb = |from: Option<&InstanceKey>,
-                  out: UnitOutput,
-                  walk: &mut Walk,
-                  parent: &mut FxHashMap<InstanceKey, Option<InstanceKey>>,
-                  frontier: &mut Vec<InstanceKey>,
-                  timings: &mut Timings| {
-        for (r, tier) in out.references {
-            if let std::collections::hash_map::Entry::Vacant(v) = parent.entry(r.clone()) {
-                v.insert(from.cloned());
-                match tier {
-                    codegen::resolve::Tier::Tier1 => walk.stats.tier1 += 1,
-                    codegen::resolve::Tier::Tier3 => walk.stats.tier3 += 1,
-                    codegen::resolve::Tier::Generated => walk.stats.generated += 1,
-                    codegen::resolve::Tier::Tier2 => {}
-                }
-                frontier.push(r);
-            }
+    for (_, tier) in list.seen.values() {
+        match tier {
+            Tier::Tier1 => walk.stats.tier1 += 1,
+            Tier::Tier3 => walk.stats.tier3 += 1,
+            Tier::Generated => walk.stats.generated += 1,
+            Tier::Tier2 => {}
         }
+    }
+    let mut errors: Vec<(Option<InstanceKey>, UnitError)> = Vec::new();
+    let entry_errors = std::iter::once((None, Arc::new(entry), None));
+    let done = list.done.into_iter().map(|(k, o, s)| (Some(k), o, s));
+    for (key, out, view) in entry_errors.chain(done) {
         if out.compiled_in == build {
             timings.compiled += 1;
             timings.resolve.time += out.resolve.time;
@@ -72,7 +173,7 @@ pub fn walk(
         } else {
             timings.reused += 1;
         }
-        if let Some(u) = out.unit {
+        if let Some(u) = &out.unit {
             timings.functions += u.functions.len();
             for s in &u.symbols {
                 if let codegen::unit::SymbolKind::Func {
@@ -82,123 +183,25 @@ pub fn walk(
                     walk.imports.insert(s.name.clone());
                 }
             }
-            walk.units.push(u);
+            walk.units.push(u.clone());
         }
-        out.errors
-    };
-    let mut pending_errors: Vec<(Option<InstanceKey>, codegen::cx::UnitError)> = Vec::new();
-    for e in absorb(None, entry, &mut walk, &mut parent, &mut frontier, timings) {
-        pending_errors.push((None, e));
-    }
-    // Workers take instances from a shared queue and add what each unit references, so a
-    // slow unit never holds back the others (no waves).
-    struct Shared {
-        queue: Vec<InstanceKey>,
-        busy: usize,
-        done: Vec<(InstanceKey, UnitOutput)>,
-        failed: Option<String>,
-    }
-    let shared = std::sync::Mutex::new(Shared {
-        queue: std::mem::take(&mut frontier),
-        busy: 0,
-        done: Vec::new(),
-        failed: None,
-    });
-    let wake = std::sync::Condvar::new();
-    let jobs = jobs.max(1);
-    let handles: Vec<ra_ap_ide_db::RootDatabase> = (0..jobs).map(|_| db.clone()).collect();
-    std::thread::scope(|scope| {
-        for handle in handles {
-            let shared = &shared;
-            let wake = &wake;
-            scope.spawn(move || {
-                let db = handle;
-                loop {
-                    let key = {
-                        let mut s = shared.lock().unwrap();
-                        loop {
-                            if s.failed.is_some() {
-                                return;
-                            }
-                            if let Some(k) = s.queue.pop() {
-                                s.busy += 1;
-                                break k;
-                            }
-                            // Only the coordinator knows when nothing more will come.
-                            s = wake.wait(s).unwrap();
-                        }
-                    };
-                    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        ra_ap_hir_ty::attach_db(&db, || {
-                            let dbr: &dyn ra_ap_hir_ty::db::HirDatabase = &db;
-                            match input {
-                                Some(input) => {
-                                    let k = codegen::query::UnitKey::new(
-                                        dbr,
-                                        config.krate,
-                                        key.clone(),
-                                    );
-                                    codegen::query::compiled_unit(dbr, input, k).clone()
-                                }
-                                None => {
-                                    let mut out =
-                                        codegen::compile_instance(dbr, config, key.instance());
-                                    out.compiled_in = build;
-                                    out
-                                }
-                            }
-                        })
-                    }));
-                    let mut s = shared.lock().unwrap();
-                    s.busy -= 1;
-                    match out {
-                        Ok(out) => s.done.push((key, out)),
-                        Err(_) => {
-                            s.failed = Some("internal error: a compile worker panicked".into())
-                        }
-                    }
-                    wake.notify_all();
-                }
-            });
+        errors.extend(out.errors.iter().cloned().map(|e| (key.clone(), e)));
+        if let (Some(k), Some(view)) = (key, view)
+            && out.errors.is_empty()
+            && out.unit.is_some()
+        {
+            units.insert(k, (view, out));
         }
-        // The coordinator: absorbs finished units and queues what they reference.
-        let mut s = shared.lock().unwrap();
-        loop {
-            let done = std::mem::take(&mut s.done);
-            if !done.is_empty() {
-                drop(s);
-                let mut next = Vec::new();
-                for (key, out) in done {
-                    for e in absorb(Some(&key), out, &mut walk, &mut parent, &mut next, timings) {
-                        pending_errors.push((Some(key.clone()), e));
-                    }
-                }
-                s = shared.lock().unwrap();
-                s.queue.extend(next);
-                wake.notify_all();
-                continue;
-            }
-            if s.failed.is_some() || (s.queue.is_empty() && s.busy == 0) {
-                s.failed.get_or_insert_with(String::new);
-                wake.notify_all();
-                break;
-            }
-            s = wake.wait(s).unwrap();
-        }
-    });
-    let failed = shared.into_inner().unwrap().failed.unwrap_or_default();
-    if !failed.is_empty() {
-        return Err(anyhow!("{failed}"));
     }
-    if !pending_errors.is_empty() {
+    if !errors.is_empty() {
         ra_ap_hir_ty::attach_db(db, || -> Result<()> {
             let tcx = codegen::ty::TyCx::new(db, config.krate)?;
-            for (at, e) in pending_errors {
+            for (at, e) in errors {
                 let mut chain = Vec::new();
                 let mut cur = at;
                 while let Some(k) = cur {
                     chain.push(k.instance().describe(&tcx));
-                    cur = parent.get(&k).cloned().flatten();
+                    cur = list.seen.get(&k).and_then(|(p, _)| p.clone());
                     if chain.len() > 64 {
                         break;
                     }
@@ -217,4 +220,35 @@ pub fn walk(
         })?;
     }
     Ok(walk)
+}
+
+/// The unit of one instance: from the session's units, else from salsa (or, with no
+/// input, compiled afresh); and the view it was compiled from (`None` when it came from
+/// the session's units).
+fn unit_of(
+    db: &ra_ap_ide_db::RootDatabase,
+    config: &UnitConfig,
+    input: Option<codegen::query::CodegenInput>,
+    build: u64,
+    cached: &HashMap<InstanceKey, (ra_ap_base_db::Crate, Arc<UnitOutput>)>,
+    key: &InstanceKey,
+) -> (Arc<UnitOutput>, Option<ra_ap_base_db::Crate>) {
+    if let Some((_, out)) = cached.get(key) {
+        return (out.clone(), None);
+    }
+    let dbr: &dyn ra_ap_hir_ty::db::HirDatabase = db;
+    let instance = key.instance();
+    let view = config.view_of(dbr, &instance);
+    let out = match input {
+        Some(input) => {
+            let k = codegen::query::UnitKey::new(dbr, view, key.clone());
+            codegen::query::compiled_unit(dbr, input, k)
+        }
+        None => {
+            let mut out = codegen::compile_instance(dbr, config, instance);
+            out.compiled_in = build;
+            Arc::new(out)
+        }
+    };
+    (out, Some(view))
 }
