@@ -189,11 +189,17 @@ enum Ended {
 }
 
 /// Runs a command through the workspace's server. `Ok(code, binary to run)`.
-pub fn run(workspace: &Path, argv: Vec<String>, cwd: &Path) -> Result<(u8, Option<String>)> {
+pub fn run(
+    workspace: &Path,
+    argv: Vec<String>,
+    cwd: &Path,
+    jobs_limit: Option<usize>,
+) -> Result<(u8, Option<String>)> {
     let place = Place::for_workspace(workspace)?;
     let request = serde_json::to_string(&crate::server::Request {
         argv,
         cwd: cwd.to_path_buf(),
+        jobs_limit,
     })?;
     for attempt in 0..2 {
         let (stream, pid) = connect(&place)?;

@@ -152,7 +152,17 @@ fn build(
 ) -> Result<(u8, Vec<session::BinTarget>)> {
     let start = Instant::now();
     let plan = sessions.plans.plan(b, cwd)?;
-    let mut timings = session::Timings::default();
+    let mut timings = session::Timings {
+        plan: start.elapsed(),
+        ..Default::default()
+    };
+    if b.verbose > 0 {
+        writeln!(
+            out.stderr,
+            "     rac: compiling on {} thread(s)",
+            plan.request.jobs
+        )?;
+    }
     let s = sessions.get(&plan.session, &mut timings)?;
     let report = s.build(&plan.request, &mut timings);
     sessions.builds += 1;
@@ -244,6 +254,11 @@ fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()
         None => "kept by the session".to_owned(),
     };
     let rows = [
+        (
+            "plan",
+            tm.plan,
+            "the workspace's binaries (cargo metadata, or its cached answer)".to_owned(),
+        ),
         (
             "edits",
             tm.refresh,

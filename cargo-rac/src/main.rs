@@ -90,6 +90,9 @@ fn main_command(
         }));
     }
     let b = cmd.build_args().expect("a build command");
+    // Run by make or by cargo with a jobserver: use as many threads as tokens this process
+    // holds (its implicit one and those free now), kept until it exits.
+    let (jobs_limit, _tokens) = jobserver_tokens(b.jobs);
     let no_server_env = std::env::var("RAC_NO_SERVER").is_ok_and(|v| !v.is_empty() && v != "0");
     let debug_env = IN_PROCESS_ENV.iter().any(|k| std::env::var_os(k).is_some());
     let (code, run) = if b.no_server || no_server_env || debug_env {
@@ -97,7 +100,7 @@ fn main_command(
         let mut stdout = std::io::stdout().lock();
         let mut stderr = std::io::stderr();
         let outcome = exec::execute(
-            cmd,
+            &with_jobs(cmd, jobs_limit),
             cwd,
             &mut sessions,
             &mut exec::Out {
@@ -114,7 +117,7 @@ fn main_command(
         )
     } else {
         let root = place::workspace_root(cwd, b.manifest_path.as_deref())?;
-        client::run(&root, args, cwd)?
+        client::run(&root, args, cwd, jobs_limit)?
     };
     match (code, run) {
         (0, Some(bin)) => {
@@ -128,4 +131,36 @@ fn main_command(
         }
         (code, _) => Ok(ExitCode::from(code)),
     }
+}
+
+/// The jobs a jobserver in the environment allows (`None`: no jobserver), and its tokens.
+fn jobserver_tokens(requested: Option<usize>) -> (Option<usize>, Vec<jobserver::Acquired>) {
+    // SAFETY: called once, early, before any other code uses the inherited descriptors.
+    let Some(client) = (unsafe { jobserver::Client::from_env() }) else {
+        return (None, Vec::new());
+    };
+    let want =
+        requested.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let mut tokens = Vec::new();
+    while tokens.len() + 1 < want {
+        match client.try_acquire() {
+            Ok(Some(t)) => tokens.push(t),
+            _ => break,
+        }
+    }
+    (Some(tokens.len() + 1), tokens)
+}
+
+/// `cmd` with its `--jobs` limited to `limit`.
+fn with_jobs(cmd: &Command, limit: Option<usize>) -> Command {
+    let mut cmd = cmd.clone();
+    if let Some(limit) = limit {
+        let b = match &mut cmd {
+            Command::Build(b) | Command::Run { build: b, .. } => b,
+            Command::Explain(e) => &mut e.build,
+            Command::Server { .. } => return cmd,
+        };
+        b.jobs = Some(b.jobs.map_or(limit, |j| j.min(limit)));
+    }
+    cmd
 }

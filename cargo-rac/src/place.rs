@@ -120,10 +120,20 @@ pub fn identity() -> String {
             )
         })
         .unwrap_or_default();
-    let env: Vec<String> = IDENTITY_ENV
+    let mut env: Vec<String> = IDENTITY_ENV
         .iter()
         .map(|k| format!("{k}={}", std::env::var(k).unwrap_or_default()))
         .collect();
+    // The toolchain cargo runs us with (`CARGO` is its own binary): an update in place
+    // (`rustup update`) changes its files, not its path.
+    if let Some(cargo) = std::env::var_os("CARGO") {
+        let cargo = PathBuf::from(cargo);
+        for bin in [cargo.clone(), cargo.with_file_name("rustc")] {
+            if let Ok(m) = std::fs::metadata(&bin) {
+                env.push(format!("{}:{}:{}", bin.display(), m.size(), m.mtime()));
+            }
+        }
+    }
     format!(
         "cargo-rac {} {} size={size} mtime={mtime} env={:016x}",
         env!("CARGO_PKG_VERSION"),

@@ -189,6 +189,9 @@ fn status(server: &Server) -> String {
 pub struct Request {
     pub argv: Vec<String>,
     pub cwd: PathBuf,
+    /// The client's jobserver allows this many threads.
+    #[serde(default)]
+    pub jobs_limit: Option<usize>,
 }
 
 /// A writer that sends what it is given as `Stdout` or `Stderr` frames.
@@ -261,7 +264,8 @@ fn request(server: &Server, stream: UnixStream, json: &str) -> Result<()> {
                     stdout: &mut stdout,
                     stderr: &mut stderr,
                 };
-                crate::exec::execute(&cli.command, &req.cwd, &mut state.sessions, &mut out)
+                let cmd = crate::with_jobs(&cli.command, req.jobs_limit);
+                crate::exec::execute(&cmd, &req.cwd, &mut state.sessions, &mut out)
             }));
             match r {
                 Ok(o) => o,

@@ -215,7 +215,7 @@ fn edit_build_run_loop_matches_rustc_after_every_edit() {
         ),
         ("the same text saved again", String::new(), None),
     ];
-    for (i, (what, main_rs, util_rs)) in versions.into_iter().enumerate() {
+    for (what, main_rs, util_rs) in versions {
         if !main_rs.is_empty() {
             ws.write_main(&main_rs);
         } else if what == "the same text saved again" {
@@ -511,4 +511,24 @@ fn corrupt_cache_entries_are_recompiled_not_trusted() {
         String::from_utf8_lossy(&out.stderr)
     );
     ws.assert_same_as_rustc("corrupting the cache");
+}
+
+#[test]
+fn a_jobserver_limits_the_threads() {
+    let ws = Ws::new("jobserver", &hello("x"));
+    // A jobserver with no free token: only the implicit one, one thread.
+    let client = jobserver::Client::new(1).unwrap();
+    let _held = client.acquire().unwrap();
+    for extra in [&[][..], &["--no-server"][..]] {
+        let mut cmd = ws.rac(&["build", "-v", "-j", "4"]);
+        cmd.args(extra);
+        client.configure(&mut cmd);
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(stderr.contains("compiling on 1 thread(s)"), "{stderr}");
+    }
+    // Without one, -j is honoured.
+    let out = ws.run(&["build", "-v", "-j", "3"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("compiling on 3 thread(s)"));
 }

@@ -61,6 +61,8 @@ pub struct BuildRequest {
 
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
+    /// Reading the workspace's layout (`cargo metadata`, unless cached).
+    pub plan: Duration,
     /// Applying the edits found since the last build, and the files changed.
     pub refresh: Duration,
     pub changed_files: usize,
