@@ -197,6 +197,24 @@ fn build(
     if b.timings {
         print_timings(out, &timings, report.targets.len())?;
     }
+    // A refusal may just be wrong code (rust-analyzer cannot lower a body with type
+    // errors): then rustc's own diagnostics are what `cargo build` would show.
+    if report.failed.iter().any(|(_, e)| {
+        e.downcast_ref::<session::Refusal>().is_some()
+            || e.downcast_ref::<session::SyntaxErrors>().is_some()
+    }) && let Some(diag) = rustc_diagnostics(b, cwd)
+    {
+        out.stdout.write_all(&diag.stdout)?;
+        out.stderr.write_all(&diag.stderr)?;
+        if json {
+            writeln!(
+                out.stdout,
+                "{}",
+                serde_json::json!({"reason": "build-finished", "success": false})
+            )?;
+        }
+        return Ok((101, plan.request.targets));
+    }
     for (name, e) in &report.failed {
         let text = match e.downcast_ref::<session::Refusal>() {
             Some(r) => r.to_string(),
@@ -326,4 +344,30 @@ fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()
         )?;
     }
     Ok(())
+}
+
+/// `cargo check` of what the command builds: its output when it fails (the code has
+/// errors rustc reports), `None` when the code is fine.
+fn rustc_diagnostics(b: &BuildArgs, cwd: &Path) -> Option<std::process::Output> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut cmd = std::process::Command::new(cargo);
+    cmd.arg("check").current_dir(cwd);
+    if let Some(m) = &b.manifest_path {
+        cmd.arg("--manifest-path").arg(m);
+    }
+    for p in &b.package {
+        cmd.args(["-p", p]);
+    }
+    for bin in &b.bin {
+        cmd.args(["--bin", bin]);
+    }
+    if b.bin.is_empty() {
+        cmd.arg("--bins");
+    }
+    if let Some(t) = &b.target_dir {
+        cmd.arg("--target-dir").arg(t);
+    }
+    cmd.args(["--message-format", &b.message_format]);
+    let out = cmd.output().ok()?;
+    (!out.status.success()).then_some(out)
 }

@@ -84,6 +84,11 @@ impl FileIndex {
         }
     }
 
+    /// The source files of the workspace, as last seen.
+    pub fn sources(&self) -> impl Iterator<Item = &PathBuf> {
+        self.sources.keys()
+    }
+
     /// Finds the changed files and applies them to `vfs` and `db`.
     pub fn refresh(
         &mut self,

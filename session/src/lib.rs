@@ -141,6 +141,25 @@ impl std::fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
+/// Source files of the workspace that do not parse: rust-analyzer's parser recovers from
+/// syntax errors, so the build must not go on.
+#[derive(Debug)]
+pub struct SyntaxErrors {
+    /// `file:line:col: message`, rustc's way.
+    pub errors: Vec<String>,
+}
+
+impl std::fmt::Display for SyntaxErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for e in &self.errors {
+            writeln!(f, "error: {e}")?;
+        }
+        write!(f, "error: the workspace has syntax errors")
+    }
+}
+
+impl std::error::Error for SyntaxErrors {}
+
 pub struct Toolchain {
     pub sysroot: PathBuf,
     pub rustc_commit: String,
@@ -357,6 +376,18 @@ impl Session {
     pub fn build(&mut self, req: &BuildRequest, timings: &mut Timings) -> BuildReport {
         let mut report = BuildReport::default();
         codegen::query::start_build();
+        let syntax = self.syntax_errors();
+        if !syntax.is_empty() {
+            for t in &req.targets {
+                report.failed.push((
+                    t.name.clone(),
+                    anyhow::Error::new(SyntaxErrors {
+                        errors: syntax.clone(),
+                    }),
+                ));
+            }
+            return report;
+        }
         for target in &req.targets {
             if let Some(fresh) = self.fresh(target) {
                 report.targets.push(fresh);
@@ -373,6 +404,40 @@ impl Session {
             }
         }
         report
+    }
+
+    /// The syntax errors of the workspace's source files (`file:line:col: message`).
+    /// Parses are memoized: after the first build this costs a lookup per file.
+    fn syntax_errors(&self) -> Vec<String> {
+        use ra_ap_base_db::SourceDatabase;
+        let db = &self.ws.db;
+        let mut out = Vec::new();
+        ra_ap_hir_ty::attach_db(db, || {
+            for path in self.files.sources() {
+                let vpath =
+                    ra_ap_vfs::VfsPath::from(ra_ap_paths::AbsPathBuf::assert_utf8(path.clone()));
+                let Some((id, ra_ap_vfs::FileExcluded::No)) = self.ws.vfs.file_id(&vpath) else {
+                    continue;
+                };
+                let crates = ra_ap_base_db::relevant_crates(db as &dyn SourceDatabase, id);
+                let Some(krate) = crates.first() else {
+                    // Not part of any crate (no `mod` names it): rustc never reads it.
+                    continue;
+                };
+                let edition = krate.data(db).edition;
+                let file = ra_ap_base_db::EditionedFileId::new(db, id, edition);
+                let parse = file.parse(db);
+                if let Some(e) = parse.errors().first() {
+                    let text = db.file_text(id).text(db);
+                    let offset = usize::from(e.range().start()).min(text.len());
+                    let before = &text[..offset];
+                    let line = before.matches('\n').count() + 1;
+                    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                    out.push(format!("{}:{line}:{col}: {e}", path.display()));
+                }
+            }
+        });
+        out
     }
 
     /// The report of a binary that needs no rebuild, if it is fresh.

@@ -366,25 +366,29 @@ pub fn ensure_exists(p: &Path) -> Result<()> {
     Ok(())
 }
 
-/// A program rac must refuse: `// expect-stderr: <text>` lines give what the error says.
+/// A program rac must refuse: `// expect-stderr: <text>` lines give what the error says,
+/// `// expect-not-stderr: <text>` lines what it must not say.
 #[derive(Debug, Clone)]
 pub struct RefusalCase {
     pub program: Program,
     pub expected: Vec<String>,
+    pub unexpected: Vec<String>,
 }
 
 pub fn refusal_cases(dir: &Path) -> Result<Vec<RefusalCase>> {
     let mut out = Vec::new();
     for p in programs_in(dir, "2021")? {
         let text = std::fs::read_to_string(&p.source)?;
-        let expected = text
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("// expect-stderr:"))
-            .map(|s| s.trim().to_owned())
-            .collect();
+        let lines = |prefix: &str| {
+            text.lines()
+                .filter_map(|l| l.trim().strip_prefix(prefix))
+                .map(|s| s.trim().to_owned())
+                .collect()
+        };
         out.push(RefusalCase {
             program: p,
-            expected,
+            expected: lines("// expect-stderr:"),
+            unexpected: lines("// expect-not-stderr:"),
         });
     }
     Ok(out)
@@ -430,6 +434,20 @@ impl Harness {
         if !missing.is_empty() {
             return Ok(Some(format!(
                 "the error does not say {missing:?}:\n{stderr}"
+            )));
+        }
+        let wrong: Vec<&String> = case
+            .unexpected
+            .iter()
+            .filter(|e| stderr.contains(e.as_str()))
+            .collect();
+        if !wrong.is_empty() {
+            return Ok(Some(format!("the error says {wrong:?}:\n{stderr}")));
+        }
+        if out.status.code() != Some(101) {
+            return Ok(Some(format!(
+                "exit code {:?}, not 101:\n{stderr}",
+                out.status.code()
             )));
         }
         Ok(None)
