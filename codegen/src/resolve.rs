@@ -271,6 +271,19 @@ pub fn classify_item<'db>(
     if krate.data(db).origin.is_local() {
         return tier1(tcx, instance, Reason::Local);
     }
+    if let Some(crate::shims::Shim::Source(name)) = crate::shims::shim_for(tcx, f) {
+        return match crate::shims::source_shim(tcx, name) {
+            Some(shim) => CallResolution::Define {
+                instance: Instance::item(shim, args),
+                tier: Tier::Tier3,
+                reason: Reason::Shim,
+            },
+            None => CallResolution::Refused {
+                function: instance.describe(tcx),
+                reason: format!("the shim `rac_shims::{name}` is not loaded"),
+            },
+        };
+    }
     if crate::shims::shim_for(tcx, f).is_some() {
         return CallResolution::Define {
             instance: Instance {

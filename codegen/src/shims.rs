@@ -9,6 +9,12 @@
 //! | `core::sync::atomic::atomic_*`, `fence` | const-generic orderings fail to monomorphize | the operation, sequentially consistent |
 //! | `alloc::vec::in_place_collect::{impl}::from_iter` | its `const { .. }` selector reads an associated const r-a cannot evaluate | `SpecFromIterNested::from_iter`, the non-in-place path (same result) |
 //! | any function whose body is a `const_eval_select!` over exactly its parameters (`const_panic!`'s `do_panic`, `<TypeId as PartialEq>::eq`) | r-a does not resolve the macro 2.0's intrinsic call | a call of its `runtime` function with the same arguments |
+//! | `core::str::pattern::simd_contains` | its portable-SIMD mask code (`Swizzle::concat_swizzle`) does not lower (`InaccessibleLocal`): every `str::contains(&str)` was refused | Rust source: `rac_shims::simd_contains`, `None` (its caller then uses the Two-Way searcher, as without SSE2) |
+//!
+//! Rows whose replacement is "Rust source" name a function of the shims crate
+//! (`shims/src/lib.rs`), which the session loads beside the workspace; it is compiled
+//! through Tier 1 with the replaced function's generic arguments. The others are
+//! generated here as Cranelift IR, where that is simplest.
 
 use anyhow::{Result, anyhow, bail};
 use cranelift_codegen::ir::{AtomicRmwOp, InstBuilder, MemFlagsData, condcodes::IntCC};
@@ -31,6 +37,29 @@ pub enum Shim {
     /// A `const_panic!` helper (`do_panic`), whose body is
     /// `const_eval_select((args), compiletime, runtime)`: call `runtime(args)`.
     ConstEvalSelectRuntime(FunctionId),
+    /// A function of the shims crate (`shims/src/lib.rs`), by name.
+    Source(&'static str),
+}
+
+/// The function of the shims crate named `name`.
+pub fn source_shim(tcx: &TyCx<'_>, name: &str) -> Option<FunctionId> {
+    let db = tcx.db;
+    let krate = ra_ap_base_db::all_crates(db).iter().copied().find(|k| {
+        k.extra_data(db)
+            .display_name
+            .as_ref()
+            .is_some_and(|n| n.crate_name().as_str() == "rac_shims")
+    })?;
+    let def_map = ra_ap_hir_def::nameres::crate_def_map(db, krate);
+    let root = &def_map[def_map.root_module_id()];
+    root.scope.declarations().find_map(|d| match d {
+        ra_ap_hir_def::ModuleDefId::FunctionId(f)
+            if FunctionSignature::of(db, f).name.as_str() == name =>
+        {
+            Some(f)
+        }
+        _ => None,
+    })
 }
 
 /// The table key of a function: `krate::module::name` or `krate::module::{impl}::name`.
@@ -76,6 +105,7 @@ pub fn shim_for(tcx: &TyCx<'_>, f: FunctionId) -> Option<Shim> {
         | "core::sync::atomic::atomic_compare_exchange_weak" => Shim::AtomicCompareExchange,
         "core::sync::atomic::fence" | "core::sync::atomic::compiler_fence" => Shim::Fence,
         "alloc::vec::in_place_collect::{impl}::from_iter" => Shim::InPlaceCollectFallback,
+        "core::str::pattern::simd_contains" => Shim::Source("simd_contains"),
         _ => return None,
     })
 }
@@ -198,6 +228,7 @@ pub fn codegen_shim<'db>(
             let no_args = GenericArgs::empty(fx.cx.tcx.interner);
             crate::call::call_fn_def(fx, runtime, no_args, call_args, ret, false, None)?;
         }
+        Shim::Source(name) => bail!("the Rust-source shim `{name}` is compiled from source"),
         Shim::InPlaceCollectFallback => {
             // <Vec<T> as SpecFromIterNested<T, I>>::from_iter(iterator)
             let tcx = &fx.cx.tcx;

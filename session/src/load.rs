@@ -53,7 +53,8 @@ pub fn check_rust_src(sysroot: &Path) -> Result<()> {
     Ok(())
 }
 
-pub fn load(manifest_dir: &Path, sysroot: &Path) -> Result<LoadedWorkspace> {
+/// Loads the workspace, and the shims crate (its source written to `shims_dir`).
+pub fn load(manifest_dir: &Path, sysroot: &Path, shims_dir: &Path) -> Result<LoadedWorkspace> {
     check_rust_src(sysroot)?;
     let cargo_config = CargoConfig {
         sysroot: Some(RustLibSource::Discover),
@@ -105,8 +106,9 @@ pub fn load(manifest_dir: &Path, sysroot: &Path) -> Result<LoadedWorkspace> {
     }
     manifests.sort();
     manifests.dedup();
-    let (mut db, vfs, _proc_macro) =
+    let (mut db, mut vfs, _proc_macro) =
         load_workspace(workspace, &cargo_config.extra_env, &load_config).map_err(err)?;
+    add_shims_crate(&mut db, &mut vfs, &folders, shims_dir)?;
     strip_ide_cfgs_from_sysroot(&mut db);
     Ok(LoadedWorkspace {
         db,
@@ -195,4 +197,97 @@ pub fn prefetch_item_trees(
             }
         })
     })
+}
+
+/// The Rust-source shims (`shims/src/lib.rs`, Tier 3), compiled into rac.
+pub const SHIMS_SOURCE: &str = include_str!("../../shims/src/lib.rs");
+/// The crate name the shims have in rust-analyzer's crate graph.
+pub const SHIMS_CRATE: &str = "rac_shims";
+
+/// Adds the shims crate to the database: its source written under `dir`, depending on the
+/// same sysroot crates as the workspace (so its types and traits are std's own), a
+/// library (not the user's code: no overflow checks, not watched for edits).
+pub fn add_shims_crate(
+    db: &mut RootDatabase,
+    vfs: &mut ra_ap_vfs::Vfs,
+    folders: &ProjectFolders,
+    dir: &Path,
+) -> Result<()> {
+    use ra_ap_base_db::{
+        BuiltCrateData, Crate, CrateDisplayName, CrateOrigin, ExtraCrateData, all_crates,
+        salsa::Durability, set_all_crates_with_durability,
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("lib.rs");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(SHIMS_SOURCE) {
+        std::fs::write(&path, SHIMS_SOURCE)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let path = std::fs::canonicalize(&path)?;
+    let vpath = ra_ap_vfs::VfsPath::from(AbsPathBuf::assert_utf8(path));
+    vfs.set_file_contents(vpath.clone(), Some(SHIMS_SOURCE.as_bytes().to_vec()));
+    let Some((file_id, _)) = vfs.file_id(&vpath) else {
+        bail!("the shims source could not be loaded");
+    };
+    let mut change = ra_ap_ide_db::ChangeWithProcMacros::default();
+    change.change_file(file_id, Some(SHIMS_SOURCE.to_owned()));
+    change.set_roots(folders.source_root_config.partition(vfs));
+    db.apply_change(change);
+
+    let crates = all_crates(db);
+    let name_of = |k: &Crate| {
+        k.extra_data(db)
+            .display_name
+            .as_ref()
+            .map(|n| n.crate_name().as_str().to_owned())
+    };
+    let std = crates
+        .iter()
+        .find(|k| k.data(db).origin.is_lang() && name_of(k).as_deref() == Some("std"))
+        .copied()
+        .ok_or_else(|| anyhow::anyhow!("rust-analyzer did not load std"))?;
+    // A workspace crate's dependencies on the sysroot (core, alloc, std, with their
+    // prelude flags) are exactly what the shims need.
+    let deps: Vec<_> = crates
+        .iter()
+        .find(|k| k.data(db).origin.is_local())
+        .map(|k| {
+            k.data(db)
+                .dependencies
+                .iter()
+                .filter(|d| d.crate_id.data(db).origin.is_lang())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let std_data = std.data(db);
+    let data = BuiltCrateData {
+        root_file_id: file_id,
+        edition: ra_ap_span::Edition::Edition2021,
+        dependencies: deps,
+        origin: CrateOrigin::Library {
+            repo: None,
+            name: Symbol::intern(SHIMS_CRATE),
+        },
+        crate_attrs: Box::new([]),
+        is_proc_macro: false,
+        proc_macro_cwd: std_data.proc_macro_cwd.clone(),
+    };
+    let extra = ExtraCrateData {
+        version: None,
+        display_name: Some(CrateDisplayName::from_canonical_name(SHIMS_CRATE)),
+        potential_cfg_options: None,
+    };
+    let krate = Crate::new(
+        db,
+        data,
+        extra,
+        std.workspace_data(db).clone(),
+        std.cfg_options(db).clone(),
+        std.env(db).clone(),
+    );
+    let mut all: Vec<Crate> = crates.iter().copied().collect();
+    all.push(krate);
+    set_all_crates_with_durability(db, all, Durability::MEDIUM);
+    Ok(())
 }
