@@ -227,7 +227,7 @@ fn raw_block_data(
     };
     for o in (0..block.len().saturating_sub(7)).step_by(8) {
         let v = read_usize(block, o);
-        if !(EVALUATOR_ADDRESS_MIN..EVALUATOR_ADDRESS_MIN * 2 + (1 << 40)).contains(&v) {
+        if !is_evaluator_address(v) {
             continue;
         }
         match find_block(mm, v) {
@@ -261,9 +261,19 @@ fn write_relocs(cx: &mut CodegenCx<'_>, desc: &mut DataDescription, relocs: &[(u
     }
 }
 
-/// r-a's evaluator places its heap at `1 << 59` and its stack at `1 << 60`: a constant's
-/// pointer at or above this address points into evaluator memory.
+/// r-a's evaluator places its heap at `1 << 59` and its stack at `1 << 60`.
 const EVALUATOR_ADDRESS_MIN: u64 = 1 << 59;
+const EVALUATOR_STACK: u64 = 1 << 60;
+/// More than either region of the evaluator ever holds.
+const EVALUATOR_REGION: u64 = 1 << 40;
+
+/// Whether `addr` may point into the evaluator's heap or stack. Any other value in a
+/// constant's pointer is an address without provenance (`usize::MAX as *const u8`,
+/// dangling sentinels, `NonNull::dangling()`): its bits are its meaning.
+fn is_evaluator_address(addr: u64) -> bool {
+    (EVALUATOR_ADDRESS_MIN..EVALUATOR_ADDRESS_MIN + EVALUATOR_REGION).contains(&addr)
+        || (EVALUATOR_STACK..EVALUATOR_STACK + EVALUATOR_REGION).contains(&addr)
+}
 
 fn read_usize(bytes: &[u8], off: usize) -> u64 {
     let mut b = [0u8; 8];
@@ -314,7 +324,7 @@ fn add_relocs<'db>(
                 if let TyKind::Dynamic(..) = pointee.kind() {
                     bail!("a constant `dyn` pointer without pointee memory");
                 }
-                if addr >= EVALUATOR_ADDRESS_MIN {
+                if is_evaluator_address(addr) {
                     // An address in r-a's evaluator memory that it did not export: emitting
                     // it would be a dangling pointer in the binary.
                     bail!(
@@ -322,7 +332,7 @@ fn add_relocs<'db>(
                         cx.tcx.display(ty)
                     );
                 }
-                // A dangling but well-aligned pointer (`NonNull::dangling()`) or null.
+                // An address without provenance: null, `NonNull::dangling()`, a sentinel.
                 return Ok(());
             };
             let block = block.to_vec();

@@ -161,6 +161,14 @@ pub fn codegen_binop<'db>(
         TyKind::RawPtr(..) | TyKind::FnPtr(..) => return ptr_binop(fx, op, a, b, tb, out),
         _ => {}
     }
+    if matches!(op, BinOp::Eq | BinOp::Ne)
+        && matches!(
+            ta.kind(),
+            TyKind::Adt(..) | TyKind::Tuple(_) | TyKind::Array(..) | TyKind::Ref(..)
+        )
+    {
+        return partial_eq(fx, op.clone(), a, b, ta, tb, out);
+    }
     let Some((signed, bits)) = int_info(ta) else {
         bail!(
             "binary operator {op:?} on `{}` is not supported",
@@ -740,4 +748,60 @@ fn bitwise_eq(ty: Ty<'_>) -> bool {
         TyKind::Array(e, _) => bitwise_eq(e),
         _ => false,
     }
+}
+
+/// `a == b` (or `!=`) on values of a type that is not a scalar, as r-a's MIR has it for
+/// constant patterns (`match p { ORIGIN => .. }`, `Some(-1)`): rustc's lowering calls
+/// `PartialEq::eq`, and so does rac.
+fn partial_eq<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    op: BinOp,
+    a: CValue<'db>,
+    b: CValue<'db>,
+    ta: Ty<'db>,
+    tb: Ty<'db>,
+    out: TyAndLayout<'db>,
+) -> Result<CValue<'db>> {
+    let eq = fx
+        .cx
+        .tcx
+        .interner
+        .lang_items()
+        .PartialEq_eq
+        .ok_or_else(|| anyhow::anyhow!("core's `PartialEq::eq` was not found"))?;
+    let (pa, _) = a.force_stack(fx);
+    let (pb, _) = b.force_stack(fx);
+    let ra = fx.layout_of(fx.cx.tcx.imm_ref(ta))?;
+    let rb = fx.layout_of(fx.cx.tcx.imm_ref(tb))?;
+    let bl = fx.layout_of(fx.cx.tcx.interner.default_types().types.bool)?;
+    let tmp = fx.alloc_stack(bl);
+    let args = ra_ap_hir_ty::next_solver::GenericArgs::new_from_slice(&[ta.into(), tb.into()]);
+    crate::call::call_fn_def(
+        fx,
+        eq,
+        args,
+        vec![
+            crate::call::CallArg {
+                value: CValue::by_val(pa, ra),
+                owned_place: false,
+            },
+            crate::call::CallArg {
+                value: CValue::by_val(pb, rb),
+                owned_place: false,
+            },
+        ],
+        &tmp,
+        false,
+        None,
+    )?;
+    let r = fx
+        .bcx
+        .ins()
+        .load(types::I8, crate::value_and_place::flags(), tmp.ptr, 0);
+    let r = if matches!(op, BinOp::Ne) {
+        fx.bcx.ins().bxor_imm_u(r, 1)
+    } else {
+        r
+    };
+    Ok(CValue::by_val(r, out))
 }

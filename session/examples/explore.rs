@@ -6,7 +6,12 @@ fn main() {
     let dir = std::env::args().nth(1).unwrap();
     let t = std::time::Instant::now();
     let sysroot = session::load::sysroot().unwrap();
-    let ws = session::load::load(std::path::Path::new(&dir), &sysroot, &std::env::temp_dir().join("rac-example-shims")).unwrap();
+    let ws = session::load::load(
+        std::path::Path::new(&dir),
+        &sysroot,
+        &std::env::temp_dir().join("rac-example-shims"),
+    )
+    .unwrap();
     eprintln!("loaded in {:?}", t.elapsed());
     let db = &ws.db;
     hir_ty::attach_db(db, || {

@@ -245,7 +245,11 @@ impl Session {
         let paths = path_display(config, &tc);
         codegen::spans::install_macro_hooks(paths.clone());
         let t = Instant::now();
-        let ws = crate::load::load(&config.manifest_dir, &tc.sysroot, &config.rac_dir.join("shims"))?;
+        let ws = crate::load::load(
+            &config.manifest_dir,
+            &tc.sysroot,
+            &config.rac_dir.join("shims"),
+        )?;
         timings.load = t.elapsed();
         let isa = codegen::emit::build_isa()?;
         let input = codegen::query::CodegenInput::new(

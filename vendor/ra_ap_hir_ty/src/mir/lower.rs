@@ -1091,8 +1091,32 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 let rvalue = if self.infer.coercion_casts.contains(expr) {
                     Rvalue::Use(it)
                 } else {
-                    let source_ty = self.infer.expr_ty(*expr);
+                    // rac: the operand's type after its adjustments (`f as usize` reifies
+                    // `f` first, as a coercion); upstream took the unadjusted type.
+                    let source_ty = self.expr_ty_after_adjustments(*expr);
                     let target_ty = self.infer.expr_ty(expr_id);
+                    // rac: a function item cast to an integer or a raw pointer (`f as
+                    // usize`) is, as in rustc, a reification to a function pointer and then
+                    // the pointer's cast.
+                    let (it, source_ty) = if let TyKind::FnDef(..) = source_ty.kind()
+                        && !matches!(target_ty.kind(), TyKind::FnPtr(..))
+                    {
+                        let fn_ptr = Ty::new_fn_ptr(self.interner(), source_ty.fn_sig(self.interner()));
+                        let tmp: PlaceRef<'db> = self.temp(fn_ptr, current, expr_id.into())?.into();
+                        self.push_assignment(
+                            current,
+                            tmp,
+                            Rvalue::Cast(
+                                CastKind::PointerCoercion(PointerCast::ReifyFnPointer),
+                                it,
+                                fn_ptr.store(),
+                            ),
+                            expr_id.into(),
+                        );
+                        (Operand { kind: OperandKind::Copy(tmp.store()), span: None }, fn_ptr)
+                    } else {
+                        (it, source_ty)
+                    };
                     let cast_kind = if source_ty.as_reference().is_some() {
                         CastKind::PointerCoercion(PointerCast::ArrayToPointer)
                     } else {
