@@ -532,3 +532,75 @@ fn a_jobserver_limits_the_threads() {
     let out = ws.run(&["build", "-v", "-j", "3"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("compiling on 3 thread(s)"));
 }
+
+/// Symbols, object partitions and data are named from what they are, never from the
+/// order in which threads reached them: two builds of one program (in-process on two
+/// threads, and through the server) give the same objects, byte for byte. The program has
+/// what once broke this: closures that display alike, two types of one name, const
+/// arguments that descriptions leave out.
+#[test]
+fn builds_are_bit_identical() {
+    let ws = Ws::new(
+        "reproducible",
+        r#"
+mod a { #[derive(Debug, Clone, PartialEq)] pub struct Item(pub u32); }
+mod b { #[derive(Debug, Clone, PartialEq)] pub struct Item(pub &'static str); }
+fn chunk<const N: usize>(v: &[u32]) -> usize { v.chunks(N).count() }
+fn main() {
+    let xs: Vec<a::Item> = (1..20).map(a::Item).collect();
+    let ys: Vec<b::Item> = ["x", "yy", "zzz"].iter().map(|s| b::Item(s)).collect();
+    let big: Vec<&a::Item> = xs.iter().filter(|i| i.0 > 10).collect();
+    let odd: Vec<&a::Item> = xs.iter().filter(|i| i.0 % 2 == 1).collect();
+    let mut sorted = xs.clone();
+    sorted.sort_by(|p, q| q.0.cmp(&p.0));
+    let raw: Vec<u32> = xs.iter().map(|i| i.0).collect();
+    println!("{:?} {:?} {:?} {:?}", big.len(), odd.len(), ys, sorted.first());
+    println!("{} {} {}", chunk::<2>(&raw), chunk::<3>(&raw), chunk::<5>(&raw));
+}
+"#,
+    );
+    let objects = |target: &str| -> Vec<(String, Vec<u8>)> {
+        let dir = ws.dir.join(target).join("rac/app");
+        let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "o"))
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, std::fs::read(&p).unwrap())
+            })
+            .collect();
+        v.sort();
+        assert!(!v.is_empty(), "no objects in {}", dir.display());
+        v
+    };
+    for (target, server) in [("t1", false), ("t2", false), ("t3", true)] {
+        let mut args = vec!["build", "-j", "2", "--target-dir", target];
+        if !server {
+            args.push("--no-server");
+        }
+        let out = ws.run(&args);
+        assert!(
+            out.status.success(),
+            "cargo rac build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let first = objects("t1");
+    for other in ["t2", "t3"] {
+        let next = objects(other);
+        assert_eq!(
+            first.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            next.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            "t1 and {other} have different objects"
+        );
+        for ((name, a), (_, b)) in first.iter().zip(&next) {
+            assert!(a == b, "{name} differs between t1 and {other}");
+        }
+        let bin = |t: &str| std::fs::read(ws.dir.join(t).join("debug/app")).unwrap();
+        assert!(
+            bin("t1") == bin(other),
+            "the binaries of t1 and {other} differ"
+        );
+    }
+}

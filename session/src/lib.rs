@@ -575,7 +575,12 @@ impl Session {
             &str,
             (&codegen::unit::CompiledUnit, &codegen::unit::DataObject),
         > = Default::default();
-        for u in units {
+        // (From the unit that comes first by symbol, not by the walk's order: the object
+        // must not depend on which thread finished first.)
+        let mut by_name: Vec<&Arc<codegen::unit::CompiledUnit>> =
+            units.iter().filter(|u| !u.functions.is_empty()).collect();
+        by_name.sort_by(|a, b| a.functions[0].name.cmp(&b.functions[0].name));
+        for u in by_name {
             for d in &u.data {
                 if codegen::emit::is_static(&d.name) {
                     statics.entry(&d.name).or_insert((u, d));
