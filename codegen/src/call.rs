@@ -469,8 +469,17 @@ fn fn_value_id_from<'db>(
                 CallResolution::Refused { function, reason } => {
                     bail!("cannot take the address of {function}: {reason}")
                 }
+                // `<dyn Trait as Trait>::method` as a function pointer: as rustc does, a
+                // shim with the method's signature makes the virtual call.
+                CallResolution::Virtual { trait_method, args } => {
+                    let shim = Instance {
+                        kind: InstanceKind::ReifyShim(trait_method),
+                        args,
+                    };
+                    cx.declare_instance(shim, from, Tier::Generated)
+                }
                 _ => {
-                    bail!("taking the address of an intrinsic or a virtual method is not supported")
+                    bail!("taking the address of an intrinsic is not supported")
                 }
             }
         }

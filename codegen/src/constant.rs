@@ -230,6 +230,12 @@ fn raw_block_data(
         if !is_evaluator_address(v) {
             continue;
         }
+        if let Some((id, addend)) = static_target(cx, mm, v)? {
+            d.relocs
+                .push((o as u32, RelocTarget::Data(id.as_u32(), addend)));
+            d.bytes[o..o + 8].fill(0);
+            continue;
+        }
         match find_block(mm, v) {
             Some((start, inner)) if depth > 0 => {
                 let inner = inner.to_vec();
@@ -306,6 +312,48 @@ fn find_block<'a>(mm: &'a MemoryMap<'_>, addr: u64) -> Option<(u64, &'a [u8])> {
     }
 }
 
+/// A pointer into the region where r-a's evaluator placed a static: a pointer to that
+/// static itself (its data object and the offset), never to a copy, because statics have
+/// identity and may be written through cells and atomics.
+fn static_target(
+    cx: &mut CodegenCx<'_>,
+    mm: &MemoryMap<'_>,
+    addr: u64,
+) -> Result<Option<(DataId, i64)>> {
+    let MemoryMap::Complex(cm) = mm else {
+        return Ok(None);
+    };
+    let Some(region) = cm.statics.iter().find(|r| {
+        let (start, size) = (r.start as u64, r.size as u64);
+        addr == start || (start < addr && addr < start + size)
+    }) else {
+        return Ok(None);
+    };
+    let offset = (addr - region.start as u64) as i64;
+    Ok(Some((static_data(cx, region.static_id)?, offset)))
+}
+
+/// The vtable word of a constant `*const dyn Trait` at `off`: relocated to rac's vtable of
+/// the concrete type r-a's evaluator recorded; returns that type.
+fn dyn_metadata_reloc<'db>(
+    cx: &mut CodegenCx<'db>,
+    d: &mut DataBuilder,
+    off: usize,
+    dyn_ty: Ty<'db>,
+    mm: &MemoryMap<'db>,
+) -> Result<Ty<'db>> {
+    let id = read_usize(&d.bytes, off) as usize;
+    let concrete = mm
+        .vtable_ty(id)
+        .map_err(|e| anyhow!("bad vtable in a constant: {e:?}"))?;
+    let concrete = cx.tcx.mono(concrete);
+    let vt = crate::vtable::get_vtable(cx, concrete, dyn_ty)?;
+    d.relocs
+        .push((off as u32, RelocTarget::Data(vt.as_u32(), 0)));
+    d.bytes[off..off + 8].fill(0);
+    Ok(concrete)
+}
+
 /// Walks `ty` laid out at `off` in `d.bytes` and records a relocation for every pointer
 /// that points into the memory map.
 fn add_relocs<'db>(
@@ -320,6 +368,15 @@ fn add_relocs<'db>(
         TyKind::Ref(_, pointee, _) | TyKind::RawPtr(pointee, _) => {
             let addr = read_usize(&d.bytes, off);
             let sized = cx.tcx.is_sized(pointee);
+            if let Some((id, addend)) = static_target(cx, mm, addr)? {
+                d.relocs
+                    .push((off as u32, RelocTarget::Data(id.as_u32(), addend)));
+                d.bytes[off..off + 8].fill(0);
+                if let TyKind::Dynamic(..) = pointee.kind() {
+                    dyn_metadata_reloc(cx, d, off + 8, pointee, mm)?;
+                }
+                return Ok(());
+            }
             let Some((start, block)) = find_block(mm, addr) else {
                 if let TyKind::Dynamic(..) = pointee.kind() {
                     bail!("a constant `dyn` pointer without pointee memory");
@@ -360,18 +417,7 @@ fn add_relocs<'db>(
                         let len = read_usize(&d.bytes, off + 8);
                         ra_ap_hir_ty::next_solver::Ty::new_array(cx.tcx.interner, elem, len)
                     }
-                    TyKind::Dynamic(..) => {
-                        let id = read_usize(&d.bytes, off + 8) as usize;
-                        let concrete = mm
-                            .vtable_ty(id)
-                            .map_err(|e| anyhow!("bad vtable in a constant: {e:?}"))?;
-                        let concrete = cx.tcx.mono(concrete);
-                        let vt = crate::vtable::get_vtable(cx, concrete, pointee)?;
-                        d.relocs
-                            .push(((off + 8) as u32, RelocTarget::Data(vt.as_u32(), 0)));
-                        d.bytes[off + 8..off + 16].fill(0);
-                        concrete
-                    }
+                    TyKind::Dynamic(..) => dyn_metadata_reloc(cx, d, off + 8, pointee, mm)?,
                     _ => pointee,
                 }
             };
@@ -645,13 +691,6 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
         })?;
         let ty = static_ty(&cx.tcx, s);
         let layout = cx.tcx.layout_of(ty)?;
-        let bytes = repack(cx, ty, &alloc.memory)?;
-        let mut d = DataBuilder {
-            bytes,
-            relocs: vec![],
-            align: layout.align(),
-        };
-        add_relocs(cx, &mut d, ty, 0, &alloc.memory_map)?;
         let writable = mutable || !is_freeze(cx, ty);
         // Named, not content-named: two statics with equal contents are two objects.
         let name = crate::symbols::static_symbol(&cx.tcx, s);
@@ -659,6 +698,18 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
             .module
             .declare_data(&name, Linkage::Local, writable, attrs.thread_local)
             .map_err(|e| anyhow!("{e}"))?;
+        // Declared before its contents are built: they may point to the static itself.
+        cx.statics.insert(s, id);
+        if attrs.thread_local {
+            cx.thread_local_statics.insert(id);
+        }
+        let bytes = repack(cx, ty, &alloc.memory)?;
+        let mut d = DataBuilder {
+            bytes,
+            relocs: vec![],
+            align: layout.align(),
+        };
+        add_relocs(cx, &mut d, ty, 0, &alloc.memory_map)?;
         let mut desc = DataDescription::new();
         desc.define(d.bytes.into_boxed_slice());
         desc.set_align(d.align.max(1));

@@ -8,7 +8,7 @@
 use anyhow::{Result, anyhow, bail};
 use cranelift_codegen::ir::{self, Block, InstBuilder, Value, condcodes::IntCC};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use ra_ap_hir_def::AdtId;
+use ra_ap_hir_def::{AdtId, FunctionId};
 use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
 use ra_ap_rustc_abi::{BackendRepr, Variants};
 use ra_ap_rustc_type_ir::ClosureKind;
@@ -144,6 +144,16 @@ pub fn codegen_glue_instance<'db>(
                 fx.bcx.finalize(config);
                 return Ok(());
             }
+        }
+        InstanceKind::ReifyShim(f) if is_virtual(&fx, f, instance.args) => {
+            let call_args: Vec<CallArg> = args
+                .into_iter()
+                .map(|v| CallArg {
+                    value: v,
+                    owned_place: false,
+                })
+                .collect();
+            crate::call::call_fn_def(&mut fx, f, instance.args, call_args, &ret, false, None)?;
         }
         InstanceKind::ReifyShim(f) => {
             let loc = def_location(&fx.cx.tcx, f);
@@ -610,4 +620,12 @@ fn clone_shim<'db>(
     }
     let _ = BackendRepr::Memory { sized: true };
     Ok(())
+}
+
+/// A reify shim of a trait method whose `Self` is a `dyn` type: its body is a virtual call.
+fn is_virtual<'db>(fx: &FunctionCx<'_, 'db>, f: FunctionId, args: GenericArgs<'db>) -> bool {
+    matches!(
+        crate::resolve::resolve_fn(&fx.cx.tcx, &fx.cx.linkmap, f, args),
+        crate::resolve::CallResolution::Virtual { .. }
+    )
 }

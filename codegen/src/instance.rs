@@ -31,7 +31,9 @@ pub enum InstanceKind<'db> {
     /// A by-value-`self` method in a vtable: takes `*mut Self` and moves `*self` into the
     /// real method (`Item` with the same args).
     VTableShim(FunctionId),
-    /// A `#[track_caller]` function turned into a function pointer: no location parameter.
+    /// A function turned into a function pointer that cannot be called directly: a
+    /// `#[track_caller]` function (no location parameter), or a trait method with a `dyn`
+    /// `Self` (`<dyn Trait as Trait>::m`: the shim makes the virtual call).
     ReifyShim(FunctionId),
     /// `core::ptr::drop_in_place::<T>`; `args` = `[T]`.
     DropGlue,

@@ -547,6 +547,17 @@ pub(crate) fn anon_const_eval<'db>(
     }
 }
 
+thread_local! {
+    /// rac: the statics whose initializers this thread is evaluating.
+    static IN_EVALUATION: std::cell::RefCell<Vec<StaticId>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// rac: whether `def`'s initializer is being evaluated on this thread: evaluating a
+/// reference to it then takes its address only (see `Evaluator::eval_static`).
+pub(crate) fn static_in_evaluation(def: StaticId) -> bool {
+    IN_EVALUATION.with_borrow(|s| s.contains(&def))
+}
+
 pub(crate) fn const_eval_static<'db>(
     db: &'db dyn HirDatabase,
     def: StaticId,
@@ -568,7 +579,19 @@ pub(crate) fn const_eval_static<'db>(
             ParamEnvAndCrate { param_env: db.trait_environment(def.into()), krate: def.krate(db) }
                 .store(),
         )?;
-        let c = interpret_mir(db, body, false, None)?.0?;
+        // rac: see `static_in_evaluation`.
+        // (A guard, because salsa cancels queries by unwinding.)
+        struct Evaluating;
+        impl Drop for Evaluating {
+            fn drop(&mut self) {
+                IN_EVALUATION.with_borrow_mut(|s| s.pop());
+            }
+        }
+        IN_EVALUATION.with_borrow_mut(|s| s.push(def));
+        let guard = Evaluating;
+        let c = interpret_mir(db, body, false, None);
+        drop(guard);
+        let c = c?.0?;
         Ok(c.store())
     }
 

@@ -149,6 +149,23 @@ pub struct ComplexMemoryMap<'db> {
     // rac: public, so a code generator can emit the memory a constant points to.
     pub memory: IndexMap<usize, Box<[u8]>, FxBuildHasher>,
     vtable: VTableMap<'db>,
+    /// rac: where the evaluator placed each static the value refers to (start address,
+    /// size): a pointer into one of these regions is a pointer to that static itself, not
+    /// to a copy of its value (statics have identity, and may be mutable through atomics or
+    /// cells).
+    pub statics: Vec<StaticRegion>,
+}
+
+/// rac: a static the evaluator placed in memory: `start..start + size` is that static.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaticRegion {
+    pub start: usize,
+    pub size: usize,
+    pub static_id: hir_def::StaticId,
+}
+
+impl<V> rustc_type_ir::GenericTypeVisitable<V> for StaticRegion {
+    fn generic_visit_with(&self, _: &mut V) {}
 }
 
 impl ComplexMemoryMap<'_> {

@@ -187,6 +187,9 @@ pub struct Evaluator<'a, 'db> {
     /// Stores the global location of the statics. We const evaluate every static first time we need it
     /// and see it's missing, then we add it to this to reuse.
     static_locations: FxHashMap<StaticId, Address>,
+    /// rac: the region (start, size) of every static `eval_static` placed in memory, exported
+    /// with the value (`ComplexMemoryMap::statics`).
+    static_regions: Vec<crate::StaticRegion>,
     /// We don't really have function pointers, i.e. pointers to some assembly instructions that we can run. Instead, we
     /// store the type as an interned id in place of function and vtable pointers, and we recover back the type at the
     /// time of use.
@@ -687,6 +690,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             vtable_map: VTableMap::default(),
             thread_local_storage: TlsData::default(),
             static_locations: Default::default(),
+            static_regions: Vec::new(),
             db,
             random_state: oorandom::Rand64::new(0),
             param_env: trait_env.unwrap_or_else(|| ParamEnvAndCrate {
@@ -2632,6 +2636,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
         }
         let mut mm = ComplexMemoryMap::default();
         rec(self, bytes, ty, locals, &mut mm, self.stack_depth_limit - 1)?;
+        mm.statics = self.static_regions.clone();
         Ok(mm)
     }
 
@@ -3133,7 +3138,22 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             return Ok(*o);
         };
         let static_data = StaticSignature::of(self.db, st);
-        let result = if !static_data.flags.contains(StaticFlags::EXTERN) {
+        // rac: a static whose initializer is being evaluated on this thread (itself, or
+        // statics that refer to each other: `static A: Node = Node { next: Some(&B) }`,
+        // `static B: Node = Node { next: Some(&A) }`) would be a query cycle; rustc rejects
+        // reading a static's value during its own initialization, so only its address is
+        // used, and `ComplexMemoryMap::statics` makes that address the static's own.
+        let result = if crate::consteval::static_in_evaluation(st) {
+            // rac: its own address; rustc rejects reading a static during its own
+            // initialization, so the (zeroed) contents are never observed.
+            let ty = InferenceResult::of(self.db, DefWithBodyId::from(st))
+                .expr_ty(Body::of(self.db, st.into()).root_expr());
+            let Some((size, align)) = self.size_align_of(ty, locals)? else {
+                not_supported!("unsized static");
+            };
+            let addr = self.heap_allocate(size, align)?;
+            Interval::new(addr, size)
+        } else if !static_data.flags.contains(StaticFlags::EXTERN) {
             let allocation = self.db.const_eval_static(st).map_err(|e| {
                 MirEvalError::ConstEvalError(static_data.name.as_str().to_owned(), Box::new(e))
             })?;
@@ -3147,6 +3167,11 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             let addr = self.heap_allocate(size, align)?;
             Interval::new(addr, size)
         };
+        self.static_regions.push(crate::StaticRegion {
+            start: result.addr.to_usize(),
+            size: result.size,
+            static_id: st,
+        });
         let addr = self.heap_allocate(self.ptr_size(), self.ptr_size())?;
         self.write_memory(addr, &result.addr.to_bytes())?;
         self.static_locations.insert(st, addr);
