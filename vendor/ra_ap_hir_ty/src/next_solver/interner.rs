@@ -1040,7 +1040,7 @@ impl<'db> Interner for DbInterner<'db> {
         f: impl FnOnce(&mut rustc_type_ir::search_graph::GlobalCache<Self>) -> R,
     ) -> R {
         // We make sure to reinit the cache when constructing the Interner.
-        tls_cache::borrow_assume_valid(self.db, f)
+        tls_cache::borrow_assume_valid(self.db, self.krate, f)
     }
 
     fn canonical_param_env_cache_get_or_insert<R>(
@@ -1636,6 +1636,11 @@ impl<'db> Interner for DbInterner<'db> {
     ) -> R {
         let krate = self.krate.expect("trait solving requires setting `DbInterner::krate`");
         let trait_block = trait_def_id.0.loc(self.db).container.block(self.db);
+        // rac: the crate's impls include those in unnamed consts (`const _: () = { .. }`,
+        // as bitflags and derive macros generate), and so does the block of a self type
+        // declared in such a const: the same impl would reach the solver twice, which makes
+        // selection ambiguous (`<InternalBitFlags as Debug>` found no impl).
+        let mut seen = FxHashSet::default();
         let mut consider_impls_for_simplified_type = |simp: SimplifiedType<'_>| {
             let type_block = simp.def().and_then(|def_id| {
                 let module = match def_id {
@@ -1668,10 +1673,14 @@ impl<'db> Interner for DbInterner<'db> {
                     let (regular_impls, builtin_derive_impls) =
                         impls.for_trait_and_self_ty(trait_def_id.0, &simp);
                     for &impl_ in regular_impls {
-                        try_visit!(f(impl_.into()));
+                        if seen.insert(AnyImplId::from(impl_)) {
+                            try_visit!(f(impl_.into()));
+                        }
                     }
                     for &impl_ in builtin_derive_impls {
-                        try_visit!(f(impl_.into()));
+                        if seen.insert(AnyImplId::from(impl_)) {
+                            try_visit!(f(impl_.into()));
+                        }
                     }
                     R::output()
                 },
@@ -1786,9 +1795,13 @@ impl<'db> Interner for DbInterner<'db> {
         };
         let block = trait_def_id.0.loc(self.db).container.block(self.db);
 
+        // rac: without duplicates (see `for_each_relevant_impl`).
+        let mut seen = FxHashSet::default();
         TraitImpls::for_each_crate_and_block(self.db, krate, block, &mut |impls| {
             for &impl_ in impls.blanket_impls(trait_def_id.0) {
-                try_visit!(f(impl_.into()));
+                if seen.insert(impl_) {
+                    try_visit!(f(impl_.into()));
+                }
             }
             R::output()
         })
@@ -2523,19 +2536,19 @@ mod tls_cache {
     use salsa::Revision;
     use std::cell::RefCell;
 
+    /// rac: one cache per crate an interner solves in. Which impls exist depends on the
+    /// crate (its own and its dependencies'), so a result cached while solving in one crate
+    /// is wrong in another: `<Flags as PublicFlags>::Internal`, solved first from a view
+    /// that does not see the impl, stayed unnormalizable in the crate that has it.
     struct Cache {
-        cache: GlobalCache<DbInterner<'static>>,
+        caches: Vec<(Option<base_db::Crate>, GlobalCache<DbInterner<'static>>)>,
         revision: Revision,
         db_nonce: Nonce,
     }
 
     impl Cache {
         const fn default() -> Cache {
-            Cache {
-                cache: GlobalCache::new(),
-                revision: Revision::max(),
-                db_nonce: Nonce::invalid(),
-            }
+            Cache { caches: Vec::new(), revision: Revision::max(), db_nonce: Nonce::invalid() }
         }
     }
 
@@ -2547,7 +2560,7 @@ mod tls_cache {
         GLOBAL_CACHE.with_borrow_mut(|handle| {
             let (db_nonce, revision) = db.nonce_and_revision();
             if handle.revision != revision || db_nonce != handle.db_nonce {
-                *handle = Cache { cache: GlobalCache::default(), revision, db_nonce };
+                *handle = Cache { caches: Vec::new(), revision, db_nonce };
             }
         })
     }
@@ -2555,6 +2568,7 @@ mod tls_cache {
     #[inline]
     pub(super) fn borrow_assume_valid<'db, T>(
         db: &'db dyn HirDatabase,
+        krate: Option<base_db::Crate>,
         f: impl FnOnce(&mut GlobalCache<DbInterner<'db>>) -> T,
     ) -> T {
         if cfg!(debug_assertions) {
@@ -2567,12 +2581,19 @@ mod tls_cache {
         }
 
         GLOBAL_CACHE.with_borrow_mut(|handle| {
+            let i = match handle.caches.iter().position(|(k, _)| *k == krate) {
+                Some(i) => i,
+                None => {
+                    handle.caches.push((krate, GlobalCache::default()));
+                    handle.caches.len() - 1
+                }
+            };
             // SAFETY: No idea
             f(unsafe {
                 std::mem::transmute::<
                     &mut GlobalCache<DbInterner<'static>>,
                     &mut GlobalCache<DbInterner<'db>>,
-                >(&mut handle.cache)
+                >(&mut handle.caches[i].1)
             })
         })
     }
