@@ -8,123 +8,21 @@
 //! - overflow, division and shift checks in the user's crates (`num.rs`).
 
 use anyhow::{Context as _, Result, anyhow, bail};
-use cranelift_codegen::ir::{
-    self, Block, FuncRef, InstBuilder, TrapCode, Value, condcodes::IntCC, types,
-};
-use cranelift_frontend::{FunctionBuilder, Switch, Variable};
-use cranelift_module::{FuncId, Module};
-use ra_ap_hir_ty::InferBodyId;
+use cranelift_codegen::ir::{self, Block, InstBuilder, TrapCode, Value, condcodes::IntCC, types};
+use cranelift_frontend::{FunctionBuilder, Switch};
 use ra_ap_hir_ty::mir::{
-    AggregateKind, BasicBlockId, LocalId, MirBody, MirSpan, Operand, OperandKind, Place, PlaceTy,
-    ProjectionElem, Rvalue, StatementKind, TerminatorKind,
+    AggregateKind, LocalId, Operand, OperandKind, Place, PlaceTy, ProjectionElem, Rvalue,
+    StatementKind, TerminatorKind,
 };
 use ra_ap_hir_ty::next_solver::{Ty, TyKind};
 use ra_ap_rustc_abi::{BackendRepr, Variants};
 use ra_ap_rustc_type_ir::inherent::IntoKind;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
-use crate::abi::{FnAbi, PassMode};
+use crate::common::{FunctionCx, return_local};
 use crate::cx::CodegenCx;
 use crate::instance::Instance;
-use crate::ty::TyAndLayout;
 use crate::value_and_place::{CPlace, CValue, CValueInner, PTR, flags};
-
-pub struct FunctionCx<'a, 'db> {
-    pub cx: &'a mut CodegenCx<'db>,
-    pub bcx: FunctionBuilder<'a>,
-    pub instance: Instance<'db>,
-    /// The MIR being compiled; `None` for glue rac generates without MIR.
-    pub body: Option<&'db MirBody<'db>>,
-    pub owner: Option<InferBodyId<'db>>,
-    pub fn_abi: FnAbi<'db>,
-    pub locals: FxHashMap<LocalId, CPlace<'db>>,
-    pub blocks: FxHashMap<BasicBlockId, Block>,
-    pub caller_location: Option<Value>,
-    /// Overflow checks are on for code of the user's crates (a debug build), off for std's.
-    pub overflow_checks: bool,
-    /// Initialization flags of dropped locals and of the paths moved out of them.
-    pub move_paths: crate::drops::MovePaths,
-    /// The landing pad of every call that may unwind while locals need dropping (created
-    /// on first use, filled in by `finish_cleanup_pad`).
-    pub cleanup_pad: Option<Block>,
-    /// Emitting the landing pad itself: its calls must not unwind into it.
-    pub in_cleanup: bool,
-    pub span: MirSpan,
-    func_refs: FxHashMap<FuncId, FuncRef>,
-    pub current_bb: Option<BasicBlockId>,
-    pub current_stmt: Option<usize>,
-    snapshots: Vec<Snapshot<'db>>,
-    snapshot_at: FxHashMap<(BasicBlockId, Option<usize>), Vec<usize>>,
-    snapshot_use: FxHashMap<(BasicBlockId, usize), usize>,
-    /// Blocks whose `Drop` is moved after a call (see `defer_format_args_drops`).
-    deferred_drop_blocks: FxHashSet<BasicBlockId>,
-    drops_after_call: FxHashMap<BasicBlockId, Vec<BasicBlockId>>,
-}
-
-impl<'db> CodegenCx<'db> {
-    pub fn module_config(&self) -> cranelift_codegen::isa::TargetFrontendConfig {
-        self.module.target_config()
-    }
-}
-
-impl<'a, 'db> FunctionCx<'a, 'db> {
-    pub fn func_ref(&mut self, id: FuncId) -> FuncRef {
-        if let Some(r) = self.func_refs.get(&id) {
-            return *r;
-        }
-        let r = self.cx.module.declare_func_in_func(id, self.bcx.func);
-        self.func_refs.insert(id, r);
-        r
-    }
-
-    pub fn layout_of(&self, ty: Ty<'db>) -> Result<TyAndLayout<'db>> {
-        self.cx.tcx.layout_of(ty)
-    }
-
-    pub fn mir(&self) -> &'db MirBody<'db> {
-        self.body.expect("MIR of a glue function")
-    }
-
-    pub fn local_ty(&self, l: LocalId) -> Ty<'db> {
-        self.cx.tcx.mono(self.mir().locals[l].ty.as_ref())
-    }
-
-    pub fn new(
-        cx: &'a mut CodegenCx<'db>,
-        bcx: FunctionBuilder<'a>,
-        instance: Instance<'db>,
-        fn_abi: FnAbi<'db>,
-    ) -> Self {
-        FunctionCx {
-            cx,
-            bcx,
-            instance,
-            body: None,
-            owner: None,
-            fn_abi,
-            locals: FxHashMap::default(),
-            blocks: FxHashMap::default(),
-            caller_location: None,
-            overflow_checks: false,
-            move_paths: Default::default(),
-            cleanup_pad: None,
-            in_cleanup: false,
-            span: MirSpan::Unknown,
-            func_refs: FxHashMap::default(),
-            current_bb: None,
-            current_stmt: None,
-            snapshots: Vec::new(),
-            snapshot_at: FxHashMap::default(),
-            snapshot_use: FxHashMap::default(),
-            deferred_drop_blocks: FxHashSet::default(),
-            drops_after_call: FxHashMap::default(),
-        }
-    }
-
-    pub fn block(&self, bb: BasicBlockId) -> Block {
-        self.blocks[&bb]
-    }
-}
 
 /// Compiles a Tier 1 instance (a MIR body) into a Cranelift function.
 pub fn codegen_mir_instance<'db>(
@@ -189,213 +87,6 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         Ok(())
     }
 
-    /// rustc keeps the temporaries of `format_args!` arguments alive until the end of the
-    /// enclosing statement (`super let`); r-a's desugaring uses plain `let`s and drops them
-    /// at the end of the `format_args!` block, before `_print`/`format`/`write_fmt` reads
-    /// them. rac moves those drops to just after the call that consumes the `Arguments`.
-    fn defer_format_args_drops(&mut self) {
-        let Some(owner) = self.owner else { return };
-        let body = self.mir();
-        let is_format_args_block = |span: MirSpan| -> bool {
-            let MirSpan::ExprId(e) = span else {
-                return false;
-            };
-            let InferBodyId::DefWithBodyId(def) = owner else {
-                return false;
-            };
-            let (_, sm) = ra_ap_hir_def::expr_store::Body::with_source_map(self.cx.tcx.db, def);
-            match sm.expr_syntax(e) {
-                Ok(ptr) => ptr.value.kind() == ra_ap_syntax::SyntaxKind::FORMAT_ARGS_EXPR,
-                Err(_) => false,
-            }
-        };
-        for (bb, data) in body.basic_blocks.iter() {
-            let Some(t) = &data.terminator else { continue };
-            let TerminatorKind::Drop { target, .. } = &t.kind else {
-                continue;
-            };
-            if !is_format_args_block(t.span) {
-                continue;
-            }
-            // Follow the straight-line path to the call that consumes the arguments.
-            let mut cur = *target;
-            let mut found = None;
-            for _ in 0..16 {
-                match body.basic_blocks[cur].terminator.as_ref().map(|t| &t.kind) {
-                    Some(TerminatorKind::Call { .. }) => {
-                        found = Some(cur);
-                        break;
-                    }
-                    Some(TerminatorKind::Goto { target }) => cur = *target,
-                    Some(TerminatorKind::Drop { target, .. })
-                        if is_format_args_block(
-                            body.basic_blocks[cur].terminator.as_ref().unwrap().span,
-                        ) =>
-                    {
-                        cur = *target
-                    }
-                    _ => break,
-                }
-            }
-            if let Some(call_bb) = found {
-                self.deferred_drop_blocks.insert(bb);
-                self.drops_after_call.entry(call_bb).or_default().push(bb);
-            }
-        }
-    }
-
-    /// rustc reads the left operand of a binary operator before evaluating the right one;
-    /// r-a's MIR reads a place operand only at the operator, after the right operand ran,
-    /// so `*x + { drop(x); 0 }` would read freed memory. rac copies such a left operand
-    /// into a snapshot just before the first code of the right operand runs.
-    fn plan_operand_snapshots(&mut self) -> Result<()> {
-        let Some(InferBodyId::DefWithBodyId(def)) = self.owner else {
-            return Ok(());
-        };
-        let body = self.mir();
-        let store = ra_ap_hir_def::expr_store::Body::of(self.cx.tcx.db, def);
-        // Locations by the expression they were lowered from.
-        let mut by_expr: FxHashMap<ra_ap_hir_def::hir::ExprId, Vec<(BasicBlockId, Option<usize>)>> =
-            FxHashMap::default();
-        for (bb, data) in body.basic_blocks.iter() {
-            for (i, s) in data.statements.iter().enumerate() {
-                if let MirSpan::ExprId(e) = s.span {
-                    by_expr.entry(e).or_default().push((bb, Some(i)));
-                }
-            }
-            if let Some(t) = &data.terminator
-                && let MirSpan::ExprId(e) = t.span
-            {
-                by_expr.entry(e).or_default().push((bb, None));
-            }
-        }
-        for (bb, data) in body.basic_blocks.iter() {
-            for (i, s) in data.statements.iter().enumerate() {
-                let StatementKind::Assign(_, Rvalue::CheckedBinaryOp(_, lhs, _)) = &s.kind else {
-                    continue;
-                };
-                let (OperandKind::Copy(place) | OperandKind::Move(place)) = &lhs.kind else {
-                    continue;
-                };
-                let MirSpan::ExprId(e) = s.span else { continue };
-                let ra_ap_hir_def::hir::Expr::BinaryOp { rhs, op, .. } = &store[e] else {
-                    continue;
-                };
-                if matches!(op, Some(ra_ap_hir_def::hir::BinaryOp::Assignment { .. })) {
-                    continue;
-                }
-                let mut subtree = vec![*rhs];
-                let mut k = 0;
-                while k < subtree.len() {
-                    store.walk_child_exprs(subtree[k], |c| subtree.push(c));
-                    k += 1;
-                }
-                let mut at: Vec<(BasicBlockId, Option<usize>)> = subtree
-                    .iter()
-                    .filter_map(|x| by_expr.get(x))
-                    .flatten()
-                    .copied()
-                    .collect();
-                at.retain(|l| *l != (bb, Some(i)));
-                if at.is_empty() {
-                    continue;
-                }
-                let ty = self.place_ty(place);
-                let layout = self.layout_of(ty)?;
-                let slot = self.alloc_stack(layout);
-                let taken = self.bcx.declare_var(types::I8);
-                let zero = self.bcx.ins().iconst(types::I8, 0);
-                self.bcx.def_var(taken, zero);
-                let id = self.snapshots.len();
-                self.snapshots.push(Snapshot {
-                    place: place.clone(),
-                    slot,
-                    taken,
-                });
-                for l in at {
-                    self.snapshot_at.entry(l).or_default().push(id);
-                }
-                self.snapshot_use.insert((bb, i), id);
-            }
-        }
-        Ok(())
-    }
-
-    fn take_snapshots(&mut self, at: (BasicBlockId, Option<usize>)) -> Result<()> {
-        let Some(ids) = self.snapshot_at.get(&at).cloned() else {
-            return Ok(());
-        };
-        for id in ids {
-            let (place, slot, taken) = {
-                let s = &self.snapshots[id];
-                (s.place.clone(), s.slot.clone(), s.taken)
-            };
-            let t = self.bcx.use_var(taken);
-            let take = self.bcx.create_block();
-            let cont = self.bcx.create_block();
-            self.bcx.ins().brif(t, cont, &[], take, &[]);
-            self.bcx.switch_to_block(take);
-            let v = self.codegen_place(&place)?.to_cvalue();
-            slot.write(self, v);
-            let one = self.bcx.ins().iconst(types::I8, 1);
-            self.bcx.def_var(taken, one);
-            self.bcx.ins().jump(cont, &[]);
-            self.bcx.switch_to_block(cont);
-        }
-        Ok(())
-    }
-
-    /// The left operand of the binary operator at the current statement: its snapshot if
-    /// one was taken, else the place as it is now.
-    fn binop_lhs(&mut self, op: &Operand) -> Result<CValue<'db>> {
-        let key = self.current_bb.zip(self.current_stmt);
-        let Some(id) = key.and_then(|k| self.snapshot_use.get(&k).copied()) else {
-            return self.codegen_operand(op);
-        };
-        let (slot, taken) = (self.snapshots[id].slot.clone(), self.snapshots[id].taken);
-        let now = self.codegen_operand(op)?;
-        let (now_ptr, _) = now.force_stack(self);
-        let t = self.bcx.use_var(taken);
-        let ptr = self.bcx.ins().select(t, slot.ptr, now_ptr);
-        let zero = self.bcx.ins().iconst(types::I8, 0);
-        self.bcx.def_var(taken, zero);
-        Ok(CValue::by_ref(ptr, slot.layout.clone()))
-    }
-
-    /// Emits the drops deferred to after the call ending the current block.
-    pub fn emit_deferred_drops(&mut self) -> Result<()> {
-        let Some(bb) = self.current_bb else {
-            return Ok(());
-        };
-        let Some(sources) = self.drops_after_call.get(&bb).cloned() else {
-            return Ok(());
-        };
-        let body = self.mir();
-        for src in sources {
-            if let Some(TerminatorKind::Drop { place, .. }) =
-                body.basic_blocks[src].terminator.as_ref().map(|t| &t.kind)
-            {
-                self.codegen_drop(place)?;
-            }
-        }
-        Ok(())
-    }
-
-    pub fn span_loc(&self) -> Option<crate::spans::Loc> {
-        self.owner
-            .and_then(|o| crate::spans::loc_of_span(&self.cx.tcx, o, self.span))
-    }
-
-    pub fn span_text(&self) -> String {
-        match self
-            .owner
-            .and_then(|o| crate::spans::loc_of_span(&self.cx.tcx, o, self.span))
-        {
-            Some(l) => format!("{}:{}:{}", l.file, l.line, l.col),
-            None => "an unknown location".into(),
-        }
-    }
-
     fn prelude(&mut self, entry: Block) -> Result<()> {
         let body = self.mir();
         let params: Vec<Value> = self.bcx.block_params(entry).to_vec();
@@ -405,11 +96,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             next += n;
             v
         };
-        let ret_ptr = if self.fn_abi.ret.mode == PassMode::Indirect {
-            Some(take(1)[0])
-        } else {
-            None
-        };
+        let ret_ptr = crate::abi::incoming_return_pointer(&self.fn_abi, &mut take);
 
         // Which locals need drop flags: those that some `Drop` terminator drops.
         let mut dropped: FxHashSet<LocalId> = FxHashSet::default();
@@ -448,7 +135,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 };
                 for (k, _) in fields.iter().enumerate() {
                     let arg = self.fn_abi.args[i + k].clone();
-                    let v = self.incoming_value(&arg, &mut take);
+                    let v = crate::abi::incoming_value(self, &arg, &mut take);
                     let off = layout.layout.fields.offset(k).bytes();
                     let p = self.offset_ptr(place.ptr, off as i64);
                     CPlace::new(p, arg.layout.clone()).write(self, v);
@@ -457,23 +144,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 continue;
             }
             let arg = self.fn_abi.args[i].clone();
-            let place = match arg.mode {
-                // The callee owns an indirect argument's memory: it is the local.
-                PassMode::Indirect | PassMode::IndirectByVal => {
-                    let vs = take(if layout.layout.is_sized() { 1 } else { 2 });
-                    CPlace {
-                        ptr: vs[0],
-                        meta: vs.get(1).copied(),
-                        layout,
-                    }
-                }
-                _ => {
-                    let v = self.incoming_value(&arg, &mut take);
-                    let place = self.alloc_stack(layout);
-                    place.write(self, v);
-                    place
-                }
-            };
+            let place = crate::abi::incoming_param_place(self, &arg, layout, &mut take);
             self.locals.insert(local, place);
         }
         for (local, _) in body.locals.iter() {
@@ -497,33 +168,6 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         let moved = crate::drops::moved_places(self, body);
         self.declare_move_paths(&dropped, &params, moved);
         Ok(())
-    }
-
-    /// A parameter as a value of its layout, taking its block parameters from `take`.
-    pub fn incoming_value(
-        &mut self,
-        arg: &crate::abi::ArgAbi<'db>,
-        take: &mut impl FnMut(usize) -> Vec<Value>,
-    ) -> CValue<'db> {
-        match arg.mode {
-            PassMode::Ignore => CValue::zst(arg.layout.clone()),
-            PassMode::Direct => CValue::by_val(take(1)[0], arg.layout.clone()),
-            PassMode::Cast { lo: _, hi } => {
-                let regs = take(1 + hi.is_some() as usize);
-                crate::abi::cast_from_regs(self, &regs, arg.layout.clone()).to_cvalue()
-            }
-            PassMode::Pair => {
-                let vs = take(2);
-                CValue::by_val_pair(vs[0], vs[1], arg.layout.clone())
-            }
-            PassMode::Indirect | PassMode::IndirectByVal => {
-                let vs = take(if arg.layout.layout.is_sized() { 1 } else { 2 });
-                match vs.get(1) {
-                    Some(m) => CValue::by_ref_unsized(vs[0], *m, arg.layout.clone()),
-                    None => CValue::by_ref(vs[0], arg.layout.clone()),
-                }
-            }
-        }
     }
 
     /// Reading a non-`Copy` value out of a place moves it (r-a writes `copy` for such moves
@@ -690,20 +334,6 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             pty = next_pty;
         }
         Ok(cur)
-    }
-
-    /// The address of a data object (a constant, a `Location`, a vtable).
-    pub fn data_addr(&mut self, id: cranelift_module::DataId) -> Value {
-        let gv = self.cx.module.declare_data_in_func(id, self.bcx.func);
-        self.bcx.ins().symbol_value(PTR, gv)
-    }
-
-    pub fn offset_ptr(&mut self, ptr: Value, off: i64) -> Value {
-        if off == 0 {
-            ptr
-        } else {
-            self.bcx.ins().iadd_imm_s(ptr, off)
-        }
     }
 
     fn place_len(&mut self, place: &CPlace<'db>, ty: Ty<'db>) -> Result<Value> {
@@ -1087,7 +717,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             TerminatorKind::Drop { place, target, .. } => {
                 let deferred = self
                     .current_bb
-                    .is_some_and(|bb| self.deferred_drop_blocks.contains(&bb));
+                    .is_some_and(|bb| self.repairs.drop_is_deferred(bb));
                 if !deferred {
                     self.codegen_drop(place)?;
                 }
@@ -1160,178 +790,11 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         Ok(())
     }
 
-    /// Returns the value in `place` (the return local) as the signature says: nothing when
-    /// it was written through the return pointer, else in registers.
-    pub fn return_from(&mut self, place: &CPlace<'db>) {
-        match self.fn_abi.ret.mode {
-            PassMode::Ignore | PassMode::Indirect | PassMode::IndirectByVal => {
-                self.bcx.ins().return_(&[]);
-            }
-            PassMode::Direct => {
-                let v = place.to_cvalue().load_scalar(self);
-                self.bcx.ins().return_(&[v]);
-            }
-            PassMode::Pair => {
-                let (a, b) = place.to_cvalue().load_scalar_pair(self);
-                self.bcx.ins().return_(&[a, b]);
-            }
-            PassMode::Cast { lo, hi } => {
-                let regs = crate::abi::cast_to_regs(self, place.to_cvalue(), lo, hi);
-                self.bcx.ins().return_(&regs);
-            }
-        }
-    }
-
     pub fn codegen_drop(&mut self, place: &Place) -> Result<()> {
         self.drop_place(place)
     }
 
     // ---------------------------------------------------------------- enums
-
-    /// The discriminant value (not the variant index) of the enum in `place`, as an I128-
-    /// or narrower integer of the discriminant's type.
-    pub fn read_discriminant(&mut self, place: &CPlace<'db>) -> Result<Value> {
-        let layout = place.layout.clone();
-        let TyKind::Adt(def, _) = layout.ty.kind() else {
-            return Ok(self.bcx.ins().iconst(types::I64, 0));
-        };
-        let ra_ap_hir_def::AdtId::EnumId(e) = def.def_id() else {
-            return Ok(self.bcx.ins().iconst(types::I64, 0));
-        };
-        let db = self.cx.tcx.db;
-        let variants_ids: Vec<_> = e
-            .enum_variants(db)
-            .variants
-            .values()
-            .map(|(v, _)| *v)
-            .collect();
-        let discr_of = |idx: usize| {
-            db.const_eval_discriminant(variants_ids[idx])
-                .unwrap_or(idx as i128)
-        };
-        match &layout.layout.variants {
-            Variants::Empty => Ok(self.bcx.ins().iconst(types::I64, 0)),
-            Variants::Single { index } => {
-                let d = discr_of(index.0);
-                Ok(self.bcx.ins().iconst(types::I64, d as i64))
-            }
-            Variants::Multiple {
-                tag,
-                tag_encoding,
-                tag_field,
-                variants,
-            } => {
-                let tag_off = layout.layout.fields.offset(field_idx(*tag_field)).bytes();
-                let tag_ty = crate::abi::scalar_type(*tag);
-                let tag_ptr = self.offset_ptr(place.ptr, tag_off as i64);
-                let tag_val = self.bcx.ins().load(tag_ty, flags(), tag_ptr, 0);
-                let signed = matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
-                match tag_encoding {
-                    ra_ap_rustc_abi::TagEncoding::Direct => {
-                        Ok(crate::num::int_cast(self, tag_val, types::I64, signed))
-                    }
-                    ra_ap_rustc_abi::TagEncoding::Niche {
-                        untagged_variant,
-                        niche_variants,
-                        niche_start,
-                    } => {
-                        // rustc: relative = tag - niche_start; if relative <= end - start then
-                        // variant = start + relative else untagged.
-                        let start_idx = niche_variants.start().0 as u64;
-                        let end_idx = niche_variants.end().0 as u64;
-                        let wide = if tag_ty == types::I128 {
-                            types::I128
-                        } else {
-                            types::I64
-                        };
-                        let tv = crate::num::int_cast(self, tag_val, wide, false);
-                        let ns = crate::num::iconst_u128(self, wide, *niche_start);
-                        let rel = self.bcx.ins().isub(tv, ns);
-                        let rel = if wide.bits() > tag_ty.bits() {
-                            let masked = crate::num::mask_to(self, rel, tag_ty.bits());
-                            masked
-                        } else {
-                            rel
-                        };
-                        let range = end_idx - start_idx;
-                        let in_range = self.bcx.ins().icmp_imm_s(
-                            IntCC::UnsignedLessThanOrEqual,
-                            rel,
-                            range as i64,
-                        );
-                        let rel64 = crate::num::int_cast(self, rel, types::I64, false);
-                        let idx = self.bcx.ins().iadd_imm_s(rel64, start_idx as i64);
-                        let untagged = self.bcx.ins().iconst(types::I64, untagged_variant.0 as i64);
-                        let vidx = self.bcx.ins().select(in_range, idx, untagged);
-                        // Map variant index to discriminant value.
-                        let identity = (0..variants.len()).all(|i| discr_of(i) == i as i128);
-                        if identity {
-                            return Ok(vidx);
-                        }
-                        let mut result = self.bcx.ins().iconst(types::I64, discr_of(0) as i64);
-                        for i in 1..variants.len() {
-                            let is_i = self.bcx.ins().icmp_imm_s(IntCC::Equal, vidx, i as i64);
-                            let d = self.bcx.ins().iconst(types::I64, discr_of(i) as i64);
-                            result = self.bcx.ins().select(is_i, d, result);
-                        }
-                        Ok(result)
-                    }
-                }
-            }
-        }
-    }
-
-    pub fn write_discriminant(&mut self, place: &CPlace<'db>, variant_idx: usize) -> Result<()> {
-        let layout = place.layout.clone();
-        let Variants::Multiple {
-            tag,
-            tag_encoding,
-            tag_field,
-            ..
-        } = &layout.layout.variants
-        else {
-            return Ok(());
-        };
-        let tag_off = layout.layout.fields.offset(field_idx(*tag_field)).bytes();
-        let tag_ty = crate::abi::scalar_type(*tag);
-        let ptr = self.offset_ptr(place.ptr, tag_off as i64);
-        match tag_encoding {
-            ra_ap_rustc_abi::TagEncoding::Direct => {
-                let TyKind::Adt(def, _) = layout.ty.kind() else {
-                    bail!("tagged non-enum")
-                };
-                let ra_ap_hir_def::AdtId::EnumId(e) = def.def_id() else {
-                    bail!("tagged non-enum")
-                };
-                let db = self.cx.tcx.db;
-                let v = e
-                    .enum_variants(db)
-                    .variants
-                    .values()
-                    .nth(variant_idx)
-                    .map(|(v, _)| *v)
-                    .unwrap();
-                let d = db
-                    .const_eval_discriminant(v)
-                    .map_err(|e| anyhow!("cannot evaluate a discriminant: {e:?}"))?;
-                let val = crate::num::iconst_u128(self, tag_ty, d as u128);
-                self.bcx.ins().store(flags(), val, ptr, 0);
-            }
-            ra_ap_rustc_abi::TagEncoding::Niche {
-                untagged_variant,
-                niche_variants,
-                niche_start,
-            } => {
-                if variant_idx != untagged_variant.0 {
-                    let rel = (variant_idx - niche_variants.start().0) as u128;
-                    let val = rel.wrapping_add(*niche_start);
-                    let v = crate::num::iconst_u128(self, tag_ty, val);
-                    self.bcx.ins().store(flags(), v, ptr, 0);
-                }
-            }
-        }
-        Ok(())
-    }
 }
 
 fn place_is_scalar_local(fx: &FunctionCx<'_, '_>, place: &Place) -> bool {
@@ -1340,20 +803,4 @@ fn place_is_scalar_local(fx: &FunctionCx<'_, '_>, place: &Place) -> bool {
             fx.locals[&place.local].layout.layout.backend_repr,
             BackendRepr::Scalar(_)
         )
-}
-
-/// `_0`, the return place (r-a's own accessor is private).
-pub fn return_local() -> LocalId {
-    la_arena::Idx::from_raw(la_arena::RawIdx::from_u32(0))
-}
-
-pub fn field_idx(f: ra_ap_hir_ty::layout::RustcFieldIdx) -> usize {
-    u32::from(f.0.into_raw()) as usize
-}
-
-/// A copy of a binary operator's left operand, taken before its right operand runs.
-struct Snapshot<'db> {
-    place: Place,
-    slot: CPlace<'db>,
-    taken: Variable,
 }

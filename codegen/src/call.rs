@@ -12,12 +12,12 @@ use ra_ap_rustc_abi::ExternAbi;
 use ra_ap_rustc_type_ir::ClosureKind;
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
-use crate::abi::{FnAbi, PassMode};
-use crate::base::FunctionCx;
+use crate::abi::FnAbi;
+use crate::common::FunctionCx;
 use crate::cx::CodegenCx;
 use crate::instance::{Instance, InstanceKind};
 use crate::resolve::{CallResolution, Tier};
-use crate::value_and_place::{CPlace, CValue, CValueInner, PTR, flags};
+use crate::value_and_place::{CPlace, CValue, PTR, flags};
 
 /// An argument to pass: its value, and whether it is a moved local the callee may take
 /// ownership of in place.
@@ -251,19 +251,9 @@ pub fn emit_call<'db>(
         );
     }
     let mut values = Vec::new();
-    let ret_place = if abi.ret.mode == PassMode::Indirect {
-        let place = if dest_in_args || dest.layout.size() != abi.ret.layout.size() {
-            fx.alloc_stack(abi.ret.layout.clone())
-        } else {
-            dest.clone()
-        };
-        values.push(place.ptr);
-        Some(place)
-    } else {
-        None
-    };
+    let ret_place = crate::abi::call_return_place(fx, abi, dest, dest_in_args, &mut values);
     for (arg, arg_abi) in args.into_iter().zip(&abi.args) {
-        pass_arg(fx, arg, arg_abi, &mut values)?;
+        crate::abi::pass_arg(fx, arg.value, arg.owned_place, arg_abi, &mut values)?;
     }
     if abi.caller_location {
         let loc = fx.call_location_value()?;
@@ -281,73 +271,7 @@ pub fn emit_call<'db>(
         }
     };
     let results = fx.emit_call_inst(target, &values);
-    match abi.ret.mode {
-        PassMode::Ignore => {}
-        PassMode::Indirect => {
-            let place = ret_place.unwrap();
-            if place.ptr != dest.ptr {
-                dest.write(fx, place.to_cvalue());
-            }
-        }
-        PassMode::Direct => {
-            dest.write(fx, CValue::by_val(results[0], abi.ret.layout.clone()));
-        }
-        PassMode::Cast { .. } => {
-            let place = crate::abi::cast_from_regs(fx, &results, abi.ret.layout.clone());
-            dest.write(fx, place.to_cvalue());
-        }
-        PassMode::IndirectByVal => bail!("a by-value stack return"),
-        PassMode::Pair => {
-            dest.write(
-                fx,
-                CValue::by_val_pair(results[0], results[1], abi.ret.layout.clone()),
-            );
-        }
-    }
-    Ok(())
-}
-
-fn pass_arg<'db>(
-    fx: &mut FunctionCx<'_, 'db>,
-    arg: CallArg<'db>,
-    abi: &crate::abi::ArgAbi<'db>,
-    out: &mut Vec<Value>,
-) -> Result<()> {
-    let v = arg.value.with_layout(abi.layout.clone());
-    match abi.mode {
-        PassMode::Ignore => {}
-        PassMode::Direct => out.push(v.load_scalar(fx)),
-        PassMode::Pair => {
-            let (a, b) = v.load_scalar_pair(fx);
-            out.push(a);
-            out.push(b);
-        }
-        PassMode::Cast { lo, hi } => out.extend(crate::abi::cast_to_regs(fx, v, lo, hi)),
-        // The call itself copies the bytes to the stack.
-        PassMode::IndirectByVal => match v.inner {
-            CValueInner::ByRef(ptr, None) => out.push(ptr),
-            _ => {
-                let tmp = fx.alloc_stack(abi.layout.clone());
-                tmp.write(fx, v);
-                out.push(tmp.ptr);
-            }
-        },
-        PassMode::Indirect => match v.inner {
-            CValueInner::ByRef(ptr, meta) if arg.owned_place => {
-                out.push(ptr);
-                if let Some(m) = meta {
-                    out.push(m);
-                }
-            }
-            CValueInner::ByRef(_, Some(_)) => bail!("passing an unsized value by copy"),
-            _ => {
-                // The callee owns (and may modify) an indirect argument: give it a copy.
-                let tmp = fx.alloc_stack(abi.layout.clone());
-                tmp.write(fx, v);
-                out.push(tmp.ptr);
-            }
-        },
-    }
+    crate::abi::write_call_result(fx, abi, ret_place, &results, dest)?;
     Ok(())
 }
 

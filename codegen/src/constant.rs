@@ -18,9 +18,10 @@ use ra_ap_hir_ty::next_solver::{Allocation, Const, ConstKind, Ty, TyKind};
 use ra_ap_rustc_abi::{BackendRepr, Variants};
 use ra_ap_rustc_type_ir::inherent::IntoKind;
 
-use crate::base::FunctionCx;
+use crate::common::FunctionCx;
 use crate::cx::CodegenCx;
 use crate::value_and_place::{CValue, PTR};
+use repack::repack;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RelocTarget {
@@ -36,6 +37,8 @@ struct DataBuilder {
     relocs: Vec<(u32, RelocTarget)>,
     align: u64,
 }
+
+mod repack;
 
 pub fn static_ty<'db>(tcx: &crate::ty::TyCx<'db>, s: StaticId) -> Ty<'db> {
     tcx.mono(tcx.db.type_for_static(s).skip_binder())
@@ -476,7 +479,13 @@ fn add_relocs<'db>(
                 }
                 AdtId::UnionId(_) => {}
                 AdtId::EnumId(e) => {
-                    let Some(vidx) = variant_of_bytes(cx, &layout, &d.bytes[off..], e) else {
+                    let Some(vidx) = crate::discriminant::variant_of_bytes(
+                        cx.tcx.db,
+                        cx.tcx.dl,
+                        &layout.layout,
+                        e,
+                        &d.bytes[off..],
+                    ) else {
                         return Ok(());
                     };
                     let vid = e
@@ -511,75 +520,6 @@ fn may_contain_pointers(ty: Ty<'_>) -> bool {
         ty.kind(),
         TyKind::Int(_) | TyKind::Uint(_) | TyKind::Float(_) | TyKind::Bool | TyKind::Char
     )
-}
-
-/// The variant index stored in an enum's bytes, decoded the way rustc encodes it.
-fn variant_of_bytes(
-    cx: &CodegenCx<'_>,
-    layout: &crate::ty::TyAndLayout<'_>,
-    bytes: &[u8],
-    e: ra_ap_hir_def::EnumId,
-) -> Option<usize> {
-    let db = cx.tcx.db;
-    match &layout.layout.variants {
-        Variants::Empty => None,
-        Variants::Single { index } => Some(index.0),
-        Variants::Multiple {
-            tag,
-            tag_encoding,
-            tag_field,
-            variants,
-        } => {
-            let off = layout
-                .layout
-                .fields
-                .offset(crate::base::field_idx(*tag_field))
-                .bytes() as usize;
-            let size = tag.size(cx.tcx.dl).bytes() as usize;
-            let mut b = [0u8; 16];
-            b[..size].copy_from_slice(bytes.get(off..off + size)?);
-            let raw = u128::from_le_bytes(b);
-            match tag_encoding {
-                ra_ap_rustc_abi::TagEncoding::Direct => {
-                    let signed =
-                        matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
-                    let val = if signed && size < 16 {
-                        let shift = 128 - size * 8;
-                        (((raw << shift) as i128) >> shift) as i128
-                    } else {
-                        raw as i128
-                    };
-                    e.enum_variants(db)
-                        .variants
-                        .values()
-                        .position(|(v, _)| db.const_eval_discriminant(*v) == Ok(val))
-                }
-                ra_ap_rustc_abi::TagEncoding::Niche {
-                    untagged_variant,
-                    niche_variants,
-                    niche_start,
-                } => {
-                    let mask = if size >= 16 {
-                        u128::MAX
-                    } else {
-                        (1u128 << (size * 8)) - 1
-                    };
-                    let rel = raw.wrapping_sub(*niche_start) & mask;
-                    let range = (niche_variants.end().0 - niche_variants.start().0) as u128;
-                    if rel <= range {
-                        let idx = niche_variants.start().0 + rel as usize;
-                        if idx < variants.len() {
-                            Some(idx)
-                        } else {
-                            None
-                        }
-                    } else {
-                        Some(untagged_variant.0)
-                    }
-                }
-            }
-        }
-    }
 }
 
 fn block_data<'db>(
@@ -806,252 +746,4 @@ pub fn str_value<'db>(
     let p = fx.data_addr(id);
     let len = fx.bcx.ins().iconst(PTR, s.len() as i64);
     Ok(CValue::by_val_pair(p, len, layout))
-}
-
-/// Re-lays out the bytes of a constant rust-analyzer evaluated: r-a's interpreter used r-a's
-/// own layouts (which lack `NonNull`'s niche) and its own niche encoding of enums; rac's
-/// code expects rustc's. Walks the type and moves every field to rustc's offset, re-encoding
-/// enum tags the way rustc does.
-pub fn repack<'db>(cx: &CodegenCx<'db>, ty: Ty<'db>, src: &[u8]) -> Result<Vec<u8>> {
-    let ours = cx.tcx.layout_of(ty)?;
-    let size = ours.size() as usize;
-    let mut out = vec![0u8; size];
-    match ty.kind() {
-        TyKind::Adt(..) | TyKind::Tuple(_) | TyKind::Array(..) | TyKind::Closure(..) => {
-            let theirs = cx
-                .tcx
-                .db
-                .layout_of_ty(ty.store(), cx.tcx.env.store())
-                .map_err(|e| {
-                    anyhow!(
-                        "rust-analyzer has no layout for a constant of type `{}`: {e:?}",
-                        cx.tcx.display(ty)
-                    )
-                })?;
-            repack_into(cx, ty, &ours.layout, &theirs, src, &mut out)?;
-        }
-        _ => {
-            // r-a stores `&[u8; N]` byte-string constants as (pointer, length); the
-            // pointer comes first, the rest is dropped.
-            let n = size.min(src.len());
-            out[..n].copy_from_slice(&src[..n]);
-        }
-    }
-    Ok(out)
-}
-
-fn repack_into<'db>(
-    cx: &CodegenCx<'db>,
-    ty: Ty<'db>,
-    ours: &ra_ap_hir_ty::layout::Layout,
-    theirs: &ra_ap_hir_ty::layout::Layout,
-    src: &[u8],
-    out: &mut [u8],
-) -> Result<()> {
-    let db = cx.tcx.db;
-    let copy_field = |t: Ty<'db>, from: usize, to: usize, out: &mut [u8]| -> Result<()> {
-        let tl = db
-            .layout_of_ty(t.store(), cx.tcx.env.store())
-            .map_err(|e| anyhow!("{e:?}"))?;
-        let n = tl.size.bytes() as usize;
-        let part = src.get(from..from + n).unwrap_or(&[]);
-        let packed = repack(cx, t, part)?;
-        let end = (to + packed.len()).min(out.len());
-        out[to..end].copy_from_slice(&packed[..end - to]);
-        Ok(())
-    };
-    match ty.kind() {
-        TyKind::Tuple(tys) => {
-            for (i, t) in tys.iter().enumerate() {
-                copy_field(
-                    t,
-                    theirs.fields.offset(i).bytes() as usize,
-                    ours.fields.offset(i).bytes() as usize,
-                    out,
-                )?;
-            }
-        }
-        TyKind::Closure(_, args) => {
-            let upvars = ra_ap_rustc_type_ir::inherent::GenericArgs::as_closure(args).upvar_tys();
-            for (i, t) in upvars.iter().enumerate() {
-                let t = cx.tcx.mono(t);
-                copy_field(
-                    t,
-                    theirs.fields.offset(i).bytes() as usize,
-                    ours.fields.offset(i).bytes() as usize,
-                    out,
-                )?;
-            }
-        }
-        TyKind::Array(elem, n) => {
-            let n = ra_ap_hir_ty::consteval::try_const_usize(db, n).unwrap_or(0) as usize;
-            let their_stride = match theirs.fields {
-                ra_ap_rustc_abi::FieldsShape::Array { stride, .. } => stride.bytes() as usize,
-                _ => 0,
-            };
-            let our_stride = match ours.fields {
-                ra_ap_rustc_abi::FieldsShape::Array { stride, .. } => stride.bytes() as usize,
-                _ => 0,
-            };
-            for i in 0..n {
-                copy_field(elem, i * their_stride, i * our_stride, out)?;
-            }
-        }
-        TyKind::Adt(def, args) => match def.def_id() {
-            AdtId::StructId(s) => {
-                for (i, (_, f)) in db.field_types(s.into()).iter().enumerate() {
-                    let t = cx.tcx.instantiate(f.ty().skip_binder(), args);
-                    copy_field(
-                        t,
-                        theirs.fields.offset(i).bytes() as usize,
-                        ours.fields.offset(i).bytes() as usize,
-                        out,
-                    )?;
-                }
-            }
-            AdtId::UnionId(_) => {
-                let n = out.len().min(src.len());
-                out[..n].copy_from_slice(&src[..n]);
-            }
-            AdtId::EnumId(e) => {
-                let Some(vidx) = ra_variant_of_bytes(cx, theirs, src, e) else {
-                    return Ok(());
-                };
-                let vid = e
-                    .enum_variants(db)
-                    .variants
-                    .values()
-                    .nth(vidx)
-                    .map(|(v, _)| *v)
-                    .unwrap();
-                let (their_v, our_v) = match (&theirs.variants, &ours.variants) {
-                    (
-                        Variants::Multiple { variants: tv, .. },
-                        Variants::Multiple { variants: ov, .. },
-                    ) => {
-                        let k = ra_ap_hir_ty::layout::RustcEnumVariantIdx(vidx);
-                        (tv[k].clone(), ov[k].clone())
-                    }
-                    _ => (theirs.clone(), ours.clone()),
-                };
-                for (i, (_, f)) in db.field_types(vid.into()).iter().enumerate() {
-                    let t = cx.tcx.instantiate(f.ty().skip_binder(), args);
-                    copy_field(
-                        t,
-                        their_v.fields.offset(i).bytes() as usize,
-                        our_v.fields.offset(i).bytes() as usize,
-                        out,
-                    )?;
-                }
-                write_tag(cx, ours, e, vidx, out)?;
-            }
-        },
-        _ => {}
-    }
-    Ok(())
-}
-
-/// The variant of an enum value as rust-analyzer's interpreter encoded it.
-fn ra_variant_of_bytes(
-    cx: &CodegenCx<'_>,
-    layout: &ra_ap_hir_ty::layout::Layout,
-    b: &[u8],
-    e: ra_ap_hir_def::EnumId,
-) -> Option<usize> {
-    let db = cx.tcx.db;
-    match &layout.variants {
-        Variants::Empty => None,
-        Variants::Single { index } => Some(index.0),
-        Variants::Multiple {
-            tag,
-            tag_encoding,
-            variants,
-            ..
-        } => {
-            let size = tag.size(cx.tcx.dl).bytes() as usize;
-            let offset = layout.fields.offset(0).bytes() as usize;
-            let mut buf = [0u8; 16];
-            buf[..size].copy_from_slice(b.get(offset..offset + size)?);
-            let raw = i128::from_le_bytes(buf);
-            match tag_encoding {
-                ra_ap_rustc_abi::TagEncoding::Direct => {
-                    let signed =
-                        matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
-                    let val = if signed && size < 16 {
-                        (raw << (128 - size * 8)) >> (128 - size * 8)
-                    } else {
-                        raw
-                    };
-                    e.enum_variants(db).variants.values().position(|(v, _)| {
-                        let d = db.const_eval_discriminant(*v).ok();
-                        d == Some(val) || d == Some(raw)
-                    })
-                }
-                ra_ap_rustc_abi::TagEncoding::Niche {
-                    untagged_variant,
-                    niche_start,
-                    ..
-                } => {
-                    let candidate = raw.wrapping_sub(*niche_start as i128) as usize;
-                    let v = variants
-                        .iter_enumerated()
-                        .map(|(x, _)| x)
-                        .filter(|x| x != untagged_variant)
-                        .nth(candidate)
-                        .unwrap_or(*untagged_variant);
-                    Some(v.0)
-                }
-            }
-        }
-    }
-}
-
-/// Writes the tag of variant `vidx` the way rustc encodes it.
-fn write_tag(
-    cx: &CodegenCx<'_>,
-    layout: &ra_ap_hir_ty::layout::Layout,
-    e: ra_ap_hir_def::EnumId,
-    vidx: usize,
-    out: &mut [u8],
-) -> Result<()> {
-    let db = cx.tcx.db;
-    let Variants::Multiple {
-        tag,
-        tag_encoding,
-        tag_field,
-        ..
-    } = &layout.variants
-    else {
-        return Ok(());
-    };
-    let off = layout
-        .fields
-        .offset(crate::base::field_idx(*tag_field))
-        .bytes() as usize;
-    let size = tag.size(cx.tcx.dl).bytes() as usize;
-    let value: u128 = match tag_encoding {
-        ra_ap_rustc_abi::TagEncoding::Direct => {
-            let v = e
-                .enum_variants(db)
-                .variants
-                .values()
-                .nth(vidx)
-                .map(|(v, _)| *v)
-                .unwrap();
-            db.const_eval_discriminant(v)
-                .map_err(|e| anyhow!("discriminant: {e:?}"))? as u128
-        }
-        ra_ap_rustc_abi::TagEncoding::Niche {
-            untagged_variant,
-            niche_variants,
-            niche_start,
-        } => {
-            if vidx == untagged_variant.0 {
-                return Ok(());
-            }
-            ((vidx - niche_variants.start().0) as u128).wrapping_add(*niche_start)
-        }
-    };
-    out[off..off + size].copy_from_slice(&value.to_le_bytes()[..size]);
-    Ok(())
 }

@@ -21,8 +21,8 @@ use ra_ap_hir_ty::next_solver::{GenericArgs, SimplifiedType, SolverDefId, Ty, Ty
 use ra_ap_rustc_abi::Variants;
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
-use crate::base::FunctionCx;
 use crate::call::CallArg;
+use crate::common::FunctionCx;
 use crate::value_and_place::{CPlace, CValue, PTR, flags};
 
 pub fn is_supported(method: BuiltinDeriveImplMethod) -> bool {

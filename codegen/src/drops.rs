@@ -28,7 +28,7 @@ use ra_ap_rustc_abi::Variants;
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::base::FunctionCx;
+use crate::common::FunctionCx;
 use crate::value_and_place::CPlace;
 
 /// One step of a move path below a local.

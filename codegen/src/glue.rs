@@ -15,8 +15,8 @@ use ra_ap_rustc_type_ir::ClosureKind;
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
 use crate::abi::PassMode;
-use crate::base::FunctionCx;
 use crate::call::{CallArg, Callee};
+use crate::common::FunctionCx;
 use crate::cx::CodegenCx;
 use crate::instance::{Instance, InstanceKind};
 use crate::resolve::Tier;
@@ -249,7 +249,7 @@ fn incoming<'db>(
     let args = abi
         .args
         .iter()
-        .map(|a| fx.incoming_value(a, &mut take))
+        .map(|a| crate::abi::incoming_value(fx, a, &mut take))
         .collect();
     if abi.caller_location {
         fx.caller_location = Some(params[i]);

@@ -17,8 +17,8 @@ use ra_ap_hir_ty::next_solver::{GenericArgs, Ty, TyKind};
 use ra_ap_rustc_abi::BackendRepr;
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 
-use crate::base::FunctionCx;
 use crate::call::CallArg;
+use crate::common::FunctionCx;
 use crate::value_and_place::{CPlace, CValue, CValueInner, PTR, flags};
 
 /// Returns whether the caller should continue to the call's target block.

@@ -17,7 +17,7 @@ use ra_ap_rustc_abi::BackendRepr;
 use ra_ap_rustc_type_ir::inherent::IntoKind;
 use ra_ap_rustc_type_ir::{FloatTy, IntTy, UintTy};
 
-use crate::base::FunctionCx;
+use crate::common::FunctionCx;
 use crate::ty::TyAndLayout;
 use crate::value_and_place::{CValue, PTR, flags};
 

@@ -21,8 +21,8 @@ use cranelift_codegen::ir::{AtomicRmwOp, InstBuilder, MemFlagsData, condcodes::I
 use ra_ap_hir_def::{FunctionId, ItemContainerId, Lookup, signatures::FunctionSignature};
 use ra_ap_hir_ty::next_solver::GenericArgs;
 
-use crate::base::FunctionCx;
 use crate::call::CallArg;
+use crate::common::FunctionCx;
 use crate::ty::TyCx;
 use crate::value_and_place::{CPlace, CValue};
 

@@ -25,8 +25,8 @@ use ra_ap_rustc_abi::BackendRepr;
 use ra_ap_rustc_type_ir::inherent::IntoKind;
 use ra_ap_rustc_type_ir::{FloatTy, UintTy};
 
-use crate::base::FunctionCx;
 use crate::call::CallArg;
+use crate::common::FunctionCx;
 use crate::num::{iconst_u128, int_cast};
 use crate::ty::TyAndLayout;
 use crate::value_and_place::{CPlace, CValue, PTR, flags};

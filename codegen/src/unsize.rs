@@ -8,7 +8,7 @@ use ra_ap_hir_ty::next_solver::{Ty, TyKind};
 use ra_ap_rustc_abi::BackendRepr;
 use ra_ap_rustc_type_ir::inherent::{BoundExistentialPredicates, IntoKind};
 
-use crate::base::FunctionCx;
+use crate::common::FunctionCx;
 use crate::value_and_place::{CValue, PTR, flags};
 
 pub fn coerce_unsized<'db>(

@@ -10,7 +10,7 @@ use cranelift_codegen::ir::{MemFlagsData, StackSlotData, StackSlotKind, Type, Va
 use ra_ap_rustc_abi::{BackendRepr, Scalar};
 
 use crate::abi::scalar_type;
-use crate::base::FunctionCx;
+use crate::common::FunctionCx;
 use crate::ty::TyAndLayout;
 
 pub const PTR: Type = types::I64;

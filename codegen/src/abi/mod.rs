@@ -14,7 +14,12 @@ use ra_ap_rustc_abi::{BackendRepr, Float, Integer, Primitive, Scalar};
 
 use crate::ty::TyAndLayout;
 
+mod pass_mode;
+mod returning;
 mod sysv;
+
+pub use pass_mode::{cast_from_regs, cast_to_regs, incoming_param_place, incoming_value, pass_arg};
+pub use returning::{call_return_place, incoming_return_pointer, write_call_result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PassMode {
@@ -217,38 +222,4 @@ pub fn fn_abi_from_tys<'db>(
         caller_location,
         conv,
     })
-}
-
-/// The registers of a `PassMode::Cast` value: its bytes at offsets 0 and 8. The value goes
-/// through a 16-byte slot so the register-wide loads stay in bounds.
-pub fn cast_to_regs<'db>(
-    fx: &mut crate::base::FunctionCx<'_, 'db>,
-    v: crate::value_and_place::CValue<'db>,
-    lo: Type,
-    hi: Option<Type>,
-) -> Vec<cranelift_codegen::ir::Value> {
-    use cranelift_codegen::ir::InstBuilder;
-    let slot = fx.alloc_slot(16, v.layout.align().max(8));
-    crate::value_and_place::CPlace::new(slot, v.layout.clone()).write(fx, v);
-    let flags = crate::value_and_place::flags();
-    let mut regs = vec![fx.bcx.ins().load(lo, flags, slot, 0)];
-    if let Some(hi) = hi {
-        regs.push(fx.bcx.ins().load(hi, flags, slot, 8));
-    }
-    regs
-}
-
-/// A `PassMode::Cast` value received in registers, as a place of its layout.
-pub fn cast_from_regs<'db>(
-    fx: &mut crate::base::FunctionCx<'_, 'db>,
-    regs: &[cranelift_codegen::ir::Value],
-    layout: TyAndLayout<'db>,
-) -> crate::value_and_place::CPlace<'db> {
-    use cranelift_codegen::ir::InstBuilder;
-    let slot = fx.alloc_slot(16, layout.align().max(8));
-    let flags = crate::value_and_place::flags();
-    for (i, &r) in regs.iter().enumerate() {
-        fx.bcx.ins().store(flags, r, slot, 8 * i as i32);
-    }
-    crate::value_and_place::CPlace::new(slot, layout)
 }

@@ -196,7 +196,10 @@ fn classify<'db>(
                     variants,
                     ..
                 } => {
-                    let tag_off = l.fields.offset(crate::base::field_idx(*tag_field)).bytes();
+                    let tag_off = l
+                        .fields
+                        .offset(crate::common::field_idx(*tag_field))
+                        .bytes();
                     mark(
                         cls,
                         off + tag_off,

@@ -1,0 +1,145 @@
+//! `FunctionCx`, the state of translating one function, with its accessors and the small
+//! helpers every part of codegen uses. It sits low in the module graph: `base.rs` (the
+//! statement/terminator dispatch), `call.rs`, `abi/`, `intrinsics/` and the rest build on it.
+
+use anyhow::Result;
+use cranelift_codegen::ir::{Block, FuncRef, InstBuilder, Value};
+use cranelift_frontend::FunctionBuilder;
+use cranelift_module::{FuncId, Module};
+use ra_ap_hir_ty::InferBodyId;
+use ra_ap_hir_ty::mir::{BasicBlockId, LocalId, MirBody, MirSpan};
+use ra_ap_hir_ty::next_solver::Ty;
+use rustc_hash::FxHashMap;
+
+use crate::abi::FnAbi;
+use crate::cx::CodegenCx;
+use crate::instance::Instance;
+use crate::ty::TyAndLayout;
+use crate::value_and_place::{CPlace, PTR};
+
+pub struct FunctionCx<'a, 'db> {
+    pub cx: &'a mut CodegenCx<'db>,
+    pub bcx: FunctionBuilder<'a>,
+    pub instance: Instance<'db>,
+    /// The MIR being compiled; `None` for glue rac generates without MIR.
+    pub body: Option<&'db MirBody<'db>>,
+    pub owner: Option<InferBodyId<'db>>,
+    pub fn_abi: FnAbi<'db>,
+    pub locals: FxHashMap<LocalId, CPlace<'db>>,
+    pub blocks: FxHashMap<BasicBlockId, Block>,
+    pub caller_location: Option<Value>,
+    /// Overflow checks are on for code of the user's crates (a debug build), off for std's.
+    pub overflow_checks: bool,
+    /// Initialization flags of dropped locals and of the paths moved out of them.
+    pub move_paths: crate::drops::MovePaths,
+    /// The landing pad of every call that may unwind while locals need dropping (created
+    /// on first use, filled in by `finish_cleanup_pad`).
+    pub cleanup_pad: Option<Block>,
+    /// Emitting the landing pad itself: its calls must not unwind into it.
+    pub in_cleanup: bool,
+    pub span: MirSpan,
+    func_refs: FxHashMap<FuncId, FuncRef>,
+    pub current_bb: Option<BasicBlockId>,
+    pub current_stmt: Option<usize>,
+    /// What codegen does where r-a's MIR is not what rustc's would be (`mir_repairs.rs`).
+    pub(crate) repairs: crate::mir_repairs::Repairs<'db>,
+}
+
+impl<'db> CodegenCx<'db> {
+    pub fn module_config(&self) -> cranelift_codegen::isa::TargetFrontendConfig {
+        self.module.target_config()
+    }
+}
+
+impl<'a, 'db> FunctionCx<'a, 'db> {
+    pub fn func_ref(&mut self, id: FuncId) -> FuncRef {
+        if let Some(r) = self.func_refs.get(&id) {
+            return *r;
+        }
+        let r = self.cx.module.declare_func_in_func(id, self.bcx.func);
+        self.func_refs.insert(id, r);
+        r
+    }
+
+    pub fn layout_of(&self, ty: Ty<'db>) -> Result<TyAndLayout<'db>> {
+        self.cx.tcx.layout_of(ty)
+    }
+
+    pub fn mir(&self) -> &'db MirBody<'db> {
+        self.body.expect("MIR of a glue function")
+    }
+
+    pub fn local_ty(&self, l: LocalId) -> Ty<'db> {
+        self.cx.tcx.mono(self.mir().locals[l].ty.as_ref())
+    }
+
+    pub fn new(
+        cx: &'a mut CodegenCx<'db>,
+        bcx: FunctionBuilder<'a>,
+        instance: Instance<'db>,
+        fn_abi: FnAbi<'db>,
+    ) -> Self {
+        FunctionCx {
+            cx,
+            bcx,
+            instance,
+            body: None,
+            owner: None,
+            fn_abi,
+            locals: FxHashMap::default(),
+            blocks: FxHashMap::default(),
+            caller_location: None,
+            overflow_checks: false,
+            move_paths: Default::default(),
+            cleanup_pad: None,
+            in_cleanup: false,
+            span: MirSpan::Unknown,
+            func_refs: FxHashMap::default(),
+            current_bb: None,
+            current_stmt: None,
+            repairs: Default::default(),
+        }
+    }
+
+    pub fn block(&self, bb: BasicBlockId) -> Block {
+        self.blocks[&bb]
+    }
+
+    pub fn span_loc(&self) -> Option<crate::spans::Loc> {
+        self.owner
+            .and_then(|o| crate::spans::loc_of_span(&self.cx.tcx, o, self.span))
+    }
+
+    pub fn span_text(&self) -> String {
+        match self
+            .owner
+            .and_then(|o| crate::spans::loc_of_span(&self.cx.tcx, o, self.span))
+        {
+            Some(l) => format!("{}:{}:{}", l.file, l.line, l.col),
+            None => "an unknown location".into(),
+        }
+    }
+
+    /// The address of a data object (a constant, a `Location`, a vtable).
+    pub fn data_addr(&mut self, id: cranelift_module::DataId) -> Value {
+        let gv = self.cx.module.declare_data_in_func(id, self.bcx.func);
+        self.bcx.ins().symbol_value(PTR, gv)
+    }
+
+    pub fn offset_ptr(&mut self, ptr: Value, off: i64) -> Value {
+        if off == 0 {
+            ptr
+        } else {
+            self.bcx.ins().iadd_imm_s(ptr, off)
+        }
+    }
+}
+
+/// `_0`, the return place (r-a's own accessor is private).
+pub fn return_local() -> LocalId {
+    la_arena::Idx::from_raw(la_arena::RawIdx::from_u32(0))
+}
+
+pub fn field_idx(f: ra_ap_hir_ty::layout::RustcFieldIdx) -> usize {
+    u32::from(f.0.into_raw()) as usize
+}
