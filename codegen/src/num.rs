@@ -199,34 +199,16 @@ pub fn codegen_binop<'db>(
     }
     let checks = fx.overflow_checks;
     let r = match op {
-        BinOp::Add => {
-            let r = fx.bcx.ins().iadd(x, y);
+        BinOp::Add | BinOp::Sub => {
+            let add = matches!(op, BinOp::Add);
+            let (r, of) = add_sub_with_overflow(fx, x, y, add, signed);
             if checks {
-                // Signed: overflow iff the operands have the same sign and the result differs.
-                let of = if signed {
-                    let xr = fx.bcx.ins().bxor(x, r);
-                    let yr = fx.bcx.ins().bxor(y, r);
-                    let both = fx.bcx.ins().band(xr, yr);
-                    fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
+                let panic = if add {
+                    "panic_const_add_overflow"
                 } else {
-                    fx.bcx.ins().icmp(IntCC::UnsignedLessThan, r, x)
+                    "panic_const_sub_overflow"
                 };
-                check(fx, of, "panic_const_add_overflow")?;
-            }
-            r
-        }
-        BinOp::Sub => {
-            let r = fx.bcx.ins().isub(x, y);
-            if checks {
-                let of = if signed {
-                    let xy = fx.bcx.ins().bxor(x, y);
-                    let xr = fx.bcx.ins().bxor(x, r);
-                    let both = fx.bcx.ins().band(xy, xr);
-                    fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
-                } else {
-                    fx.bcx.ins().icmp(IntCC::UnsignedLessThan, x, y)
-                };
-                check(fx, of, "panic_const_sub_overflow")?;
+                check(fx, of, panic)?;
             }
             r
         }
@@ -337,6 +319,38 @@ pub fn div_rem(
         (false, true) => fx.bcx.ins().srem(x, y),
         (false, false) => fx.bcx.ins().urem(x, y),
     })
+}
+
+/// `x + y` (or `x - y`) wrapped, and whether it overflowed. Signed: the operands of an
+/// addition have the same sign and the result another (of a subtraction: different signs,
+/// and the result's differs from `x`'s); unsigned: a carry or a borrow.
+pub fn add_sub_with_overflow(
+    fx: &mut FunctionCx<'_, '_>,
+    x: Value,
+    y: Value,
+    add: bool,
+    signed: bool,
+) -> (Value, Value) {
+    let b = &mut fx.bcx;
+    let r = if add {
+        b.ins().iadd(x, y)
+    } else {
+        b.ins().isub(x, y)
+    };
+    let of = if signed {
+        let (a1, a2) = if add {
+            (b.ins().bxor(x, r), b.ins().bxor(y, r))
+        } else {
+            (b.ins().bxor(x, y), b.ins().bxor(x, r))
+        };
+        let both = b.ins().band(a1, a2);
+        b.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
+    } else if add {
+        b.ins().icmp(IntCC::UnsignedLessThan, r, x)
+    } else {
+        b.ins().icmp(IntCC::UnsignedLessThan, x, y)
+    };
+    (r, of)
 }
 
 pub fn mul_with_overflow(

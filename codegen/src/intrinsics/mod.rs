@@ -1,6 +1,7 @@
 //! Intrinsics: the `#[rustc_intrinsic]` functions std's code calls, expanded inline.
 //! An intrinsic rac does not know but that has a fallback body is compiled from that body
-//! (Tier 1); one without a body is refused with its name.
+//! (Tier 1); one without a body is refused with its name. `simd.rs`: the portable
+//! `simd_*` intrinsics, lane by lane; `llvm_x86.rs`: the SSE2 LLVM intrinsics std calls.
 
 use anyhow::{Result, anyhow, bail};
 use cranelift_codegen::ir::{
@@ -20,6 +21,9 @@ use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
 use crate::call::CallArg;
 use crate::common::FunctionCx;
 use crate::value_and_place::{CPlace, CValue, CValueInner, PTR, flags};
+
+mod llvm_x86;
+pub mod simd;
 
 /// Returns whether the caller should continue to the call's target block.
 pub fn codegen_intrinsic<'db>(
@@ -333,11 +337,11 @@ pub fn codegen_intrinsic<'db>(
     if name.starts_with("atomic_") {
         return atomic_intrinsic(fx, name, iargs, &args, dest);
     }
-    if name.starts_with("simd_") && crate::simd::codegen_simd_intrinsic(fx, name, &args, dest)? {
+    if name.starts_with("simd_") && simd::codegen_simd_intrinsic(fx, name, &args, dest)? {
         return Ok(true);
     }
     if name.starts_with("llvm.") {
-        if crate::llvm_x86::codegen_llvm_intrinsic(fx, name, &args, dest)? {
+        if llvm_x86::codegen_llvm_intrinsic(fx, name, &args, dest)? {
             return Ok(true);
         }
         let at = fx.instance;
@@ -536,26 +540,8 @@ fn int_intrinsic<'db>(
         }
         "disjoint_bitor" => IntResult::One(b.ins().bor(x, y.unwrap())),
         "add_with_overflow" | "sub_with_overflow" => {
-            let y = y.unwrap();
             let add = name == "add_with_overflow";
-            let r = if add {
-                b.ins().iadd(x, y)
-            } else {
-                b.ins().isub(x, y)
-            };
-            let of = if signed {
-                let (a1, a2) = if add {
-                    (b.ins().bxor(x, r), b.ins().bxor(y, r))
-                } else {
-                    (b.ins().bxor(x, y), b.ins().bxor(x, r))
-                };
-                let both = b.ins().band(a1, a2);
-                b.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
-            } else if add {
-                b.ins().icmp(IntCC::UnsignedLessThan, r, x)
-            } else {
-                b.ins().icmp(IntCC::UnsignedLessThan, x, y)
-            };
+            let (r, of) = crate::num::add_sub_with_overflow(fx, x, y.unwrap(), add, signed);
             IntResult::WithFlag(r, of)
         }
         "mul_with_overflow" => {
@@ -568,24 +554,7 @@ fn int_intrinsic<'db>(
             // Cranelift's x64 backend has no scalar saturating add/sub: compute the
             // wrapping result, detect overflow, and select the bound.
             {
-                let r = if add {
-                    b.ins().iadd(x, y)
-                } else {
-                    b.ins().isub(x, y)
-                };
-                let of = if signed {
-                    let (a1, a2) = if add {
-                        (b.ins().bxor(x, r), b.ins().bxor(y, r))
-                    } else {
-                        (b.ins().bxor(x, y), b.ins().bxor(x, r))
-                    };
-                    let both = b.ins().band(a1, a2);
-                    b.ins().icmp_imm_s(IntCC::SignedLessThan, both, 0)
-                } else if add {
-                    b.ins().icmp(IntCC::UnsignedLessThan, r, x)
-                } else {
-                    b.ins().icmp(IntCC::UnsignedLessThan, x, y)
-                };
+                let (r, of) = crate::num::add_sub_with_overflow(fx, x, y, add, signed);
                 let sat = if signed {
                     let max = crate::num::iconst_u128(fx, ty, (1u128 << (bits - 1)) - 1);
                     let min = crate::num::iconst_u128(fx, ty, 1u128 << (bits - 1));

@@ -57,6 +57,26 @@ impl Lanes<'_> {
     }
 }
 
+/// The loop of every lane-wise intrinsic: lane `i` of the output vector at `out` is `f` of
+/// lane `i` of each input vector (given by its address and lanes).
+fn map_lanes<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    inputs: &[(Value, &Lanes<'db>)],
+    out: (Value, &Lanes<'db>),
+    mut f: impl FnMut(&mut FunctionCx<'_, 'db>, u64, &[Value]) -> Result<Value>,
+) -> Result<()> {
+    let (out_ptr, out_lanes) = out;
+    for i in 0..out_lanes.count {
+        let lanes: Vec<Value> = inputs
+            .iter()
+            .map(|&(ptr, l)| load_lane(fx, ptr, l, i))
+            .collect();
+        let r = f(fx, i, &lanes)?;
+        store_lane(fx, out_ptr, out_lanes, i, r);
+    }
+    Ok(())
+}
+
 /// Whether `ty` is a `#[repr(simd)]` type.
 pub fn is_simd<'db>(fx: &FunctionCx<'_, 'db>, ty: Ty<'db>) -> bool {
     match ty.kind() {
@@ -202,9 +222,8 @@ pub fn codegen_simd_intrinsic<'db>(
             let (a, _) = arg(0).force_stack(fx);
             let (b, _) = arg(1).force_stack(fx);
             let tmp = fx.alloc_stack(out.clone());
-            for i in 0..l.count {
-                let x = load_lane(fx, a, &l, i);
-                let y = load_lane(fx, b, &l, i);
+            map_lanes(fx, &[(a, &l), (b, &l)], (tmp.ptr, &o), |fx, _, xy| {
+                let (x, y) = (xy[0], xy[1]);
                 let c = match l.kind {
                     LaneKind::Int { signed } => {
                         let cc = match (name, signed) {
@@ -233,9 +252,8 @@ pub fn codegen_simd_intrinsic<'db>(
                         fx.bcx.ins().fcmp(cc, x, y)
                     }
                 };
-                let m = mask_of(fx, c, o.clif());
-                store_lane(fx, tmp.ptr, &o, i, m);
-            }
+                Ok(mask_of(fx, c, o.clif()))
+            })?;
             finish(fx, &tmp);
         }
         "simd_add" | "simd_sub" | "simd_mul" | "simd_div" | "simd_rem" | "simd_shl"
@@ -244,11 +262,10 @@ pub fn codegen_simd_intrinsic<'db>(
             let (a, _) = arg(0).force_stack(fx);
             let (b, _) = arg(1).force_stack(fx);
             let tmp = fx.alloc_stack(out.clone());
-            for i in 0..l.count {
-                let x = load_lane(fx, a, &l, i);
-                let y = load_lane(fx, b, &l, i);
+            map_lanes(fx, &[(a, &l), (b, &l)], (tmp.ptr, &l), |fx, _, xy| {
+                let (x, y) = (xy[0], xy[1]);
                 let ins = fx.bcx.ins();
-                let r = match (name, l.kind) {
+                Ok(match (name, l.kind) {
                     ("simd_add", LaneKind::Int { .. }) => ins.iadd(x, y),
                     ("simd_sub", LaneKind::Int { .. }) => ins.isub(x, y),
                     ("simd_mul", LaneKind::Int { .. }) => ins.imul(x, y),
@@ -274,9 +291,8 @@ pub fn codegen_simd_intrinsic<'db>(
                     ("simd_fmin", LaneKind::Float) => float_min_max(fx, x, y, false),
                     ("simd_fmax", LaneKind::Float) => float_min_max(fx, x, y, true),
                     _ => bail!("`{name}` on vectors of `{}`", fx.cx.tcx.display(l.lane.ty)),
-                };
-                store_lane(fx, tmp.ptr, &l, i, r);
-            }
+                })
+            })?;
             finish(fx, &tmp);
         }
         "simd_saturating_add"
@@ -462,15 +478,16 @@ pub fn codegen_simd_intrinsic<'db>(
             let (a, _) = arg(1).force_stack(fx);
             let (b, _) = arg(2).force_stack(fx);
             let tmp = fx.alloc_stack(out.clone());
-            for i in 0..l.count {
-                let mv = load_lane(fx, mp, &m, i);
-                // rustc's LLVM backend tests the most significant bit of each mask lane.
-                let c = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, mv, 0);
-                let x = load_lane(fx, a, &l, i);
-                let y = load_lane(fx, b, &l, i);
-                let r = fx.bcx.ins().select(c, x, y);
-                store_lane(fx, tmp.ptr, &l, i, r);
-            }
+            map_lanes(
+                fx,
+                &[(mp, &m), (a, &l), (b, &l)],
+                (tmp.ptr, &l),
+                |fx, _, v| {
+                    // rustc's LLVM backend tests the most significant bit of each mask lane.
+                    let c = fx.bcx.ins().icmp_imm_s(IntCC::SignedLessThan, v[0], 0);
+                    Ok(fx.bcx.ins().select(c, v[1], v[2]))
+                },
+            )?;
             finish(fx, &tmp);
         }
         "simd_select_bitmask" => {
@@ -503,16 +520,13 @@ pub fn codegen_simd_intrinsic<'db>(
             let (a, _) = arg(1).force_stack(fx);
             let (b, _) = arg(2).force_stack(fx);
             let tmp = fx.alloc_stack(out.clone());
-            for i in 0..l.count {
+            map_lanes(fx, &[(a, &l), (b, &l)], (tmp.ptr, &l), |fx, i, xy| {
                 let amt = fx.bcx.ins().iconst(types::I32, i as i64);
                 let bit = fx.bcx.ins().ushr(m, amt);
                 let bit = int_cast(fx, bit, types::I8, false);
                 let bit = fx.bcx.ins().band_imm_s(bit, 1);
-                let x = load_lane(fx, a, &l, i);
-                let y = load_lane(fx, b, &l, i);
-                let r = fx.bcx.ins().select(bit, x, y);
-                store_lane(fx, tmp.ptr, &l, i, r);
-            }
+                Ok(fx.bcx.ins().select(bit, xy[0], xy[1]))
+            })?;
             finish(fx, &tmp);
         }
         "simd_shuffle" => {

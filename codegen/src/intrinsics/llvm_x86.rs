@@ -7,10 +7,10 @@
 use anyhow::{Result, bail};
 use cranelift_codegen::ir::{InstBuilder, condcodes::IntCC, types};
 
+use super::simd::{LaneKind, Lanes, load_lane, simd_lanes, store_lane};
 use crate::call::CallArg;
 use crate::common::FunctionCx;
 use crate::num::int_cast;
-use crate::simd::{LaneKind, Lanes, load_lane, simd_lanes, store_lane};
 use crate::value_and_place::{CPlace, flags};
 
 /// Returns `Ok(false)` when rac does not implement `name`.
