@@ -207,11 +207,7 @@ fn build(
         out.stdout.write_all(&diag.stdout)?;
         out.stderr.write_all(&diag.stderr)?;
         if json {
-            writeln!(
-                out.stdout,
-                "{}",
-                serde_json::json!({"reason": "build-finished", "success": false})
-            )?;
+            build_finished(&mut out.stdout, false)?;
         }
         return Ok((101, plan.request.targets));
     }
@@ -232,11 +228,7 @@ fn build(
     }
     if !report.failed.is_empty() {
         if json {
-            writeln!(
-                out.stdout,
-                "{}",
-                serde_json::json!({"reason": "build-finished", "success": false})
-            )?;
+            build_finished(&mut out.stdout, false)?;
         }
         if b.keep_going {
             writeln!(
@@ -249,11 +241,7 @@ fn build(
         return Ok((101, plan.request.targets));
     }
     if json {
-        writeln!(
-            out.stdout,
-            "{}",
-            serde_json::json!({"reason": "build-finished", "success": true})
-        )?;
+        build_finished(&mut out.stdout, true)?;
     } else {
         writeln!(
             out.stderr,
@@ -370,4 +358,13 @@ fn rustc_diagnostics(b: &BuildArgs, cwd: &Path) -> Option<std::process::Output> 
     cmd.args(["--message-format", &b.message_format]);
     let out = cmd.output().ok()?;
     (!out.status.success()).then_some(out)
+}
+
+/// cargo's last JSON message of a build.
+fn build_finished(stdout: &mut impl Write, success: bool) -> std::io::Result<()> {
+    writeln!(
+        stdout,
+        "{}",
+        serde_json::json!({"reason": "build-finished", "success": success})
+    )
 }

@@ -26,6 +26,19 @@ pub struct CallArg<'db> {
     pub owned_place: bool,
 }
 
+impl<'db> CallArg<'db> {
+    /// Arguments passed by copy: the callee gets its own copy of any indirect one.
+    pub fn copies(values: impl IntoIterator<Item = CValue<'db>>) -> Vec<CallArg<'db>> {
+        values
+            .into_iter()
+            .map(|value| CallArg {
+                value,
+                owned_place: false,
+            })
+            .collect()
+    }
+}
+
 pub fn codegen_call<'db>(
     fx: &mut FunctionCx<'_, 'db>,
     func: &Operand,

@@ -143,3 +143,15 @@ pub fn return_local() -> LocalId {
 pub fn field_idx(f: ra_ap_hir_ty::layout::RustcFieldIdx) -> usize {
     u32::from(f.0.into_raw()) as usize
 }
+
+/// The function called `name` among the items of a trait or an impl (`trait_items(db).items`,
+/// `impl_items(db).items`): how rac finds the std functions it calls by name.
+pub fn fn_named(
+    items: &[(ra_ap_hir_expand::name::Name, ra_ap_hir_def::AssocItemId)],
+    name: &str,
+) -> Option<ra_ap_hir_def::FunctionId> {
+    items.iter().find_map(|(n, item)| match item {
+        ra_ap_hir_def::AssocItemId::FunctionId(f) if n.as_str() == name => Some(*f),
+        _ => None,
+    })
+}

@@ -200,15 +200,18 @@ fn define_data(cx: &mut CodegenCx<'_>, d: DataBuilder) -> Result<DataId> {
         .module
         .declare_anonymous_data(false, false)
         .map_err(|e| anyhow!("{e}"))?;
+    define_declared(cx, id, d)?;
+    cx.const_data.insert(key, id);
+    Ok(id)
+}
+
+/// Defines the data object `id` (already declared) as the bytes and relocations of `d`.
+fn define_declared(cx: &mut CodegenCx<'_>, id: DataId, d: DataBuilder) -> Result<()> {
     let mut desc = DataDescription::new();
     desc.define(d.bytes.into_boxed_slice());
     desc.set_align(d.align.max(1));
     write_relocs(cx, &mut desc, &d.relocs);
-    cx.module
-        .define_data(id, &desc)
-        .map_err(|e| anyhow!("{e}"))?;
-    cx.const_data.insert(key, id);
-    Ok(id)
+    cx.module.define_data(id, &desc).map_err(|e| anyhow!("{e}"))
 }
 
 /// An untyped allocation exported behind a raw pointer (see the patched evaluator's
@@ -650,13 +653,7 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
             align: layout.align(),
         };
         add_relocs(cx, &mut d, ty, 0, &alloc.memory_map)?;
-        let mut desc = DataDescription::new();
-        desc.define(d.bytes.into_boxed_slice());
-        desc.set_align(d.align.max(1));
-        write_relocs(cx, &mut desc, &d.relocs);
-        cx.module
-            .define_data(id, &desc)
-            .map_err(|e| anyhow!("{e}"))?;
+        define_declared(cx, id, d)?;
         id
     };
     if attrs.thread_local {

@@ -204,18 +204,7 @@ pub fn codegen_derive<'db>(
                     let dp = fx.offset_ptr(ret.ptr, f.offset as i64);
                     let dest = CPlace::new(dp, fl);
                     let a = GenericArgs::new_from_slice(&[f.ty.into()]);
-                    crate::call::call_fn_def(
-                        fx,
-                        trait_fn,
-                        a,
-                        vec![CallArg {
-                            value: src,
-                            owned_place: false,
-                        }],
-                        &dest,
-                        false,
-                        None,
-                    )?;
+                    call_by_ref(fx, trait_fn, a, vec![src], &dest)?;
                 }
                 fx.write_discriminant(&ret, v.index)?;
                 fx.bcx.ins().jump(done, &[]);
@@ -241,7 +230,7 @@ pub fn codegen_derive<'db>(
                 let dp = fx.offset_ptr(ret.ptr, f.offset as i64);
                 let dest = CPlace::new(dp, fl);
                 let a = GenericArgs::new_from_slice(&[f.ty.into()]);
-                crate::call::call_fn_def(fx, trait_fn, a, vec![], &dest, false, None)?;
+                call_by_ref(fx, trait_fn, a, vec![], &dest)?;
             }
             fx.write_discriminant(&ret, v.index)
         }
@@ -266,30 +255,9 @@ pub fn codegen_derive<'db>(
             }
             for_each_variant(fx, &pa, &variants, |fx, v, done| {
                 for f in &v.fields {
-                    let fa = field_ref(fx, a, f)?;
-                    let fb = field_ref(fx, b, f)?;
-                    let bl = fx.layout_of(fx.cx.tcx.interner.default_types().types.bool)?;
-                    let tmp = fx.alloc_stack(bl);
+                    let bool_ty = fx.cx.tcx.interner.default_types().types.bool;
                     let targs = GenericArgs::new_from_slice(&[f.ty.into(), f.ty.into()]);
-                    crate::call::call_fn_def(
-                        fx,
-                        trait_fn,
-                        targs,
-                        vec![
-                            CallArg {
-                                value: fa,
-                                owned_place: false,
-                            },
-                            CallArg {
-                                value: fb,
-                                owned_place: false,
-                            },
-                        ],
-                        &tmp,
-                        false,
-                        None,
-                    )?;
-                    let r = fx.bcx.ins().load(types::I8, flags(), tmp.ptr, 0);
+                    let r = call_on_fields(fx, trait_fn, targs, (a, b), f, bool_ty)?;
                     let next = fx.bcx.create_block();
                     fx.bcx.ins().brif(r, next, &[], end, &[]);
                     fx.bcx.switch_to_block(next);
@@ -326,23 +294,12 @@ pub fn codegen_derive<'db>(
                 let unit = fx.layout_of(fx.cx.tcx.unit())?;
                 let dest = fx.alloc_stack(unit);
                 let hargs = GenericArgs::new_from_slice(&[discr_ty.into(), hasher_ty.into()]);
-                crate::call::call_fn_def(
+                call_by_ref(
                     fx,
                     trait_fn,
                     hargs,
-                    vec![
-                        CallArg {
-                            value: CValue::by_val(tmp.ptr, rl),
-                            owned_place: false,
-                        },
-                        CallArg {
-                            value: state.clone(),
-                            owned_place: false,
-                        },
-                    ],
+                    vec![CValue::by_val(tmp.ptr, rl), state.clone()],
                     &dest,
-                    false,
-                    None,
                 )?;
             }
             for_each_variant(fx, &pa, &variants, |fx, v, done| {
@@ -351,24 +308,7 @@ pub fn codegen_derive<'db>(
                     let unit = fx.layout_of(fx.cx.tcx.unit())?;
                     let dest = fx.alloc_stack(unit);
                     let hargs = GenericArgs::new_from_slice(&[f.ty.into(), hasher_ty.into()]);
-                    crate::call::call_fn_def(
-                        fx,
-                        trait_fn,
-                        hargs,
-                        vec![
-                            CallArg {
-                                value: fa,
-                                owned_place: false,
-                            },
-                            CallArg {
-                                value: state.clone(),
-                                owned_place: false,
-                            },
-                        ],
-                        &dest,
-                        false,
-                        None,
-                    )?;
+                    call_by_ref(fx, trait_fn, hargs, vec![fa, state.clone()], &dest)?;
                 }
                 fx.bcx.ins().jump(done, &[]);
                 Ok(())
@@ -426,34 +366,12 @@ fn ordering<'db>(
     }
     for_each_variant(fx, &pa, variants, |fx, v, done| {
         for f in &v.fields {
-            let fa = field_ref(fx, a, f)?;
-            let fb = field_ref(fx, b, f)?;
-            let rl = fx.layout_of(ret_ty)?;
-            let tmp = fx.alloc_stack(rl);
             let targs = if partial {
                 GenericArgs::new_from_slice(&[f.ty.into(), f.ty.into()])
             } else {
                 GenericArgs::new_from_slice(&[f.ty.into()])
             };
-            crate::call::call_fn_def(
-                fx,
-                trait_fn,
-                targs,
-                vec![
-                    CallArg {
-                        value: fa,
-                        owned_place: false,
-                    },
-                    CallArg {
-                        value: fb,
-                        owned_place: false,
-                    },
-                ],
-                &tmp,
-                false,
-                None,
-            )?;
-            let r = fx.bcx.ins().load(types::I8, flags(), tmp.ptr, 0);
+            let r = call_on_fields(fx, trait_fn, targs, (a, b), f, ret_ty)?;
             fx.bcx.def_var(result, r);
             let next = fx.bcx.create_block();
             let eq = fx.bcx.ins().icmp_imm_s(IntCC::Equal, r, 0);
@@ -519,11 +437,7 @@ fn formatter_method<'db>(
     let impls = ra_ap_hir_ty::method_resolution::InherentImpls::for_crate(db, krate);
     let key = SimplifiedType::Adt(SolverDefId::AdtId(formatter));
     for imp in impls.for_self_ty(&key) {
-        let found = imp.impl_items(db).items.iter().find_map(|(n, i)| match i {
-            ra_ap_hir_def::AssocItemId::FunctionId(f) if n.as_str() == name => Some(*f),
-            _ => None,
-        });
-        if let Some(f) = found {
+        if let Some(f) = crate::common::fn_named(&imp.impl_items(db).items, name) {
             return Ok(f);
         }
     }
@@ -566,24 +480,7 @@ fn debug_fmt<'db>(
             .tcx
             .erased_args_for(SolverDefId::FunctionId(write_str));
         if v.fields.is_empty() || matches!(v.shape, FieldsShape::Unit) {
-            crate::call::call_fn_def(
-                fx,
-                write_str,
-                no_args,
-                vec![
-                    CallArg {
-                        value: f.clone(),
-                        owned_place: false,
-                    },
-                    CallArg {
-                        value: name,
-                        owned_place: false,
-                    },
-                ],
-                &ret,
-                false,
-                None,
-            )?;
+            call_by_ref(fx, write_str, no_args, vec![f.clone(), name], &ret)?;
             fx.bcx.ins().jump(done, &[]);
             return Ok(());
         }
@@ -620,31 +517,12 @@ fn debug_fmt<'db>(
                     .cx
                     .tcx
                     .erased_args_for(SolverDefId::FunctionId(struct_finish));
-                crate::call::call_fn_def(
+                call_by_ref(
                     fx,
                     struct_finish,
                     no_args,
-                    vec![
-                        CallArg {
-                            value: f.clone(),
-                            owned_place: false,
-                        },
-                        CallArg {
-                            value: name,
-                            owned_place: false,
-                        },
-                        CallArg {
-                            value: names_v,
-                            owned_place: false,
-                        },
-                        CallArg {
-                            value: values_v,
-                            owned_place: false,
-                        },
-                    ],
+                    vec![f.clone(), name, names_v, values_v],
                     &ret,
-                    false,
-                    None,
                 )?;
             }
             _ => {
@@ -652,27 +530,12 @@ fn debug_fmt<'db>(
                     .cx
                     .tcx
                     .erased_args_for(SolverDefId::FunctionId(tuple_finish));
-                crate::call::call_fn_def(
+                call_by_ref(
                     fx,
                     tuple_finish,
                     no_args,
-                    vec![
-                        CallArg {
-                            value: f.clone(),
-                            owned_place: false,
-                        },
-                        CallArg {
-                            value: name,
-                            owned_place: false,
-                        },
-                        CallArg {
-                            value: values_v,
-                            owned_place: false,
-                        },
-                    ],
+                    vec![f.clone(), name, values_v],
                     &ret,
-                    false,
-                    None,
                 )?;
             }
         }
@@ -699,4 +562,36 @@ fn dyn_of<'db>(fx: &FunctionCx<'_, 'db>, t: TraitId) -> Result<Ty<'db>> {
             fx.cx.tcx.erased(),
         ),
     )
+}
+
+/// Calls `f::<args>` with `values` passed by copy (the derive reads its fields through
+/// references and never gives up a place) and writes the result to `dest`.
+fn call_by_ref<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    f: FunctionId,
+    args: GenericArgs<'db>,
+    values: Vec<CValue<'db>>,
+    dest: &CPlace<'db>,
+) -> Result<()> {
+    let call_args = CallArg::copies(values);
+    crate::call::call_fn_def(fx, f, args, call_args, dest, false, None)?;
+    Ok(())
+}
+
+/// Calls the derived trait's method on field `f` of the two values at `a` and `b`, and
+/// returns its one-byte result (`bool`, `Ordering` or `Option<Ordering>`, of type `ret`).
+fn call_on_fields<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    trait_fn: FunctionId,
+    targs: GenericArgs<'db>,
+    (a, b): (Value, Value),
+    f: &Field<'db>,
+    ret: Ty<'db>,
+) -> Result<Value> {
+    let fa = field_ref(fx, a, f)?;
+    let fb = field_ref(fx, b, f)?;
+    let tmp = fx.layout_of(ret)?;
+    let tmp = fx.alloc_stack(tmp);
+    call_by_ref(fx, trait_fn, targs, vec![fa, fb], &tmp)?;
+    Ok(fx.bcx.ins().load(types::I8, flags(), tmp.ptr, 0))
 }

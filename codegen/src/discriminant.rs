@@ -10,7 +10,7 @@ use anyhow::{Result, anyhow};
 use cranelift_codegen::ir::{InstBuilder, Value, condcodes::IntCC, types};
 use ra_ap_hir_def::{AdtId, EnumId};
 use ra_ap_hir_ty::db::HirDatabase;
-use ra_ap_hir_ty::layout::Layout;
+use ra_ap_hir_ty::layout::{Layout, RustcEnumVariantIdx};
 use ra_ap_hir_ty::next_solver::TyKind;
 use ra_ap_rustc_abi::{Scalar, TagEncoding, TargetDataLayout, Variants};
 use ra_ap_rustc_type_ir::inherent::IntoKind;
@@ -89,6 +89,35 @@ pub(crate) fn tag_of_variant(
     }))
 }
 
+/// Where and how a layout with several variants stores its tag.
+pub(crate) struct TagInfo<'a> {
+    pub tag: Scalar,
+    pub encoding: &'a TagEncoding<RustcEnumVariantIdx>,
+    /// The tag field's offset in rustc's layout (r-a's evaluator puts it at field 0).
+    pub offset: u64,
+    pub variant_count: usize,
+}
+
+/// The tag of `layout`, or (`Err`) the variant every value has: `None` for an uninhabited
+/// enum.
+pub(crate) fn tag_info(layout: &Layout) -> Result<TagInfo<'_>, Option<usize>> {
+    match &layout.variants {
+        Variants::Empty => Err(None),
+        Variants::Single { index } => Err(Some(index.0)),
+        Variants::Multiple {
+            tag,
+            tag_encoding,
+            tag_field,
+            variants,
+        } => Ok(TagInfo {
+            tag: *tag,
+            encoding: tag_encoding,
+            offset: layout.fields.offset(field_idx(*tag_field)).bytes(),
+            variant_count: variants.len(),
+        }),
+    }
+}
+
 /// The variant index stored in the bytes of a value of enum `e` laid out as `layout`.
 pub(crate) fn variant_of_bytes(
     db: &dyn HirDatabase,
@@ -97,57 +126,59 @@ pub(crate) fn variant_of_bytes(
     e: EnumId,
     bytes: &[u8],
 ) -> Option<usize> {
-    match &layout.variants {
-        Variants::Empty => None,
-        Variants::Single { index } => Some(index.0),
-        Variants::Multiple {
-            tag,
-            tag_encoding,
-            tag_field,
-            variants,
+    let t = match tag_info(layout) {
+        Ok(t) => t,
+        Err(single) => return single,
+    };
+    let (raw, val) = read_tag(t.tag, dl, bytes, t.offset as usize)?;
+    match t.encoding {
+        TagEncoding::Direct => discriminants(db, e)
+            .iter()
+            .position(|d| d.as_ref().is_ok_and(|d| *d == val)),
+        TagEncoding::Niche {
+            untagged_variant,
+            niche_variants,
+            niche_start,
         } => {
-            let off = layout.fields.offset(field_idx(*tag_field)).bytes() as usize;
-            // (A niche tag may be a pointer: `Option<fn()>`.)
-            let size = tag.size(dl).bytes() as usize;
-            let mut b = [0u8; 16];
-            b[..size].copy_from_slice(bytes.get(off..off + size)?);
-            let raw = u128::from_le_bytes(b);
-            match tag_encoding {
-                TagEncoding::Direct => {
-                    let signed =
-                        matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
-                    let val = if signed && size < 16 {
-                        let shift = 128 - size * 8;
-                        ((raw << shift) as i128) >> shift
-                    } else {
-                        raw as i128
-                    };
-                    discriminants(db, e)
-                        .iter()
-                        .position(|d| d.as_ref().is_ok_and(|d| *d == val))
-                }
-                TagEncoding::Niche {
-                    untagged_variant,
-                    niche_variants,
-                    niche_start,
-                } => {
-                    let mask = if size >= 16 {
-                        u128::MAX
-                    } else {
-                        (1u128 << (size * 8)) - 1
-                    };
-                    let rel = raw.wrapping_sub(*niche_start) & mask;
-                    let range = (niche_variants.end().0 - niche_variants.start().0) as u128;
-                    if rel <= range {
-                        let idx = niche_variants.start().0 + rel as usize;
-                        (idx < variants.len()).then_some(idx)
-                    } else {
-                        Some(untagged_variant.0)
-                    }
-                }
+            let size = t.tag.size(dl).bytes() as usize;
+            let mask = if size >= 16 {
+                u128::MAX
+            } else {
+                (1u128 << (size * 8)) - 1
+            };
+            let rel = raw.wrapping_sub(*niche_start) & mask;
+            let range = (niche_variants.end().0 - niche_variants.start().0) as u128;
+            if rel <= range {
+                let idx = niche_variants.start().0 + rel as usize;
+                (idx < t.variant_count).then_some(idx)
+            } else {
+                Some(untagged_variant.0)
             }
         }
     }
+}
+
+/// The tag stored at `offset` in `bytes`: its bits zero-extended, and its value as its
+/// integer type reads it (sign-extended when signed). A niche tag may be a pointer
+/// (`Option<fn()>`), whose size comes from the data layout.
+pub(crate) fn read_tag(
+    tag: Scalar,
+    dl: &TargetDataLayout,
+    bytes: &[u8],
+    offset: usize,
+) -> Option<(u128, i128)> {
+    let size = tag.size(dl).bytes() as usize;
+    let mut b = [0u8; 16];
+    b[..size].copy_from_slice(bytes.get(offset..offset + size)?);
+    let raw = u128::from_le_bytes(b);
+    let signed = matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
+    let val = if signed && size < 16 {
+        let shift = 128 - size * 8;
+        ((raw << shift) as i128) >> shift
+    } else {
+        raw as i128
+    };
+    Some((raw, val))
 }
 
 impl<'a, 'db> FunctionCx<'a, 'db> {

@@ -3,7 +3,9 @@
 //! (`__rust_alloc` → std's default `__rdl_alloc`, ...).
 
 use anyhow::{Result, anyhow};
-use cranelift_codegen::ir::{AbiParam, Function, InstBuilder, Signature, UserFuncName, types};
+use cranelift_codegen::ir::{
+    AbiParam, Function, InstBuilder, Signature, UserFuncName, Value, types,
+};
 use cranelift_codegen::isa::CallConv;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_module::{FuncId, Linkage, Module};
@@ -44,15 +46,12 @@ pub fn define_c_main<'db>(cx: &mut CodegenCx<'db>, user_main: FunctionId) -> Res
         .module
         .declare_function("main", Linkage::Export, &sig)
         .map_err(|e| anyhow!("{e}"))?;
-    let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
-    {
-        let mut fbctx = FunctionBuilderContext::new();
-        let mut b = FunctionBuilder::new(&mut func, &mut fbctx);
-        let entry = b.create_block();
-        b.append_block_params_for_function_params(entry);
-        b.switch_to_block(entry);
-        let argc = b.block_params(entry)[0];
-        let argv = b.block_params(entry)[1];
+    if start_abi.ret.mode == crate::abi::PassMode::Indirect {
+        return Err(anyhow!("unexpected ABI of std::rt::lang_start"));
+    }
+    let n_start_params = start_abi.signature().params.len();
+    define_body(cx, id, sig, |cx, b, params| {
+        let (argc, argv) = (params[0], params[1]);
         let main_ref = cx.module.declare_func_in_func(main_id, b.func);
         let main_ptr = b.ins().func_addr(types::I64, main_ref);
         let argc64 = b.ins().sextend(types::I64, argc);
@@ -60,18 +59,12 @@ pub fn define_c_main<'db>(cx: &mut CodegenCx<'db>, user_main: FunctionId) -> Res
         let start_ref = cx.module.declare_func_in_func(start_id, b.func);
         // lang_start(main: fn() -> T, argc: isize, argv: *const *const u8, sigpipe: u8) -> isize
         let mut args = vec![main_ptr, argc64, argv, sigpipe];
-        if start_abi.ret.mode == crate::abi::PassMode::Indirect {
-            return Err(anyhow!("unexpected ABI of std::rt::lang_start"));
-        }
-        args.truncate(start_abi.signature().params.len());
+        args.truncate(n_start_params);
         let call = b.ins().call(start_ref, &args);
         let r = b.inst_results(call)[0];
         let r32 = b.ins().ireduce(types::I32, r);
         b.ins().return_(&[r32]);
-        b.seal_all_blocks();
-        b.finalize(cx.module.target_config());
-    }
-    cx.compiled.push((id, func));
+    });
     Ok(())
 }
 
@@ -113,36 +106,39 @@ pub fn define_allocator_shim(cx: &mut CodegenCx<'_>) -> Result<()> {
         .module
         .declare_function(&name, Linkage::Export, &sig)
         .map_err(|e| anyhow!("{e}"))?;
-    let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
-    {
-        let mut fbctx = FunctionBuilderContext::new();
-        let mut b = FunctionBuilder::new(&mut func, &mut fbctx);
-        let entry = b.create_block();
-        b.switch_to_block(entry);
+    define_body(cx, id, sig, |_, b, _| {
         b.ins().return_(&[]);
-        b.seal_all_blocks();
-        b.finalize(cx.module.target_config());
-    }
-    cx.compiled.push((id, func));
+    });
     Ok(())
 }
 
 fn forwarder(cx: &mut CodegenCx<'_>, id: FuncId, target: FuncId, sig: Signature) -> Result<()> {
-    let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
-    {
-        let mut fbctx = FunctionBuilderContext::new();
-        let mut b = FunctionBuilder::new(&mut func, &mut fbctx);
-        let entry = b.create_block();
-        b.append_block_params_for_function_params(entry);
-        b.switch_to_block(entry);
-        let params = b.block_params(entry).to_vec();
+    define_body(cx, id, sig, |cx, b, params| {
         let r = cx.module.declare_func_in_func(target, b.func);
-        let call = b.ins().call(r, &params);
+        let call = b.ins().call(r, params);
         let results = b.inst_results(call).to_vec();
         b.ins().return_(&results);
-        b.seal_all_blocks();
-        b.finalize(cx.module.target_config());
-    }
-    cx.compiled.push((id, func));
+    });
     Ok(())
+}
+
+/// Defines the declared function `id` with one block whose code `body` emits (from the
+/// function's parameters, ending in a return).
+fn define_body(
+    cx: &mut CodegenCx<'_>,
+    id: FuncId,
+    sig: Signature,
+    body: impl FnOnce(&mut CodegenCx<'_>, &mut FunctionBuilder, &[Value]),
+) {
+    let mut func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
+    let mut fbctx = FunctionBuilderContext::new();
+    let mut b = FunctionBuilder::new(&mut func, &mut fbctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let params = b.block_params(entry).to_vec();
+    body(cx, &mut b, &params);
+    b.seal_all_blocks();
+    b.finalize(cx.module.target_config());
+    cx.compiled.push((id, func));
 }

@@ -146,13 +146,7 @@ pub fn codegen_glue_instance<'db>(
             }
         }
         InstanceKind::ReifyShim(f) if is_virtual(&fx, f, instance.args) => {
-            let call_args: Vec<CallArg> = args
-                .into_iter()
-                .map(|v| CallArg {
-                    value: v,
-                    owned_place: false,
-                })
-                .collect();
+            let call_args: Vec<CallArg> = CallArg::copies(args);
             crate::call::call_fn_def(&mut fx, f, instance.args, call_args, &ret, false, None)?;
         }
         InstanceKind::ReifyShim(f) => {
@@ -160,56 +154,29 @@ pub fn codegen_glue_instance<'db>(
             let id = crate::constant::location_data(fx.cx, &loc)?;
             fx.caller_location = Some(fx.data_addr(id));
             let target = Instance::item(f, instance.args);
-            let call_args: Vec<CallArg> = args
-                .into_iter()
-                .map(|v| CallArg {
-                    value: v,
-                    owned_place: false,
-                })
-                .collect();
-            match crate::resolve::classify_item(&fx.cx.tcx, &fx.cx.linkmap, f, instance.args) {
-                crate::resolve::CallResolution::Tier2Extern { symbol, .. } => {
-                    let abi = fx.cx.fn_abi(&target)?;
-                    let id = fx.cx.import_function(&symbol, &abi.signature())?;
-                    crate::call::emit_call(
-                        &mut fx,
-                        Callee::Direct(id),
-                        &abi,
-                        call_args,
-                        &ret,
-                        false,
-                    )?;
-                }
-                crate::resolve::CallResolution::Define {
-                    instance: t, tier, ..
-                } => {
-                    let from = Some(instance);
-                    let id = fx.cx.declare_instance(t, from, tier)?;
-                    let abi = fx.cx.fn_abi(&t)?;
-                    crate::call::emit_call(
-                        &mut fx,
-                        Callee::Direct(id),
-                        &abi,
-                        call_args,
-                        &ret,
-                        false,
-                    )?;
-                }
-                crate::resolve::CallResolution::Refused { function, reason } => {
-                    bail!("{function}: {reason}")
-                }
-                _ => bail!("reify shim of an unexpected function"),
-            }
+            let call_args: Vec<CallArg> = CallArg::copies(args);
+            let (id, abi) =
+                match crate::resolve::classify_item(&fx.cx.tcx, &fx.cx.linkmap, f, instance.args) {
+                    crate::resolve::CallResolution::Tier2Extern { symbol, .. } => {
+                        let abi = fx.cx.fn_abi(&target)?;
+                        (fx.cx.import_function(&symbol, &abi.signature())?, abi)
+                    }
+                    crate::resolve::CallResolution::Define {
+                        instance: t, tier, ..
+                    } => (
+                        fx.cx.declare_instance(t, Some(instance), tier)?,
+                        fx.cx.fn_abi(&t)?,
+                    ),
+                    crate::resolve::CallResolution::Refused { function, reason } => {
+                        bail!("{function}: {reason}")
+                    }
+                    _ => bail!("reify shim of an unexpected function"),
+                };
+            crate::call::emit_call(&mut fx, Callee::Direct(id), &abi, call_args, &ret, false)?;
         }
         InstanceKind::CloneShim => clone_shim(&mut fx, instance.type_arg(), args[0].clone(), &ret)?,
         InstanceKind::Ctor(ctor) => {
-            let args = args
-                .into_iter()
-                .map(|value| CallArg {
-                    value,
-                    owned_place: false,
-                })
-                .collect();
+            let args = CallArg::copies(args);
             crate::call::construct(&mut fx, ctor, args, &ret)?
         }
         InstanceKind::Derive(id, method) => {
@@ -504,13 +471,7 @@ fn fn_ptr_shim<'db>(
 ) -> Result<()> {
     let self_ty = targs.type_at(0);
     let self_val = args.remove(0);
-    let call_args: Vec<CallArg> = args
-        .into_iter()
-        .map(|v| CallArg {
-            value: v,
-            owned_place: false,
-        })
-        .collect();
+    let call_args: Vec<CallArg> = CallArg::copies(args);
     match self_ty.kind() {
         TyKind::FnDef(def, fargs) => match def.0 {
             ra_ap_hir_def::CallableDefId::FunctionId(f) => {
@@ -584,15 +545,7 @@ fn clone_shim<'db>(
         .interner
         .lang_items()
         .Clone
-        .and_then(|t| {
-            t.trait_items(fx.cx.tcx.db)
-                .items
-                .iter()
-                .find_map(|(n, i)| match i {
-                    ra_ap_hir_def::AssocItemId::FunctionId(f) if n.as_str() == "clone" => Some(*f),
-                    _ => None,
-                })
-        })
+        .and_then(|t| crate::common::fn_named(&t.trait_items(fx.cx.tcx.db).items, "clone"))
         .ok_or_else(|| anyhow!("Clone::clone not found"))?;
     for (off, t) in fields {
         let fl = fx.layout_of(t)?;

@@ -64,6 +64,18 @@ pub struct InstanceSig<'db> {
     pub c_abi: bool,
 }
 
+impl<'db> InstanceSig<'db> {
+    /// A Rust-ABI signature without a caller location parameter.
+    pub fn rust(inputs: Vec<Ty<'db>>, output: Ty<'db>) -> Self {
+        InstanceSig {
+            inputs,
+            output,
+            caller_location: false,
+            c_abi: false,
+        }
+    }
+}
+
 impl<'db> Instance<'db> {
     pub fn item(f: FunctionId, args: GenericArgs<'db>) -> Self {
         Instance {
@@ -161,12 +173,7 @@ impl<'db> Instance<'db> {
                 let mut inputs = vec![self_ty];
                 inputs.extend(sig.inputs().iter());
                 spread_last(&mut inputs);
-                InstanceSig {
-                    inputs,
-                    output: tcx.mono(sig.output()),
-                    caller_location: false,
-                    c_abi: false,
-                }
+                InstanceSig::rust(inputs, tcx.mono(sig.output()))
             }
             InstanceKind::FnPtrShim(trait_fn) => {
                 let self_ty = self.args.type_at(0);
@@ -185,47 +192,26 @@ impl<'db> Instance<'db> {
                 };
                 let mut inputs = vec![self_param];
                 inputs.extend(args_tuple.tuple_fields().iter());
-                InstanceSig {
-                    inputs,
-                    output,
-                    caller_location: false,
-                    c_abi: false,
-                }
+                InstanceSig::rust(inputs, output)
             }
-            InstanceKind::DropGlue => InstanceSig {
-                inputs: vec![tcx.mut_ptr(self.type_arg())],
-                output: tcx.unit(),
-                caller_location: false,
-                c_abi: false,
-            },
+            InstanceKind::DropGlue => {
+                InstanceSig::rust(vec![tcx.mut_ptr(self.type_arg())], tcx.unit())
+            }
             InstanceKind::Ctor(ctor) => {
                 let sig = db.callable_item_signature(ctor);
                 let sig = tcx.instantiate(sig.skip_binder().skip_binder(), self.args);
-                InstanceSig {
-                    inputs: sig.inputs().iter().copied().collect(),
-                    output: sig.output(),
-                    caller_location: false,
-                    c_abi: false,
-                }
+                InstanceSig::rust(sig.inputs().iter().copied().collect(), sig.output())
             }
-            InstanceKind::CloneShim => InstanceSig {
-                inputs: vec![tcx.imm_ref(self.type_arg())],
-                output: self.type_arg(),
-                caller_location: false,
-                c_abi: false,
-            },
+            InstanceKind::CloneShim => {
+                InstanceSig::rust(vec![tcx.imm_ref(self.type_arg())], self.type_arg())
+            }
             InstanceKind::Derive(id, method) => {
                 let f = method
                     .trait_method(tcx.db, id)
                     .expect("derived method of a known trait");
                 let sig = tcx.db.callable_item_signature(f.into());
                 let sig = tcx.instantiate(sig.skip_binder().skip_binder(), self.args);
-                InstanceSig {
-                    inputs: sig.inputs().iter().copied().collect(),
-                    output: sig.output(),
-                    caller_location: false,
-                    c_abi: false,
-                }
+                InstanceSig::rust(sig.inputs().iter().copied().collect(), sig.output())
             }
         }
     }

@@ -218,13 +218,7 @@ pub fn codegen_shim<'db>(
             fx.bcx.ins().fence();
         }
         Shim::ConstEvalSelectRuntime(runtime) => {
-            let call_args = args
-                .into_iter()
-                .map(|v| CallArg {
-                    value: v,
-                    owned_place: false,
-                })
-                .collect();
+            let call_args = CallArg::copies(args);
             let no_args = GenericArgs::empty(fx.cx.tcx.interner);
             crate::call::call_fn_def(fx, runtime, no_args, call_args, ret, false, None)?;
         }
@@ -270,11 +264,7 @@ fn find_trait_method(
                     .as_str()
                     == trait_name
             {
-                let m = t.trait_items(db).items.iter().find_map(|(n, i)| match i {
-                    ra_ap_hir_def::AssocItemId::FunctionId(f) if n.as_str() == method => Some(*f),
-                    _ => None,
-                });
-                if let Some(m) = m {
+                if let Some(m) = crate::common::fn_named(&t.trait_items(db).items, method) {
                     return Ok(m);
                 }
             }

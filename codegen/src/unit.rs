@@ -293,11 +293,7 @@ impl<'m> Namer<'m> {
                     Symbol {
                         name,
                         kind: SymbolKind::Data {
-                            linkage: if decl.name.is_none() {
-                                Linkage::Local
-                            } else {
-                                decl.linkage
-                            },
+                            linkage: data_linkage(decl),
                             writable: decl.writable,
                             tls: decl.tls,
                         },
@@ -429,11 +425,7 @@ impl<'m> Namer<'m> {
             };
             unit.data.push(DataObject {
                 name: self.data_name(id, 0)?,
-                linkage: if decl.name.is_none() {
-                    Linkage::Local
-                } else {
-                    decl.linkage
-                },
+                linkage: data_linkage(decl),
                 writable: decl.writable,
                 tls: decl.tls,
                 align: desc.align.unwrap_or(1),
@@ -527,5 +519,14 @@ impl Module for RecordingModule {
         }
         self.data.insert(data_id, data.clone());
         Ok(())
+    }
+}
+
+/// An anonymous data object (a content-named constant) is local to every object using it.
+fn data_linkage(decl: &cranelift_module::DataDeclaration) -> Linkage {
+    if decl.name.is_none() {
+        Linkage::Local
+    } else {
+        decl.linkage
     }
 }

@@ -1,5 +1,7 @@
 //! The on-disk link map cache: hits, misses, rebuilds of damaged files, and speed.
 
+mod common;
+use common::sysroot_rlibs;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -13,23 +15,6 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-fn sysroot_rlibs() -> Vec<PathBuf> {
-    let out = std::process::Command::new("rustc")
-        .args(["--print", "sysroot"])
-        .output()
-        .expect("rustc --print sysroot");
-    let sysroot = String::from_utf8(out.stdout).unwrap();
-    let dir = Path::new(sysroot.trim()).join("lib/rustlib/x86_64-unknown-linux-gnu/lib");
-    let mut rlibs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rlib"))
-        .collect();
-    rlibs.sort();
-    assert!(!rlibs.is_empty(), "no rlibs in {}", dir.display());
-    rlibs
 }
 
 /// A fresh directory under the system temp dir, removed on drop.

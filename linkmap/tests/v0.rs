@@ -1,8 +1,9 @@
 //! v0 mangling: readable round trips through rustc-demangle, and byte-for-byte equality
 //! with the symbols rustc wrote into the sysroot rlibs.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::sysroot_rlibs;
 use linkmap::LinkMap;
 use linkmap::v0::{
     BasicType, DynBounds, DynTrait, FnSig, Lifetime, Namespace, V0Const, V0GenericArg, V0Path,
@@ -368,22 +369,6 @@ fn exact_sysroot_symbols() {
         mangle(&drop, Some(&addr2line)).unwrap(),
         "_RNvXNvNtCsgEmfK2I1SDS_4core4hint20select_unpredictableINtB2_11DropOnPanicjENtNtNtB6_3ops4drop4Drop4dropCs4X4t9plMPHF_9addr2line"
     );
-}
-
-fn sysroot_rlibs() -> Vec<PathBuf> {
-    let out = std::process::Command::new("rustc")
-        .args(["--print", "sysroot"])
-        .output()
-        .expect("rustc --print sysroot");
-    let sysroot = String::from_utf8(out.stdout).unwrap();
-    let dir = Path::new(sysroot.trim()).join("lib/rustlib/x86_64-unknown-linux-gnu/lib");
-    let mut rlibs: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rlib"))
-        .collect();
-    rlibs.sort();
-    rlibs
 }
 
 /// Every v0 symbol the sysroot rlibs define, parsed back into a tree (backrefs expanded)

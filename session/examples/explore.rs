@@ -5,13 +5,7 @@ use ra_ap_hir_ty::db::HirDatabase;
 fn main() {
     let dir = std::env::args().nth(1).unwrap();
     let t = std::time::Instant::now();
-    let sysroot = session::load::sysroot().unwrap();
-    let ws = session::load::load(
-        std::path::Path::new(&dir),
-        &sysroot,
-        &std::env::temp_dir().join("rac-example-shims"),
-    )
-    .unwrap();
+    let ws = session::load::load_for_tools(std::path::Path::new(&dir)).unwrap();
     eprintln!("loaded in {:?}", t.elapsed());
     let db = &ws.db;
     hir_ty::attach_db(db, || {

@@ -4,13 +4,7 @@ use ra_ap_hir_ty::db::HirDatabase;
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap();
-    let sysroot = session::load::sysroot().unwrap();
-    let ws = session::load::load(
-        std::path::Path::new(&dir),
-        &sysroot,
-        &std::env::temp_dir().join("rac-example-shims"),
-    )
-    .unwrap();
+    let ws = session::load::load_for_tools(std::path::Path::new(&dir)).unwrap();
     let db = &ws.db;
     hir_ty::attach_db(db, || {
         for krate in hir::Crate::all(db) {

@@ -54,6 +54,17 @@ pub fn check_rust_src(sysroot: &Path) -> Result<()> {
 }
 
 /// Loads the workspace, and the shims crate (its source written to `shims_dir`).
+/// Loads the workspace at `dir` with the active toolchain's sysroot, the shims unpacked
+/// in the system temp dir: for the exploration examples (`session/examples`).
+pub fn load_for_tools(dir: &Path) -> Result<LoadedWorkspace> {
+    let sysroot = sysroot()?;
+    load(
+        dir,
+        &sysroot,
+        &std::env::temp_dir().join("rac-example-shims"),
+    )
+}
+
 pub fn load(manifest_dir: &Path, sysroot: &Path, shims_dir: &Path) -> Result<LoadedWorkspace> {
     check_rust_src(sysroot)?;
     let cargo_config = CargoConfig {

@@ -168,49 +168,31 @@ fn ra_variant_of_bytes(
     e: ra_ap_hir_def::EnumId,
 ) -> Option<usize> {
     let db = cx.tcx.db;
-    match &layout.variants {
-        Variants::Empty => None,
-        Variants::Single { index } => Some(index.0),
-        Variants::Multiple {
-            tag,
-            tag_encoding,
-            variants,
+    let t = match crate::discriminant::tag_info(layout) {
+        Ok(t) => t,
+        Err(single) => return single,
+    };
+    let offset = layout.fields.offset(0).bytes() as usize;
+    let (raw, val) = crate::discriminant::read_tag(t.tag, cx.tcx.dl, b, offset)?;
+    let raw = raw as i128;
+    match t.encoding {
+        ra_ap_rustc_abi::TagEncoding::Direct => {
+            e.enum_variants(db).variants.values().position(|(v, _)| {
+                let d = db.const_eval_discriminant(*v).ok();
+                d == Some(val) || d == Some(raw)
+            })
+        }
+        ra_ap_rustc_abi::TagEncoding::Niche {
+            untagged_variant,
+            niche_start,
             ..
         } => {
-            let size = tag.size(cx.tcx.dl).bytes() as usize;
-            let offset = layout.fields.offset(0).bytes() as usize;
-            let mut buf = [0u8; 16];
-            buf[..size].copy_from_slice(b.get(offset..offset + size)?);
-            let raw = i128::from_le_bytes(buf);
-            match tag_encoding {
-                ra_ap_rustc_abi::TagEncoding::Direct => {
-                    let signed =
-                        matches!(tag.primitive(), ra_ap_rustc_abi::Primitive::Int(_, true));
-                    let val = if signed && size < 16 {
-                        (raw << (128 - size * 8)) >> (128 - size * 8)
-                    } else {
-                        raw
-                    };
-                    e.enum_variants(db).variants.values().position(|(v, _)| {
-                        let d = db.const_eval_discriminant(*v).ok();
-                        d == Some(val) || d == Some(raw)
-                    })
-                }
-                ra_ap_rustc_abi::TagEncoding::Niche {
-                    untagged_variant,
-                    niche_start,
-                    ..
-                } => {
-                    let candidate = raw.wrapping_sub(*niche_start as i128) as usize;
-                    let v = variants
-                        .iter_enumerated()
-                        .map(|(x, _)| x)
-                        .filter(|x| x != untagged_variant)
-                        .nth(candidate)
-                        .unwrap_or(*untagged_variant);
-                    Some(v.0)
-                }
-            }
+            let candidate = raw.wrapping_sub(*niche_start as i128) as usize;
+            let v = (0..t.variant_count)
+                .filter(|&x| x != untagged_variant.0)
+                .nth(candidate)
+                .unwrap_or(untagged_variant.0);
+            Some(v)
         }
     }
 }
