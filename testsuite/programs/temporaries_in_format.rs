@@ -1,3 +1,9 @@
+// Temporaries of `format_args!` arguments live until the end of the enclosing statement
+// (rustc's `super let`): a `String` made inside the arguments, a `RefCell` borrow guard
+// and a value with a noisy `Drop` are all alive while the formatting runs.
+use std::cell::RefCell;
+use std::fmt;
+
 struct Greeting {
     name: String,
     times: u32,
@@ -13,13 +19,31 @@ impl Greeting {
     }
 }
 
+fn shout(s: &str) -> String {
+    s.to_uppercase()
+}
+
+struct Noisy(&'static str);
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        println!("drop {}", self.0);
+    }
+}
+
+impl fmt::Display for Noisy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "noisy {}", self.0)
+    }
+}
+
 fn main() {
     let g = Greeting { name: "rac".to_string(), times: 3 };
     print!("{}", g.render());
-}
-
-// Temporaries of format_args! arguments live until the end of the statement.
-#[allow(dead_code)]
-fn shout(s: &str) -> String {
-    s.to_uppercase()
+    println!("{} {}", shout(&format!("{}-{}", g.name, g.times)), shout(&g.name).len());
+    let cell = RefCell::new(vec![1, 2, 3]);
+    println!("{:?} {}", cell.borrow(), cell.borrow().len());
+    println!("{} and {}", Noisy("a"), Noisy("b"));
+    let s = format!("{}{}", Noisy("c"), shout("d"));
+    println!("{s}");
 }
