@@ -218,10 +218,10 @@ fn define_declared(cx: &mut CodegenCx<'_>, id: DataId, d: DataBuilder) -> Result
 /// `export_raw_allocation`): its bytes, with every aligned word that points into another
 /// exported allocation relocated; any other word that could be an evaluator address makes
 /// rac refuse the constant rather than emit a dangling pointer.
-fn raw_block_data(
-    cx: &mut CodegenCx<'_>,
+fn raw_block_data<'db>(
+    cx: &mut CodegenCx<'db>,
     block: &[u8],
-    mm: &MemoryMap<'_>,
+    mm: &MemoryMap<'db>,
     depth: usize,
 ) -> Result<DataId> {
     let mut d = DataBuilder {
@@ -233,6 +233,11 @@ fn raw_block_data(
     };
     for o in (0..block.len().saturating_sub(7)).step_by(8) {
         let v = read_usize(block, o);
+        if let Some(fid) = fn_address_target(cx, mm, v)? {
+            d.relocs.push((o as u32, RelocTarget::Func(fid.as_u32())));
+            d.bytes[o..o + 8].fill(0);
+            continue;
+        }
         if !is_evaluator_address(v) {
             continue;
         }
@@ -318,6 +323,24 @@ fn find_block<'a>(mm: &'a MemoryMap<'_>, addr: u64) -> Option<(u64, &'a [u8])> {
     }
 }
 
+/// A function pointer cast to a raw pointer in a constant (`f as *mut ()`): the patched
+/// evaluator tags the function's id with `FN_PTR_ADDRESS_TAG`; the function it names.
+fn fn_address_target<'db>(
+    cx: &mut CodegenCx<'db>,
+    mm: &MemoryMap<'db>,
+    addr: u64,
+) -> Result<Option<cranelift_module::FuncId>> {
+    let tag = ra_ap_hir_ty::FN_PTR_ADDRESS_TAG as u64;
+    if addr & tag == 0 || addr >= EVALUATOR_ADDRESS_MIN {
+        return Ok(None);
+    }
+    let Ok(target) = mm.vtable_ty((addr & !tag) as usize) else {
+        return Ok(None);
+    };
+    let target = cx.tcx.mono(target);
+    Ok(Some(crate::call::fn_value_id(cx, target)?))
+}
+
 /// A pointer into the region where r-a's evaluator placed a static: a pointer to that
 /// static itself (its data object and the offset), never to a copy, because statics have
 /// identity and may be written through cells and atomics.
@@ -374,6 +397,11 @@ fn add_relocs<'db>(
         TyKind::Ref(_, pointee, _) | TyKind::RawPtr(pointee, _) => {
             let addr = read_usize(&d.bytes, off);
             let sized = cx.tcx.is_sized(pointee);
+            if let Some(fid) = fn_address_target(cx, mm, addr)? {
+                d.relocs.push((off as u32, RelocTarget::Func(fid.as_u32())));
+                d.bytes[off..off + 8].fill(0);
+                return Ok(());
+            }
             if let Some((id, addend)) = static_target(cx, mm, addr)? {
                 d.relocs
                     .push((off as u32, RelocTarget::Data(id.as_u32(), addend)));
@@ -605,7 +633,6 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
     let sig = StaticSignature::of(db, s);
     let attrs = crate::attrs::static_attrs(db, s);
     let krate = ra_ap_hir_def::HasModule::krate(&s, db);
-    let is_local = krate.data(db).origin.is_local();
     let mutable = sig.flags.contains(StaticFlags::MUTABLE);
     let extern_ = sig.flags.contains(StaticFlags::EXTERN);
     let id = if extern_ {
@@ -621,7 +648,15 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
         cx.module
             .declare_data(&name, Linkage::Import, mutable, attrs.thread_local)
             .map_err(|e| anyhow!("{e}"))?
-    } else if let Some(sym) = (!is_local).then(|| rlib_static_symbol(cx, s)).flatten() {
+    } else if let Some(sym) = krate
+        .data(db)
+        .origin
+        .is_lang()
+        .then(|| rlib_static_symbol(cx, s))
+        .flatten()
+    {
+        // (The sysroot's own statics only: a registry crate of the same name is another
+        // crate.)
         cx.module
             .declare_data(&sym, Linkage::Import, mutable, attrs.thread_local)
             .map_err(|e| anyhow!("{e}"))?

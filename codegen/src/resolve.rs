@@ -295,7 +295,10 @@ pub fn classify_item<'db>(
         };
     }
     let generic = args.types().next().is_some() || args.consts().next().is_some();
-    if !generic {
+    // Tier 2 only into the crate's own rlib: the link map indexes the sysroot's rlibs, and
+    // a registry crate of the same name (memchr, hashbrown: std depends on them too) is
+    // another crate with other layouts, whatever its paths say.
+    if !generic && krate.data(db).origin.is_lang() {
         if let Some(path) = crate::symbol_path::fn_path(tcx, f, args)
             && let linkmap::Lookup::Unique(sym) = linkmap.lookup_path(&path)
             && sym.kind == linkmap::SymbolKind::Function
@@ -407,7 +410,11 @@ fn resolve_builtin_trait_call<'db>(
         && t == clone
         && matches!(
             self_ty.kind(),
-            TyKind::Tuple(_) | TyKind::Array(..) | TyKind::Closure(..)
+            TyKind::Tuple(_)
+                | TyKind::Array(..)
+                | TyKind::Closure(..)
+                | TyKind::FnPtr(..)
+                | TyKind::FnDef(..)
         )
         && let (Either::Left(g), _) = tcx.db.lookup_impl_method(tcx.env, f, args)
         && g == f
@@ -471,9 +478,11 @@ fn resolve_derive<'db>(
         kind: InstanceKind::Derive(derive, method),
         args,
     };
-    let local = adt.module(db).krate(db).data(db).origin.is_local();
+    // (Tier 2 only into the sysroot's own rlibs: see `classify_item`.)
+    let origin = &adt.module(db).krate(db).data(db).origin;
+    let (local, sysroot) = (origin.is_local(), origin.is_lang());
     let generic = impl_args.types().next().is_some() || impl_args.consts().next().is_some();
-    if !local && !generic {
+    if sysroot && !generic {
         if let Some(path) = crate::symbol_path::trait_method_path(tcx, trait_fn, args)
             && let linkmap::Lookup::Unique(sym) = linkmap.lookup_path(&path)
         {
