@@ -1,14 +1,20 @@
 //! The differential tests `cargo test` runs: every program in `testsuite/programs` built
 //! with rustc and with rac must behave identically when it is in `testsuite/ratchet.txt`,
-//! and every program in `testsuite/refused` must be refused with the expected error.
+//! every program in `testsuite/crates` (small programs over crates.io crates, fetched by
+//! cargo) must too, and every program in `testsuite/refused` must be refused with the
+//! expected error.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 fn harness() -> testsuite::Harness {
+    harness_in("rac-testsuite")
+}
+
+fn harness_in(dir: &str) -> testsuite::Harness {
     testsuite::Harness {
         cargo_rac: PathBuf::from(env!("CARGO_BIN_EXE_cargo-rac")),
-        work_dir: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("rac-testsuite"),
+        work_dir: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(dir),
         timeout: Duration::from_secs(30),
         jobs: None,
     }
@@ -23,6 +29,18 @@ fn testsuite_programs_match_rustc() {
     let (report, ok) = testsuite::check_ratchet(&results, &ratchet);
     println!("{report}");
     assert!(ok, "programs in the ratchet failed:\n{report}");
+}
+
+#[test]
+fn programs_over_crates_io_crates_match_rustc() {
+    let dir = testsuite::testsuite_dir();
+    let programs = testsuite::programs_in(&dir.join("crates"), "2021").unwrap();
+    assert!(!programs.is_empty());
+    let every_one: Vec<String> = programs.iter().map(|p| p.name.clone()).collect();
+    let results = harness_in("rac-testsuite-crates").run(&programs).unwrap();
+    let (report, ok) = testsuite::check_ratchet(&results, &every_one);
+    println!("{report}");
+    assert!(ok, "programs over crates.io crates failed:\n{report}");
 }
 
 #[test]

@@ -118,8 +118,27 @@ pub enum Callee {
     Indirect(Value),
 }
 
-/// Returns whether the caller must still emit the jump to `target`.
+/// Returns whether the caller must still emit the jump to `target`. Without a `target`
+/// (glue and derives calling on), the builder is always left in an open block: after a
+/// call that ended its block (refused, diverging), in a fresh unreachable one.
 pub fn call_fn_def<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    f: FunctionId,
+    fargs: GenericArgs<'db>,
+    args: Vec<CallArg<'db>>,
+    dest: &CPlace<'db>,
+    dest_in_args: bool,
+    target: Option<BasicBlockId>,
+) -> Result<bool> {
+    let open = call_fn_def_in_block(fx, f, fargs, args, dest, dest_in_args, target)?;
+    if !open && target.is_none() {
+        let unreachable = fx.bcx.create_block();
+        fx.bcx.switch_to_block(unreachable);
+    }
+    Ok(open)
+}
+
+fn call_fn_def_in_block<'db>(
     fx: &mut FunctionCx<'_, 'db>,
     f: FunctionId,
     fargs: GenericArgs<'db>,

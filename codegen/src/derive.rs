@@ -190,6 +190,14 @@ pub fn codegen_derive<'db>(
     let variants = variants_of(fx, self_ty)?;
     let self_layout = fx.layout_of(self_ty)?;
     match method {
+        // `#[derive(Clone)]` on a union needs `Copy` and expands to `*self`: a bitwise
+        // copy (cloning each field in turn would let a shorter field have the last word).
+        M::clone if matches!(self_ty.kind(), TyKind::Adt(def, _) if matches!(def.def_id(), AdtId::UnionId(_))) =>
+        {
+            let base = args[0].load_scalar(fx);
+            ret.write(fx, CValue::by_ref(base, self_layout.clone()));
+            Ok(())
+        }
         M::clone => {
             let base = args[0].load_scalar(fx);
             let place = CPlace::new(base, self_layout.clone());

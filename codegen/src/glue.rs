@@ -138,12 +138,7 @@ pub fn codegen_glue_instance<'db>(
                     owned_place: i == 0,
                 })
                 .collect();
-            if !crate::call::call_fn_def(&mut fx, m, instance.args, call_args, &ret, false, None)? {
-                fx.bcx.seal_all_blocks();
-                let config = fx.cx.module_config();
-                fx.bcx.finalize(config);
-                return Ok(());
-            }
+            crate::call::call_fn_def(&mut fx, m, instance.args, call_args, &ret, false, None)?;
         }
         InstanceKind::ReifyShim(f) if is_virtual(&fx, f, instance.args) => {
             let call_args: Vec<CallArg> = CallArg::copies(args);
@@ -519,6 +514,11 @@ fn clone_shim<'db>(
 ) -> Result<()> {
     let base = src.load_scalar(fx);
     let layout = fx.layout_of(ty)?;
+    if let TyKind::FnPtr(..) | TyKind::FnDef(..) = ty.kind() {
+        // rustc's builtin impls for function pointers and items: a copy.
+        ret.write(fx, CValue::by_ref(base, layout));
+        return Ok(());
+    }
     let fields: Vec<(u64, Ty<'db>)> = match ty.kind() {
         TyKind::Tuple(tys) => tys
             .iter()

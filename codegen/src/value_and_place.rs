@@ -205,11 +205,24 @@ impl<'db> CPlace<'db> {
 impl<'a, 'db> FunctionCx<'a, 'db> {
     pub fn alloc_slot(&mut self, size: u64, align: u64) -> Value {
         let size = size.max(1).next_multiple_of(8);
-        let align_shift = align.max(1).trailing_zeros().min(7) as u8;
+        let align = align.max(1);
+        // The frame is only 16-byte aligned, so Cranelift cannot place a slot at a larger
+        // alignment (`__m256i`: 32): over-allocate and round the address up, as
+        // rustc_codegen_cranelift does.
+        if align > 16 {
+            let ss = self.bcx.create_sized_stack_slot(StackSlotData::new(
+                StackSlotKind::ExplicitSlot,
+                (size + align) as u32,
+                4,
+            ));
+            let base = self.bcx.ins().stack_addr(PTR, ss, 0);
+            let bumped = self.bcx.ins().iadd_imm_s(base, align as i64 - 1);
+            return self.bcx.ins().band_imm_s(bumped, -(align as i64));
+        }
         let ss = self.bcx.create_sized_stack_slot(StackSlotData::new(
             StackSlotKind::ExplicitSlot,
             size as u32,
-            align_shift,
+            align.trailing_zeros() as u8,
         ));
         self.bcx.ins().stack_addr(PTR, ss, 0)
     }

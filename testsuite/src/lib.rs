@@ -584,17 +584,39 @@ impl Harness {
     }
 }
 
+/// The `//@ dep: name = "version"` lines of a program: the crates.io crates it uses.
+fn dependencies_of(source: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(source)
+        .with_context(|| format!("cannot read {}", source.display()))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.strip_prefix("//@ dep:"))
+        .map(|d| d.trim().to_owned())
+        .collect())
+}
+
 fn write_batch_package(dir: &Path, edition: &str, programs: &[&Program]) -> Result<()> {
     let _ = std::fs::remove_dir_all(dir.join("src"));
     std::fs::create_dir_all(dir.join("src/bin"))?;
     let mut manifest = format!(
         "[package]\nname = \"rac_batch_{edition}\"\nversion = \"0.1.0\"\nedition = \"{edition}\"\nautobins = false\n\n[workspace]\n\n"
     );
+    let mut deps = std::collections::BTreeSet::new();
     for p in programs {
         let bin = bin_name(&p.name);
         std::fs::copy(&p.source, dir.join(format!("src/bin/{bin}.rs")))
             .with_context(|| format!("cannot copy {}", p.source.display()))?;
         manifest.push_str(&format!("[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\ntest = false\nbench = false\n\n"));
+        deps.extend(dependencies_of(&p.source)?);
+    }
+    // Programs over crates.io crates (`testsuite/crates`) name them in `//@ dep:` lines.
+    if !deps.is_empty() {
+        manifest.push_str("[dependencies]\n");
+        for d in deps {
+            manifest.push_str(&d);
+            manifest.push('\n');
+        }
+        manifest.push('\n');
     }
     manifest.push_str("[profile.dev]\ndebug = false\n");
     std::fs::write(dir.join("Cargo.toml"), manifest)?;

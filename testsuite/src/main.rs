@@ -1,5 +1,6 @@
-//! `cargo run -p testsuite -- [--rac PATH] [FILTER...]`: run the differential programs and the
-//! refusal cases by hand (those whose name contains one of the filters).
+//! `cargo run -p testsuite -- [--rac PATH] [--crates] [FILTER...]`: run the differential
+//! programs and the refusal cases by hand (those whose name contains one of the filters);
+//! `--crates`: the programs over crates.io crates (`testsuite/crates`) instead.
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -7,19 +8,26 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let mut rac = testsuite::testsuite_dir().join("../target/debug/cargo-rac");
     let mut filters: Vec<String> = Vec::new();
+    let mut crates = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--rac" => rac = PathBuf::from(args.next().expect("--rac PATH")),
+            "--crates" => crates = true,
             f => filters.push(f.to_owned()),
         }
     }
     let dir = testsuite::testsuite_dir();
-    let mut programs = testsuite::programs_in(&dir.join("programs"), "2021")?;
+    let (programs_dir, work_dir) = if crates {
+        ("crates", "../target/rac-testsuite-crates")
+    } else {
+        ("programs", "../target/rac-testsuite")
+    };
+    let mut programs = testsuite::programs_in(&dir.join(programs_dir), "2021")?;
     let selected = |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f));
     programs.retain(|p| selected(&p.name));
     let h = testsuite::Harness {
         cargo_rac: rac,
-        work_dir: dir.join("../target/rac-testsuite"),
+        work_dir: dir.join(work_dir),
         timeout: Duration::from_secs(20),
         jobs: None,
     };
@@ -33,7 +41,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     for case in testsuite::refusal_cases(&dir.join("refused"))? {
-        if !selected(&case.program.name) {
+        if crates || !selected(&case.program.name) {
             continue;
         }
         match h.check_refusal(&case)? {
@@ -42,7 +50,7 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let ratchet = testsuite::read_ratchet(&dir.join("ratchet.txt")).unwrap_or_default();
-    if filters.is_empty() {
+    if filters.is_empty() && !crates {
         let (report, _) = testsuite::check_ratchet(&results, &ratchet);
         print!("{report}");
     }

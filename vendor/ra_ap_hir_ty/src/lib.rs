@@ -156,6 +156,11 @@ pub struct ComplexMemoryMap<'db> {
     pub statics: Vec<StaticRegion>,
 }
 
+/// rac: the high bits of a function pointer cast to a raw pointer in the evaluator (its
+/// low bits are the function's id in the memory map's vtable map). Below the evaluator's
+/// heap (1 << 59) and stack (1 << 60), far above any id.
+pub const FN_PTR_ADDRESS_TAG: usize = 1 << 58;
+
 /// rac: a static the evaluator placed in memory: `start..start + size` is that static.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StaticRegion {

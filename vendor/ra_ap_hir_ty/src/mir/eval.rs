@@ -1700,7 +1700,15 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                         }
                     }
                 }
-                CastKind::FnPtrToPtr => not_supported!("fn ptr to ptr cast"),
+                CastKind::FnPtrToPtr => {
+                    // rac: a function pointer is an id into the vtable map here; as a raw
+                    // pointer it carries `FN_PTR_ADDRESS_TAG`, so that the exported value
+                    // still names the function (memchr's `static FN: AtomicPtr<()> =
+                    // AtomicPtr::new(detect as *mut ())`).
+                    let value = self.eval_operand(operand, locals)?.get(self)?;
+                    let id = from_bytes!(usize, value);
+                    Owned((id | crate::FN_PTR_ADDRESS_TAG).to_le_bytes().to_vec())
+                }
             },
             Rvalue::ThreadLocalRef(n)
             | Rvalue::AddressOf(n)
