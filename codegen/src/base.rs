@@ -32,7 +32,7 @@ pub fn codegen_mir_instance<'db>(
 ) -> Result<()> {
     let body = crate::mir::body_of(&cx.tcx, &instance).map_err(|e| anyhow!("{e}"))?;
     let fn_abi = cx.fn_abi(&instance)?;
-    let overflow_checks = instance.is_local(&cx.tcx);
+    let overflow_checks = instance.overflow_checks(&cx.tcx);
     let mut fbctx = cranelift_frontend::FunctionBuilderContext::new();
     let bcx = FunctionBuilder::new(func, &mut fbctx);
     let mut fx = FunctionCx::new(cx, bcx, instance, fn_abi);

@@ -120,14 +120,33 @@ impl<'db> Instance<'db> {
         }
     }
 
-    /// The crate whose code this instance is: decides overflow checks and `debug_assertions`.
+    /// The crate whose code this instance is (`None` for glue rac generates).
+    fn code_crate(&self, tcx: &TyCx<'db>) -> Option<ra_ap_base_db::Crate> {
+        match self.kind {
+            InstanceKind::Item(f) => Some(f.krate(tcx.db)),
+            InstanceKind::Closure(c) => Some(c.loc(tcx.db).owner.module(tcx.db).krate(tcx.db)),
+            _ => None,
+        }
+    }
+
+    /// Whether this instance is code of a workspace crate.
     pub fn is_local(&self, tcx: &TyCx<'db>) -> bool {
-        let krate = match self.kind {
-            InstanceKind::Item(f) => f.krate(tcx.db),
-            InstanceKind::Closure(c) => c.loc(tcx.db).owner.module(tcx.db).krate(tcx.db),
-            _ => return false,
-        };
-        krate.data(tcx.db).origin.is_local()
+        self.code_crate(tcx)
+            .is_some_and(|k| k.data(tcx.db).origin.is_local())
+    }
+
+    /// Whether arithmetic overflow panics here: in every crate cargo compiles with the dev
+    /// profile (the workspace's and its dependencies'), not in the sysroot, which was
+    /// built with the release profile.
+    pub fn overflow_checks(&self, tcx: &TyCx<'db>) -> bool {
+        // (rac's own Rust-source shims stand in for std code: no checks either.)
+        self.code_crate(tcx).is_some_and(|k| {
+            !k.data(tcx.db).origin.is_lang()
+                && k.extra_data(tcx.db)
+                    .display_name
+                    .as_ref()
+                    .is_none_or(|n| n.crate_name().as_str() != "rac_shims")
+        })
     }
 
     pub fn sig(&self, tcx: &TyCx<'db>) -> InstanceSig<'db> {
