@@ -35,7 +35,25 @@ const IN_PROCESS_ENV: &[&str] = &[
     "RAC_DEBUG_CONST",
 ];
 
+/// mimalloc returns freed memory to the kernel 10 ms after it is freed; r-a and Cranelift
+/// free and reallocate in waves, so a build refaulted (and the kernel zeroed, 2 MiB at a
+/// time with transparent huge pages) the same memory over and over: up to a quarter of a
+/// cold build's samples were `clear_page_erms`. A build's memory is kept until the process
+/// exits (the server keeps its peak, which it has to reach again on the next build anyway).
+/// `MIMALLOC_PURGE_DELAY` in the environment still wins.
+fn keep_freed_memory() {
+    // `mi_option_purge_delay` in mimalloc.h's `mi_option_t` (the binding has no constant).
+    const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // mimalloc reads every option from the environment when the process loads, so a
+    // default set now would be ignored: set it unless the user did.
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets an allocator option; no memory is touched.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    }
+}
+
 fn main() -> ExitCode {
+    keep_freed_memory();
     // `cargo rac build` runs `cargo-rac rac build`.
     let mut args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("rac") {

@@ -88,7 +88,10 @@ pub fn serve(workspace: PathBuf) -> Result<()> {
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                std::thread::sleep(Duration::from_millis(20));
+                // Wait for the next client without polling on a timer: a sleep here was
+                // latency added to every build (10 ms on average, a fifth of a no-change
+                // build). The timeout keeps the housekeeping below running.
+                wait_readable(&listener, Duration::from_millis(500));
             }
             Err(e) => eprintln!("rac server: accept: {e}"),
         }
@@ -120,6 +123,19 @@ pub fn serve(workspace: PathBuf) -> Result<()> {
             return Ok(());
         }
     }
+}
+
+/// Blocks until `listener` has a connection to accept or `timeout` passes.
+fn wait_readable(listener: &UnixListener, timeout: Duration) {
+    use std::os::fd::AsRawFd;
+    let mut fd = libc::pollfd {
+        fd: listener.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd for the duration of the call. An error (EINTR) just
+    // returns early; the caller tries `accept` again.
+    unsafe { libc::poll(&mut fd, 1, timeout.as_millis() as libc::c_int) };
 }
 
 fn handle(server: &Server, mut stream: UnixStream) -> Result<()> {
