@@ -60,9 +60,55 @@ pub struct BuildArgs {
     /// Package(s) to build.
     #[arg(short = 'p', long = "package")]
     pub package: Vec<String>,
+    /// Build all members of the workspace (not only the default members).
+    #[arg(long = "workspace", visible_alias = "all")]
+    pub workspace: bool,
+    /// Exclude packages from the build (with --workspace).
+    #[arg(long = "exclude")]
+    pub exclude: Vec<String>,
     /// Binary target(s) to build.
     #[arg(long = "bin")]
     pub bin: Vec<String>,
+    /// Build all binary targets.
+    #[arg(long = "bins")]
+    pub bins: bool,
+    /// Example target(s) to build.
+    #[arg(long = "example")]
+    pub example: Vec<String>,
+    /// Build all examples.
+    #[arg(long = "examples")]
+    pub examples: bool,
+    /// Build all targets rac builds: binaries and examples (tests and benches are not
+    /// built by rac; the build says so).
+    #[arg(long = "all-targets")]
+    pub all_targets: bool,
+    /// Space or comma separated list of features to activate.
+    #[arg(short = 'F', long = "features")]
+    pub features: Vec<String>,
+    /// Activate all available features.
+    #[arg(long = "all-features")]
+    pub all_features: bool,
+    /// Do not activate the `default` feature.
+    #[arg(long = "no-default-features")]
+    pub no_default_features: bool,
+    /// Assert that `Cargo.lock` will remain unchanged.
+    #[arg(long = "locked")]
+    pub locked: bool,
+    /// Run without accessing the network.
+    #[arg(long = "offline")]
+    pub offline: bool,
+    /// Equivalent to specifying both --locked and --offline.
+    #[arg(long = "frozen")]
+    pub frozen: bool,
+    /// Build with the given profile: rac builds `dev` only.
+    #[arg(long = "profile")]
+    pub profile: Option<String>,
+    /// Do not print cargo log messages.
+    #[arg(short = 'q', long = "quiet")]
+    pub quiet: bool,
+    /// Coloring: auto, always, never.
+    #[arg(long = "color")]
+    pub color: Option<String>,
     /// Path to Cargo.toml.
     #[arg(long = "manifest-path")]
     pub manifest_path: Option<PathBuf>,
@@ -84,6 +130,10 @@ pub struct BuildArgs {
     /// Build as many targets as possible even if some fail.
     #[arg(long = "keep-going")]
     pub keep_going: bool,
+    /// What to do with a binary rac cannot compile: `rustc` builds it with `cargo build`
+    /// instead (saying so) and the build succeeds. Default: an error.
+    #[arg(long = "fallback", value_parser = ["rustc"])]
+    pub fallback: Option<String>,
     /// Build in this process, without the build server (also: RAC_NO_SERVER=1).
     #[arg(long = "no-server")]
     pub no_server: bool,

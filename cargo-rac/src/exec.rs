@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 
 use crate::cli::{BuildArgs, Command};
 
@@ -197,6 +197,9 @@ fn build(
     if b.timings {
         print_timings(out, &timings, report.targets.len())?;
     }
+    if b.fallback.is_some() && !report.failed.is_empty() {
+        return fallback_to_rustc(b, cwd, &plan, &report.failed, start, out);
+    }
     // A refusal may just be wrong code (rust-analyzer cannot lower a body with type
     // errors): then rustc's own diagnostics are what `cargo build` would show.
     if report.failed.iter().any(|(_, e)| {
@@ -240,16 +243,111 @@ fn build(
         }
         return Ok((101, plan.request.targets));
     }
-    if json {
+    finished(b, start, out)?;
+    Ok((0, plan.request.targets))
+}
+
+fn finished(b: &BuildArgs, start: Instant, out: &mut Out) -> Result<()> {
+    if b.message_format == "json" {
         build_finished(&mut out.stdout, true)?;
-    } else {
+    } else if !b.quiet {
+        if b.all_targets {
+            writeln!(
+                out.stderr,
+                "        Note rac builds binaries and examples; tests and benches were not built"
+            )?;
+        }
         writeln!(
             out.stderr,
             "    Finished `dev` profile [rac] target(s) in {:.2}s",
             start.elapsed().as_secs_f64()
         )?;
     }
-    Ok((0, plan.request.targets))
+    Ok(())
+}
+
+/// `--fallback=rustc`: each binary rac could not build is built by `cargo build` (rustc)
+/// into the same place, with one line saying so; cargo's own errors if that fails too.
+fn fallback_to_rustc(
+    b: &BuildArgs,
+    cwd: &Path,
+    plan: &crate::plan::Plan,
+    failed: &[(String, anyhow::Error)],
+    start: Instant,
+    out: &mut Out,
+) -> Result<(u8, Vec<session::BinTarget>)> {
+    for (name, e) in failed {
+        let why = match e.downcast_ref::<session::Refusal>() {
+            Some(r) => format!("{} function(s) refused", r.errors.len()),
+            None => one_line(e),
+        };
+        let target = plan.request.targets.iter().find(|t| &t.name == name);
+        let example =
+            target.is_some_and(|t| t.out_path.parent().is_some_and(|d| d.ends_with("examples")));
+        if !b.quiet {
+            writeln!(
+                out.stderr,
+                "     Warning rac could not build `{name}` ({why}); building it with rustc (--fallback=rustc)"
+            )?;
+        }
+        let mut cmd = cargo_command(b, cwd, "build");
+        cmd.arg(if example { "--example" } else { "--bin" })
+            .arg(name);
+        cmd.args(["--message-format", &b.message_format]);
+        let result = cmd.output().context("cannot run cargo")?;
+        // cargo's JSON ends with its own `build-finished`: the build's is written below.
+        for line in result.stdout.split_inclusive(|&c| c == b'\n') {
+            if !line.starts_with(br#"{"reason":"build-finished""#) {
+                out.stdout.write_all(line)?;
+            }
+        }
+        out.stderr.write_all(&result.stderr)?;
+        if !result.status.success() {
+            return Ok((101, plan.request.targets.clone()));
+        }
+    }
+    finished(b, start, out)?;
+    Ok((0, plan.request.targets.clone()))
+}
+
+/// A cargo command with the package selection, features and cargo flags of `b`.
+fn cargo_command(b: &BuildArgs, cwd: &Path, subcommand: &str) -> std::process::Command {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut cmd = std::process::Command::new(cargo);
+    cmd.arg(subcommand).current_dir(cwd);
+    if let Some(m) = &b.manifest_path {
+        cmd.arg("--manifest-path").arg(m);
+    }
+    for p in &b.package {
+        cmd.args(["-p", p]);
+    }
+    if b.workspace {
+        cmd.arg("--workspace");
+        for p in &b.exclude {
+            cmd.args(["--exclude", p]);
+        }
+    }
+    if let Some(t) = &b.target_dir {
+        cmd.arg("--target-dir").arg(t);
+    }
+    let opts = crate::plan::cargo_options(b);
+    if !opts.features.is_empty() {
+        cmd.arg("--features").arg(opts.features.join(","));
+    }
+    if opts.all_features {
+        cmd.arg("--all-features");
+    }
+    if opts.no_default_features {
+        cmd.arg("--no-default-features");
+    }
+    cmd.args(&opts.flags);
+    if b.quiet {
+        cmd.arg("--quiet");
+    }
+    if let Some(c) = &b.color {
+        cmd.args(["--color", c]);
+    }
+    cmd
 }
 
 fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()> {
@@ -337,23 +435,15 @@ fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()
 /// `cargo check` of what the command builds: its output when it fails (the code has
 /// errors rustc reports), `None` when the code is fine.
 fn rustc_diagnostics(b: &BuildArgs, cwd: &Path) -> Option<std::process::Output> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut cmd = std::process::Command::new(cargo);
-    cmd.arg("check").current_dir(cwd);
-    if let Some(m) = &b.manifest_path {
-        cmd.arg("--manifest-path").arg(m);
-    }
-    for p in &b.package {
-        cmd.args(["-p", p]);
-    }
+    let mut cmd = cargo_command(b, cwd, "check");
     for bin in &b.bin {
         cmd.args(["--bin", bin]);
     }
-    if b.bin.is_empty() {
-        cmd.arg("--bins");
+    for e in &b.example {
+        cmd.args(["--example", e]);
     }
-    if let Some(t) = &b.target_dir {
-        cmd.arg("--target-dir").arg(t);
+    if b.bin.is_empty() && b.example.is_empty() {
+        cmd.arg("--bins");
     }
     cmd.args(["--message-format", &b.message_format]);
     let out = cmd.output().ok()?;

@@ -72,9 +72,23 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             b.message_format
         );
     }
+    if let Some(p) = &b.profile
+        && p != "dev"
+    {
+        bail!(
+            "cargo rac builds the `dev` profile only (asked for `{p}`); use `cargo build --profile {p}` for it"
+        );
+    }
+    if let Some(c) = &b.color
+        && !["auto", "always", "never"].contains(&c.as_str())
+    {
+        bail!("argument for --color must be auto, always, or never, but found `{c}`");
+    }
+    let cargo = cargo_options(b);
     let manifest_path = b.manifest_path.as_ref().map(|m| cwd.join(m));
     let mut cmd = cargo_metadata::MetadataCommand::new();
     cmd.no_deps().current_dir(cwd);
+    cmd.other_options(cargo.flags.clone());
     if let Some(m) = &manifest_path {
         cmd.manifest_path(m);
     }
@@ -103,7 +117,24 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
         target_dir
     };
     let members: Vec<&cargo_metadata::Package> = meta.workspace_packages();
-    let default_members: Vec<&cargo_metadata::Package> = if b.package.is_empty() {
+    for p in &b.exclude {
+        if !b.workspace {
+            bail!("--exclude can only be used together with --workspace");
+        }
+        if !members.iter().any(|m| m.name.as_str() == p) {
+            bail!(
+                "excluded package(s) `{p}` not found in workspace `{}`",
+                meta.workspace_root
+            );
+        }
+    }
+    let default_members: Vec<&cargo_metadata::Package> = if b.workspace {
+        members
+            .iter()
+            .copied()
+            .filter(|m| !b.exclude.iter().any(|p| p == m.name.as_str()))
+            .collect()
+    } else if b.package.is_empty() {
         let defaults = &meta.workspace_default_members;
         let d: Vec<_> = members
             .iter()
@@ -126,26 +157,80 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             .filter(|m| b.package.iter().any(|p| p == m.name.as_str()))
             .collect()
     };
+    // Which kinds of targets, as cargo selects them: no selection flag means every binary.
+    let named = !b.bin.is_empty() || !b.example.is_empty();
+    let all_bins = b.bins || b.all_targets || !(named || b.examples);
+    let all_examples = b.examples || b.all_targets;
     let mut targets = Vec::new();
     for pkg in &default_members {
+        let enabled = enabled_features(pkg, &cargo);
         for t in &pkg.targets {
-            if !t.is_bin() {
+            let example = t.is_example() && t.crate_types.iter().any(|c| c.to_string() == "bin");
+            let (explicit, wanted) = if t.is_bin() {
+                let explicit = b.bin.iter().any(|n| n == &t.name);
+                (explicit, explicit || all_bins)
+            } else if example {
+                let explicit = b.example.iter().any(|n| n == &t.name);
+                (explicit, explicit || all_examples)
+            } else {
+                continue;
+            };
+            if !wanted {
                 continue;
             }
-            if !b.bin.is_empty() && !b.bin.iter().any(|n| n == &t.name) {
+            let missing: Vec<&String> = t
+                .required_features
+                .iter()
+                .filter(|f| !enabled.contains(f.as_str()))
+                .collect();
+            if !missing.is_empty() {
+                // cargo skips such targets, unless they were asked for by name.
+                if explicit {
+                    bail!(
+                        "target `{}` in package `{}` requires the features: {}\nConsider enabling them by passing, e.g., `--features=\"{}\"`",
+                        t.name,
+                        pkg.name,
+                        missing
+                            .iter()
+                            .map(|f| format!("`{f}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        missing
+                            .iter()
+                            .map(|f| f.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    );
+                }
                 continue;
             }
+            let (out_path, work_dir) = if example {
+                (
+                    target_dir.join("debug/examples").join(&t.name),
+                    target_dir.join("rac/examples").join(&t.name),
+                )
+            } else {
+                (
+                    target_dir.join("debug").join(&t.name),
+                    target_dir.join("rac").join(&t.name),
+                )
+            };
             targets.push(session::BinTarget {
                 name: t.name.clone(),
                 src_path: t.src_path.clone().into_std_path_buf(),
-                out_path: target_dir.join("debug").join(&t.name),
-                work_dir: target_dir.join("rac").join(&t.name),
+                out_path,
+                work_dir,
             });
         }
     }
     for n in &b.bin {
         if !targets.iter().any(|t| &t.name == n) {
             bail!("no bin target named `{n}`");
+        }
+    }
+    for n in &b.example {
+        if !targets.iter().any(|t| &t.name == n) {
+            bail!("no example target named `{n}`");
         }
     }
     let manifest_dir = manifest_path
@@ -203,6 +288,8 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             manifest_dir,
             workspace_root: meta.workspace_root.clone().into_std_path_buf(),
             rac_dir: target_dir.join("rac"),
+            target_dir: target_dir.clone(),
+            cargo,
         },
         request: session::BuildRequest {
             targets,
@@ -210,4 +297,71 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             keep_going: b.keep_going,
         },
     })
+}
+
+/// What of the command line reaches cargo (and, through it, rust-analyzer): features
+/// decide which code exists, `--locked`/`--offline`/`--frozen` how cargo may resolve.
+pub fn cargo_options(b: &BuildArgs) -> session::CargoOptions {
+    let mut features: Vec<String> = b
+        .features
+        .iter()
+        .flat_map(|f| f.split([' ', ',']))
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    features.sort();
+    features.dedup();
+    let mut flags = Vec::new();
+    for (on, flag) in [
+        (b.locked, "--locked"),
+        (b.offline, "--offline"),
+        (b.frozen, "--frozen"),
+    ] {
+        if on {
+            flags.push(flag.to_owned());
+        }
+    }
+    session::CargoOptions {
+        features,
+        all_features: b.all_features,
+        no_default_features: b.no_default_features,
+        flags,
+    }
+}
+
+/// The features of a workspace member that `cargo build` with these options enables
+/// (the closure of the asked ones over the package's `[features]` table), to select its
+/// targets by `required-features` as cargo does.
+fn enabled_features(
+    pkg: &cargo_metadata::Package,
+    cargo: &session::CargoOptions,
+) -> std::collections::HashSet<String> {
+    let mut on = std::collections::HashSet::new();
+    if cargo.all_features {
+        on.extend(pkg.features.keys().cloned());
+        return on;
+    }
+    let mut todo: Vec<String> = cargo
+        .features
+        .iter()
+        .filter_map(|f| match f.split_once('/') {
+            Some((p, f)) => (p == pkg.name.as_str()).then(|| f.to_owned()),
+            None => Some(f.clone()),
+        })
+        .collect();
+    if !cargo.no_default_features {
+        todo.push("default".to_owned());
+    }
+    while let Some(f) = todo.pop() {
+        if !on.insert(f.clone()) {
+            continue;
+        }
+        for implied in pkg.features.get(&f).into_iter().flatten() {
+            // `dep:x` and `x/y` enable dependencies or their features, not ours.
+            if !implied.starts_with("dep:") && !implied.contains('/') {
+                todo.push(implied.clone());
+            }
+        }
+    }
+    on
 }

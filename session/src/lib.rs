@@ -49,6 +49,21 @@ pub struct SessionConfig {
     pub workspace_root: PathBuf,
     /// `target/rac`: intermediates and caches (link map index, machine code cache).
     pub rac_dir: PathBuf,
+    /// cargo's target directory (where cargo builds build scripts and proc macros).
+    pub target_dir: PathBuf,
+    pub cargo: CargoOptions,
+}
+
+/// The cargo options a workspace is loaded with: they decide which code exists (features)
+/// and how cargo may resolve (`--locked`, `--offline`, `--frozen`), so a change reloads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CargoOptions {
+    /// `--features`, split and sorted (`feat` or `package/feat`).
+    pub features: Vec<String>,
+    pub all_features: bool,
+    pub no_default_features: bool,
+    /// `--locked`, `--offline`, `--frozen`: passed to every cargo command rac runs.
+    pub flags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,6 +264,8 @@ impl Session {
             &config.manifest_dir,
             &tc.sysroot,
             &config.rac_dir.join("shims"),
+            &config.cargo,
+            &config.target_dir,
         )?;
         timings.load = t.elapsed();
         let isa = codegen::emit::build_isa()?;

@@ -13,7 +13,11 @@ use ra_ap_ide_db::RootDatabase;
 use ra_ap_intern::Symbol;
 use ra_ap_load_cargo::{LoadCargoConfig, ProcMacroServerChoice, ProjectFolders, load_workspace};
 use ra_ap_paths::AbsPathBuf;
-use ra_ap_project_model::{CargoConfig, ProjectManifest, ProjectWorkspace, RustLibSource};
+use ra_ap_paths::Utf8PathBuf;
+use ra_ap_project_model::{
+    CargoConfig, CargoFeatures, ProjectManifest, ProjectWorkspace, ProjectWorkspaceKind,
+    RustLibSource, TargetDirectoryConfig, TargetKind,
+};
 
 pub struct LoadedWorkspace {
     pub db: RootDatabase,
@@ -62,15 +66,38 @@ pub fn load_for_tools(dir: &Path) -> Result<LoadedWorkspace> {
         dir,
         &sysroot,
         &std::env::temp_dir().join("rac-example-shims"),
+        &crate::CargoOptions::default(),
+        &dir.join("target"),
     )
 }
 
-pub fn load(manifest_dir: &Path, sysroot: &Path, shims_dir: &Path) -> Result<LoadedWorkspace> {
+pub fn load(
+    manifest_dir: &Path,
+    sysroot: &Path,
+    shims_dir: &Path,
+    cargo: &crate::CargoOptions,
+    target_dir: &Path,
+) -> Result<LoadedWorkspace> {
     check_rust_src(sysroot)?;
+    let features = if cargo.all_features {
+        CargoFeatures::All
+    } else {
+        CargoFeatures::Selected {
+            features: cargo.features.clone(),
+            no_default_features: cargo.no_default_features,
+        }
+    };
     let cargo_config = CargoConfig {
         sysroot: Some(RustLibSource::Discover),
         all_targets: false,
         set_test: false,
+        features,
+        extra_args: cargo.flags.clone(),
+        metadata_extra_args: cargo.flags.clone(),
+        target_dir_config: TargetDirectoryConfig::Directory(
+            Utf8PathBuf::from_path_buf(target_dir.to_path_buf())
+                .map_err(|p| anyhow::anyhow!("target directory {} is not UTF-8", p.display()))?,
+        ),
         ..Default::default()
     };
     let load_config = LoadCargoConfig {
@@ -89,7 +116,24 @@ pub fn load(manifest_dir: &Path, sysroot: &Path, shims_dir: &Path) -> Result<Loa
     let root = std::env::current_dir()?.join(manifest_dir);
     let root = AbsPathBuf::assert_utf8(root);
     let manifest = ProjectManifest::discover_single(&root).map_err(err)?;
-    let workspace = ProjectWorkspace::load(manifest, &cargo_config, &|_| {}).map_err(err)?;
+    let mut workspace = ProjectWorkspace::load(manifest, &cargo_config, &|_| {}).map_err(err)?;
+    if needs_build_data(&workspace) {
+        // Build scripts (their cfgs, env and OUT_DIR) and proc macros (their dylibs, for the
+        // toolchain's proc-macro server) as rust-analyzer gets them: cargo builds and runs
+        // them with rustc (`cargo check --compile-time-deps`, which builds nothing else).
+        let scripts = workspace
+            .run_build_scripts(&cargo_config, &|_| {})
+            .map_err(|e| {
+                anyhow::anyhow!("cannot build the workspace's build scripts and proc macros: {e}")
+            })?;
+        if let Some(e) = scripts.error() {
+            bail!(
+                "cargo could not build the build scripts and proc macros of the dependencies:\n{}",
+                e.trim_end()
+            );
+        }
+        workspace.set_build_scripts(scripts);
+    }
     let folders = ProjectFolders::new(std::slice::from_ref(&workspace), &[], None);
     let mut local_roots = Vec::new();
     let mut manifests = Vec::new();
@@ -301,4 +345,23 @@ pub fn add_shims_crate(
     all.push(krate);
     set_all_crates_with_durability(db, all, Durability::MEDIUM);
     Ok(())
+}
+
+/// Whether any package of the graph has a build script or is a proc macro: only then is
+/// cargo run to build them (it costs a cargo invocation even when all is fresh).
+fn needs_build_data(ws: &ProjectWorkspace) -> bool {
+    let ProjectWorkspaceKind::Cargo { cargo, .. } = &ws.kind else {
+        return false;
+    };
+    cargo.packages().any(|p| {
+        cargo[p].targets.iter().any(|&t| {
+            matches!(
+                cargo[t].kind,
+                TargetKind::BuildScript
+                    | TargetKind::Lib {
+                        is_proc_macro: true
+                    }
+            )
+        })
+    })
 }
