@@ -318,29 +318,10 @@ fn cargo_command(b: &BuildArgs, cwd: &Path, subcommand: &str) -> std::process::C
     if let Some(m) = &b.manifest_path {
         cmd.arg("--manifest-path").arg(m);
     }
-    for p in &b.package {
-        cmd.args(["-p", p]);
-    }
-    if b.workspace {
-        cmd.arg("--workspace");
-        for p in &b.exclude {
-            cmd.args(["--exclude", p]);
-        }
-    }
     if let Some(t) = &b.target_dir {
         cmd.arg("--target-dir").arg(t);
     }
-    let opts = crate::plan::cargo_options(b);
-    if !opts.features.is_empty() {
-        cmd.arg("--features").arg(opts.features.join(","));
-    }
-    if opts.all_features {
-        cmd.arg("--all-features");
-    }
-    if opts.no_default_features {
-        cmd.arg("--no-default-features");
-    }
-    cmd.args(&opts.flags);
+    cmd.args(crate::plan::cargo_options(b).package_command_line());
     if b.quiet {
         cmd.arg("--quiet");
     }

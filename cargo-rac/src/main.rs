@@ -13,6 +13,7 @@ mod place;
 mod plan;
 mod proto;
 mod server;
+mod wrapper;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -63,6 +64,9 @@ fn main() -> ExitCode {
     tune_memory();
     // `cargo rac build` runs `cargo-rac rac build`.
     let mut args: Vec<String> = std::env::args().collect();
+    if std::env::var_os(wrapper::ENV).is_some() {
+        return wrapper::main(&args);
+    }
     if args.get(1).map(String::as_str) == Some("rac") {
         args.remove(1);
     }

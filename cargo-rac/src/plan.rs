@@ -321,11 +321,36 @@ pub fn cargo_options(b: &BuildArgs) -> session::CargoOptions {
             flags.push(flag.to_owned());
         }
     }
+    let mut packages = Vec::new();
+    for p in &b.package {
+        packages.push(format!("--package={p}"));
+    }
+    if b.workspace {
+        packages.push("--workspace".to_owned());
+    }
+    for p in &b.exclude {
+        packages.push(format!("--exclude={p}"));
+    }
+    let mut targets = Vec::new();
+    for n in &b.bin {
+        targets.push(format!("--bin={n}"));
+    }
+    for n in &b.example {
+        targets.push(format!("--example={n}"));
+    }
+    if b.bins || b.all_targets {
+        targets.push("--bins".to_owned());
+    }
+    if b.examples || b.all_targets {
+        targets.push("--examples".to_owned());
+    }
     session::CargoOptions {
         features,
         all_features: b.all_features,
         no_default_features: b.no_default_features,
         flags,
+        packages,
+        targets,
     }
 }
 

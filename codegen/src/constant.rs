@@ -9,9 +9,7 @@
 use anyhow::{Result, anyhow, bail};
 use cranelift_codegen::ir::{InstBuilder, Value};
 use cranelift_module::{DataDescription, DataId, Linkage, Module};
-use ra_ap_hir_def::{
-    AdtId, Lookup, StaticId, signatures::StaticFlags, signatures::StaticSignature,
-};
+use ra_ap_hir_def::{AdtId, StaticId, signatures::StaticFlags, signatures::StaticSignature};
 use ra_ap_hir_ty::MemoryMap;
 use ra_ap_hir_ty::db::GeneralConstId;
 use ra_ap_hir_ty::next_solver::{Allocation, Const, ConstKind, Ty, TyKind};
@@ -648,15 +646,8 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
         cx.module
             .declare_data(&name, Linkage::Import, mutable, attrs.thread_local)
             .map_err(|e| anyhow!("{e}"))?
-    } else if let Some(sym) = krate
-        .data(db)
-        .origin
-        .is_lang()
-        .then(|| rlib_static_symbol(cx, s))
-        .flatten()
-    {
-        // (The sysroot's own statics only: a registry crate of the same name is another
-        // crate.)
+    } else if let Some(sym) = rlib_static_symbol(cx, s, krate) {
+        // The static of the rlib that the crate's rustc-compiled code uses: one object.
         cx.module
             .declare_data(&sym, Linkage::Import, mutable, attrs.thread_local)
             .map_err(|e| anyhow!("{e}"))?
@@ -670,6 +661,17 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
         let ty = static_ty(&cx.tcx, s);
         let layout = cx.tcx.layout_of(ty)?;
         let writable = mutable || !is_freeze(cx, ty);
+        if writable
+            && let crate::resolve::RlibScope::Rlib(_) =
+                crate::resolve::rlib_scope(db, &cx.linkmap, krate)
+        {
+            // rustc's code of the crate has this static too: a copy of ours would be
+            // another object with its own state.
+            bail!(
+                "the static `{}` of a dependency is mutable and its rlib does not export it, so rac cannot share it with the dependency's compiled code",
+                sig.name.as_str()
+            );
+        }
         // Named, not content-named: two statics with equal contents are two objects.
         let name = crate::symbols::static_symbol(&cx.tcx, s);
         let id = cx
@@ -740,23 +742,20 @@ fn is_freeze<'db>(cx: &CodegenCx<'db>, ty: Ty<'db>) -> bool {
     true
 }
 
-fn rlib_static_symbol(cx: &CodegenCx<'_>, s: StaticId) -> Option<String> {
+fn rlib_static_symbol(
+    cx: &CodegenCx<'_>,
+    s: StaticId,
+    krate: ra_ap_base_db::Crate,
+) -> Option<String> {
     let db = cx.tcx.db;
-    let container = match s.lookup(db).container {
-        ra_ap_hir_def::ItemContainerId::ModuleId(m) => m,
-        _ => return None,
-    };
-    let path = format!(
-        "{}::{}",
-        crate::symbol_path::module_path(db, container)?,
-        StaticSignature::of(db, s).name.as_str()
-    );
-    match cx.linkmap.lookup_path(&path) {
-        linkmap::Lookup::Unique(sym) if sym.kind == linkmap::SymbolKind::Data => {
-            Some(sym.mangled.clone())
-        }
-        _ => None,
+    let scope = crate::resolve::rlib_scope(db, &cx.linkmap, krate);
+    if !scope.is_some() {
+        return None;
     }
+    let path = crate::symbol_path::static_path(db, s)?;
+    crate::resolve::lookup_in(&cx.linkmap, scope, &path)
+        .filter(|sym| sym.kind == linkmap::SymbolKind::Data)
+        .map(|sym| sym.mangled.clone())
 }
 
 /// A `&'static str` value for `s`.

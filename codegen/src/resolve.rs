@@ -295,12 +295,10 @@ pub fn classify_item<'db>(
         };
     }
     let generic = args.types().next().is_some() || args.consts().next().is_some();
-    // Tier 2 only into the crate's own rlib: the link map indexes the sysroot's rlibs, and
-    // a registry crate of the same name (memchr, hashbrown: std depends on them too) is
-    // another crate with other layouts, whatever its paths say.
-    if !generic && krate.data(db).origin.is_lang() {
+    let scope = rlib_scope(db, linkmap, krate);
+    if !generic && scope.is_some() {
         if let Some(path) = crate::symbol_path::fn_path(tcx, f, args)
-            && let linkmap::Lookup::Unique(sym) = linkmap.lookup_path(&path)
+            && let Some(sym) = lookup_in(linkmap, scope, &path)
             && sym.kind == linkmap::SymbolKind::Function
         {
             return CallResolution::Tier2Extern {
@@ -322,6 +320,59 @@ pub fn classify_item<'db>(
         );
     }
     tier1(tcx, instance, Reason::Generic)
+}
+
+/// Where a crate's compiled code is, for Tier 2.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RlibScope {
+    /// A workspace crate, or a crate without an rlib: rac compiles its code.
+    None,
+    /// A sysroot crate: std's rlibs (looked up by path; the sysroot has one of each).
+    Sysroot,
+    /// A dependency built by cargo: its own rlib (index in the link map) and nothing
+    /// else. A same-named crate elsewhere (std's own memchr, another version) is another
+    /// crate with other layouts, whatever its paths say.
+    Rlib(usize),
+}
+
+impl RlibScope {
+    pub fn is_some(self) -> bool {
+        self != RlibScope::None
+    }
+}
+
+pub fn rlib_scope(
+    db: &dyn ra_ap_hir_ty::db::HirDatabase,
+    linkmap: &linkmap::LinkMap,
+    krate: ra_ap_base_db::Crate,
+) -> RlibScope {
+    let data = krate.data(db);
+    if data.origin.is_lang() {
+        return RlibScope::Sysroot;
+    }
+    if data.origin.is_local() {
+        return RlibScope::None;
+    }
+    match linkmap.crate_rlib(data.root_file_id.index()) {
+        Some(i) => RlibScope::Rlib(i),
+        None => RlibScope::None,
+    }
+}
+
+/// The symbol for `path` in `scope`'s rlib(s), if exactly one.
+pub fn lookup_in<'a>(
+    linkmap: &'a linkmap::LinkMap,
+    scope: RlibScope,
+    path: &str,
+) -> Option<&'a linkmap::Symbol> {
+    match scope {
+        RlibScope::None => None,
+        RlibScope::Sysroot => match linkmap.lookup_path(path) {
+            linkmap::Lookup::Unique(sym) => Some(sym),
+            _ => None,
+        },
+        RlibScope::Rlib(i) => linkmap.lookup_path_in(path, i),
+    }
 }
 
 fn tier1<'db>(tcx: &TyCx<'db>, instance: Instance<'db>, reason: Reason) -> CallResolution<'db> {
@@ -478,13 +529,13 @@ fn resolve_derive<'db>(
         kind: InstanceKind::Derive(derive, method),
         args,
     };
-    // (Tier 2 only into the sysroot's own rlibs: see `classify_item`.)
-    let origin = &adt.module(db).krate(db).data(db).origin;
-    let (local, sysroot) = (origin.is_local(), origin.is_lang());
+    let krate = adt.module(db).krate(db);
+    let local = krate.data(db).origin.is_local();
+    let scope = rlib_scope(db, linkmap, krate);
     let generic = impl_args.types().next().is_some() || impl_args.consts().next().is_some();
-    if sysroot && !generic {
+    if scope.is_some() && !generic {
         if let Some(path) = crate::symbol_path::trait_method_path(tcx, trait_fn, args)
-            && let linkmap::Lookup::Unique(sym) = linkmap.lookup_path(&path)
+            && let Some(sym) = lookup_in(linkmap, scope, &path)
         {
             return CallResolution::Tier2Extern {
                 instance: Instance::item(trait_fn, args),

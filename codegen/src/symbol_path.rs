@@ -50,6 +50,50 @@ pub fn module_segments(db: &dyn HirDatabase, module: ModuleId) -> Option<Vec<Str
     Some(segs)
 }
 
+/// A static's path as rustc's symbols spell it: `krate::module::NAME`, or for a static
+/// declared in the body of a free function (`memchr`'s `static FN` in each of its
+/// dispatch functions), `krate::module::function::NAME`. `None` for other places (impl
+/// methods, functions in functions): no Tier 2 lookup then.
+pub fn static_path(db: &dyn HirDatabase, s: ra_ap_hir_def::StaticId) -> Option<String> {
+    use ra_ap_syntax::{AstNode, ast, ast::HasName};
+    let ItemContainerId::ModuleId(m) = s.lookup(db).container else {
+        return None;
+    };
+    let name = ra_ap_hir_def::signatures::StaticSignature::of(db, s)
+        .name
+        .as_str()
+        .to_owned();
+    let Some(block) = m.block(db) else {
+        return Some(format!("{}::{name}", module_path(db, m)?));
+    };
+    // Blocks nest (the function's body, a macro's `{ }`): the path is the module's.
+    let mut parent = block.module(db);
+    while let Some(outer) = parent.block(db) {
+        parent = outer.module(db);
+    }
+    let node = block.ast_id(db).to_in_file_node(db);
+    let mut fns = node
+        .syntax()
+        .cloned()
+        .ancestors_with_macros(db)
+        .filter_map(|n| {
+            if ast::Impl::can_cast(n.value.kind()) || ast::Trait::can_cast(n.value.kind()) {
+                Some(None)
+            } else {
+                ast::Fn::cast(n.value).map(Some)
+            }
+        });
+    // The innermost function, and nothing around it but modules.
+    let f = fns.next()??;
+    if fns.next().is_some() {
+        return None;
+    }
+    let fn_name = f.name()?.text().to_string();
+    // SAFETY: the id is used for this one path lookup in the same database, not kept.
+    let parent = unsafe { parent.to_static() };
+    Some(format!("{}::{fn_name}::{name}", module_path(db, parent)?))
+}
+
 pub fn fn_path<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) -> Option<String> {
     let db = tcx.db;
     let name = FunctionSignature::of(db, f).name.as_str().to_owned();

@@ -326,6 +326,7 @@ fn decode(
         paths,
         by_path,
         by_mangled: Default::default(),
+        crate_rlibs: Default::default(),
     }))
 }
 

@@ -48,6 +48,10 @@ pub struct LinkMap {
     /// Indices into `symbols` by mangled name, built on first use: only
     /// [`LinkMap::get_mangled`] needs it, and building it would dominate a cached load.
     by_mangled: OnceLock<HashMap<String, usize>>,
+    /// Which rlib is a dependency crate's own, by a key the caller chooses (rac: the
+    /// rust-analyzer file id of the crate's root file): Tier 2 references into a crate
+    /// go to its rlib only, never to a same-named crate's (two versions of one crate).
+    crate_rlibs: HashMap<u32, usize>,
 }
 
 /// What a demangled path resolves to.
@@ -97,6 +101,36 @@ impl LinkMap {
 
     pub fn rlibs(&self) -> &[PathBuf] {
         &self.rlibs
+    }
+
+    /// The index of `path` in [`LinkMap::rlibs`].
+    pub fn rlib_index(&self, path: &Path) -> Option<usize> {
+        self.rlibs.iter().position(|p| p == path)
+    }
+
+    /// Records that the crate with key `krate` is compiled into the rlib at `rlib`.
+    pub fn set_crate_rlib(&mut self, krate: u32, rlib: usize) {
+        self.crate_rlibs.insert(krate, rlib);
+    }
+
+    /// The rlib of the crate with key `krate` (see [`LinkMap::set_crate_rlib`]).
+    pub fn crate_rlib(&self, krate: u32) -> Option<usize> {
+        self.crate_rlibs.get(&krate).copied()
+    }
+
+    /// The symbol of `demangled` that the rlib with index `rlib` defines, if exactly one.
+    pub fn lookup_path_in(&self, demangled: &str, rlib: usize) -> Option<&Symbol> {
+        let i = self
+            .paths
+            .binary_search_by(|(path, _)| path.as_str().cmp(demangled))
+            .ok()?;
+        let mut found = self
+            .path_symbols(i)
+            .iter()
+            .map(|&s| &self.symbols[s as usize])
+            .filter(|s| s.rlib == rlib);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     pub fn rlib_of(&self, sym: &Symbol) -> &Path {

@@ -15,6 +15,7 @@
 //!   built by this session, its request is the same, and the file on disk is the one this
 //!   session wrote (same size, mtime and inode).
 
+pub mod deps;
 pub mod edits;
 pub mod explain;
 pub mod link;
@@ -64,6 +65,44 @@ pub struct CargoOptions {
     pub no_default_features: bool,
     /// `--locked`, `--offline`, `--frozen`: passed to every cargo command rac runs.
     pub flags: Vec<String>,
+    /// Package selection as given (`-p`, `--workspace`, `--exclude`) and target selection
+    /// (`--bin`, `--bins`, `--example`, `--examples`): what cargo builds, and so which
+    /// dependencies and how their features unify.
+    pub packages: Vec<String>,
+    pub targets: Vec<String>,
+}
+
+impl CargoOptions {
+    /// The arguments of a cargo command that builds what these options select.
+    pub fn command_line(&self) -> Vec<String> {
+        let mut v = self.packages.clone();
+        v.extend(self.targets.iter().cloned());
+        v.extend(self.feature_args());
+        v.extend(self.flags.iter().cloned());
+        v
+    }
+
+    /// The same without the target selection (for a command that picks its own targets).
+    pub fn package_command_line(&self) -> Vec<String> {
+        let mut v = self.packages.clone();
+        v.extend(self.feature_args());
+        v.extend(self.flags.iter().cloned());
+        v
+    }
+
+    fn feature_args(&self) -> Vec<String> {
+        let mut v = Vec::new();
+        if !self.features.is_empty() {
+            v.push(format!("--features={}", self.features.join(",")));
+        }
+        if self.all_features {
+            v.push("--all-features".to_owned());
+        }
+        if self.no_default_features {
+            v.push("--no-default-features".to_owned());
+        }
+        v
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,27 +286,33 @@ impl Session {
         crate::load::check_rust_src(&tc.sysroot)?;
         codegen::type_id::init(&config.rac_dir, &tc.rustc_commit);
 
-        let t = Instant::now();
-        let rlibs = crate::link::std_rlibs(&tc.sysroot)?;
-        // An unchanged toolchain is not re-read: the index is keyed by each rlib's path,
-        // size and mtime, and checksummed (a damaged index is rebuilt, never trusted).
-        let (linkmap, outcome) =
-            linkmap::LinkMap::load_cached(&rlibs, &config.rac_dir.join("linkmap.idx"))?;
-        let linkmap = Arc::new(linkmap);
-        timings.linkmap = t.elapsed();
-        timings.linkmap_cache = Some(outcome);
-
         let paths = path_display(config, &tc);
         codegen::spans::install_macro_hooks(paths.clone());
         let t = Instant::now();
-        let ws = crate::load::load(
-            &config.manifest_dir,
-            &tc.sysroot,
-            &config.rac_dir.join("shims"),
-            &config.cargo,
-            &config.target_dir,
-        )?;
+        let ws = crate::load::load(&crate::load::LoadConfig {
+            manifest_dir: &config.manifest_dir,
+            sysroot: &tc.sysroot,
+            rac_dir: &config.rac_dir,
+            target_dir: &config.target_dir,
+            cargo: &config.cargo,
+        })?;
         timings.load = t.elapsed();
+
+        let t = Instant::now();
+        let mut rlibs = crate::link::std_rlibs(&tc.sysroot)?;
+        if let Some(deps) = &ws.deps {
+            rlibs.extend(deps.rlibs.iter().map(|(_, rlib)| rlib.clone()));
+        }
+        // An unchanged toolchain is not re-read: the index is keyed by each rlib's path,
+        // size and mtime, and checksummed (a damaged index is rebuilt, never trusted).
+        let (mut linkmap, outcome) =
+            linkmap::LinkMap::load_cached(&rlibs, &config.rac_dir.join("linkmap.idx"))?;
+        if let Some(deps) = &ws.deps {
+            crate::link::map_crates_to_rlibs(&ws, deps, &mut linkmap);
+        }
+        let linkmap = Arc::new(linkmap);
+        timings.linkmap = t.elapsed();
+        timings.linkmap_cache = Some(outcome);
         let isa = codegen::emit::build_isa()?;
         let input = codegen::query::CodegenInput::new(
             &ws.db,
@@ -532,7 +577,8 @@ impl Session {
 
         let t = Instant::now();
         let linked = target.work_dir.join(format!("{}.linked", target.name));
-        crate::link::link(&self.tc.sysroot, &objects, &self.rlibs, &linked)?;
+        let extra: &[String] = self.ws.deps.as_ref().map_or(&[], |d| &d.link_args);
+        crate::link::link(&self.tc.sysroot, &objects, &self.rlibs, extra, &linked)?;
         if let Some(dir) = target.out_path.parent() {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;

@@ -63,7 +63,44 @@ pub fn std_rlibs(sysroot: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-pub fn link(sysroot: &Path, objects: &[PathBuf], rlibs: &[PathBuf], output: &Path) -> Result<()> {
+/// Records in `linkmap` which rlib each dependency crate of the database is compiled into
+/// (matched by the crate's root source file, as cargo reported it): Tier 2 references
+/// into a dependency go to that rlib only.
+pub fn map_crates_to_rlibs(
+    ws: &crate::load::LoadedWorkspace,
+    deps: &crate::deps::DepsBuild,
+    linkmap: &mut linkmap::LinkMap,
+) {
+    let by_root: std::collections::HashMap<&Path, &Path> = deps
+        .rlibs
+        .iter()
+        .map(|(src, rlib)| (src.as_path(), rlib.as_path()))
+        .collect();
+    for krate in ra_ap_base_db::all_crates(&ws.db).iter().copied() {
+        let data = krate.data(&ws.db);
+        if data.origin.is_local() || data.origin.is_lang() {
+            continue;
+        }
+        let root = data.root_file_id;
+        let Some(path) = ws.vfs.file_path(root).as_path() else {
+            continue;
+        };
+        let path: &Path = path.as_ref();
+        if let Some(rlib) = by_root.get(path).and_then(|r| linkmap.rlib_index(r)) {
+            linkmap.set_crate_rlib(root.index(), rlib);
+        }
+    }
+}
+
+/// Links `objects` with `rlibs` (the sysroot's, then the dependencies') and the build
+/// scripts' `extra` linker arguments into `output`.
+pub fn link(
+    sysroot: &Path,
+    objects: &[PathBuf],
+    rlibs: &[PathBuf],
+    extra: &[String],
+    output: &Path,
+) -> Result<()> {
     let bin = sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu/bin");
     let path = format!(
         "{}:{}",
@@ -81,6 +118,7 @@ pub fn link(sysroot: &Path, objects: &[PathBuf], rlibs: &[PathBuf], output: &Pat
     cmd.args(objects);
     cmd.args(["-Wl,--as-needed", "-Wl,-Bstatic"]);
     cmd.args(rlibs);
+    cmd.args(extra);
     cmd.args([
         "-Wl,-Bdynamic",
         "-lgcc_s",

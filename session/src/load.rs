@@ -28,6 +28,8 @@ pub struct LoadedWorkspace {
     /// edits (include, exclude), and the manifests whose change reloads everything.
     pub local_roots: Vec<(Vec<PathBuf>, Vec<PathBuf>)>,
     pub manifests: Vec<PathBuf>,
+    /// The dependencies cargo built (none when the workspace has none).
+    pub deps: Option<crate::deps::DepsBuild>,
 }
 
 /// The sysroot of the active toolchain (`rustc --print sysroot`).
@@ -57,27 +59,43 @@ pub fn check_rust_src(sysroot: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Loads the workspace, and the shims crate (its source written to `shims_dir`).
+/// Where and how to load a workspace.
+pub struct LoadConfig<'a> {
+    pub manifest_dir: &'a Path,
+    pub sysroot: &'a Path,
+    /// `target/rac`: the shims crate's source is written below it, and cargo's messages of
+    /// the dependency build.
+    pub rac_dir: &'a Path,
+    /// cargo's target directory (dependencies, build scripts and proc macros).
+    pub target_dir: &'a Path,
+    pub cargo: &'a crate::CargoOptions,
+}
+
 /// Loads the workspace at `dir` with the active toolchain's sysroot, the shims unpacked
 /// in the system temp dir: for the exploration examples (`session/examples`).
 pub fn load_for_tools(dir: &Path) -> Result<LoadedWorkspace> {
     let sysroot = sysroot()?;
-    load(
-        dir,
-        &sysroot,
-        &std::env::temp_dir().join("rac-example-shims"),
-        &crate::CargoOptions::default(),
-        &dir.join("target"),
-    )
+    load(&LoadConfig {
+        manifest_dir: dir,
+        sysroot: &sysroot,
+        rac_dir: &std::env::temp_dir().join("rac-example"),
+        target_dir: &dir.join("target"),
+        cargo: &crate::CargoOptions::default(),
+    })
 }
 
-pub fn load(
-    manifest_dir: &Path,
-    sysroot: &Path,
-    shims_dir: &Path,
-    cargo: &crate::CargoOptions,
-    target_dir: &Path,
-) -> Result<LoadedWorkspace> {
+/// Loads the workspace: its dependencies built by cargo (when it has any), then the crate
+/// graph (with the build scripts' outputs and proc macros) into rust-analyzer, and the
+/// shims crate.
+pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
+    let LoadConfig {
+        manifest_dir,
+        sysroot,
+        rac_dir,
+        target_dir,
+        cargo,
+    } = *config;
+    let shims_dir = &rac_dir.join("shims");
     check_rust_src(sysroot)?;
     let features = if cargo.all_features {
         CargoFeatures::All
@@ -117,20 +135,32 @@ pub fn load(
     let root = AbsPathBuf::assert_utf8(root);
     let manifest = ProjectManifest::discover_single(&root).map_err(err)?;
     let mut workspace = ProjectWorkspace::load(manifest, &cargo_config, &|_| {}).map_err(err)?;
-    if needs_build_data(&workspace) {
-        // Build scripts (their cfgs, env and OUT_DIR) and proc macros (their dylibs, for the
-        // toolchain's proc-macro server) as rust-analyzer gets them: cargo builds and runs
-        // them with rustc (`cargo check --compile-time-deps`, which builds nothing else).
+    let deps = if has_dependencies(&workspace) {
+        Some(crate::deps::build(
+            &manifest_dir.join("Cargo.toml"),
+            cargo,
+            target_dir,
+            rac_dir,
+        )?)
+    } else {
+        None
+    };
+    if let Some(deps) = &deps {
+        // Build scripts' cfgs, env and OUT_DIR, and proc-macro dylibs (for the toolchain's
+        // proc-macro server), as rust-analyzer reads them from cargo's messages: those of
+        // the build that just ran, replayed.
+        let replay = CargoConfig {
+            run_build_script_command: Some(vec![
+                "cat".to_owned(),
+                deps.messages.to_string_lossy().into_owned(),
+            ]),
+            ..cargo_config.clone()
+        };
         let scripts = workspace
-            .run_build_scripts(&cargo_config, &|_| {})
-            .map_err(|e| {
-                anyhow::anyhow!("cannot build the workspace's build scripts and proc macros: {e}")
-            })?;
+            .run_build_scripts(&replay, &|_| {})
+            .map_err(|e| anyhow::anyhow!("cannot read the build scripts' outputs: {e}"))?;
         if let Some(e) = scripts.error() {
-            bail!(
-                "cargo could not build the build scripts and proc macros of the dependencies:\n{}",
-                e.trim_end()
-            );
+            bail!("cannot read the build scripts' outputs:\n{}", e.trim_end());
         }
         workspace.set_build_scripts(scripts);
     }
@@ -171,6 +201,7 @@ pub fn load(
         folders,
         local_roots,
         manifests,
+        deps,
     })
 }
 
@@ -347,21 +378,22 @@ pub fn add_shims_crate(
     Ok(())
 }
 
-/// Whether any package of the graph has a build script or is a proc macro: only then is
-/// cargo run to build them (it costs a cargo invocation even when all is fresh).
-fn needs_build_data(ws: &ProjectWorkspace) -> bool {
+/// Whether the graph has anything for cargo to build: a package that is not a member (a
+/// dependency), or a build script or proc macro of a member.
+fn has_dependencies(ws: &ProjectWorkspace) -> bool {
     let ProjectWorkspaceKind::Cargo { cargo, .. } = &ws.kind else {
         return false;
     };
     cargo.packages().any(|p| {
-        cargo[p].targets.iter().any(|&t| {
-            matches!(
-                cargo[t].kind,
-                TargetKind::BuildScript
-                    | TargetKind::Lib {
-                        is_proc_macro: true
-                    }
-            )
-        })
+        !cargo[p].is_member
+            || cargo[p].targets.iter().any(|&t| {
+                matches!(
+                    cargo[t].kind,
+                    TargetKind::BuildScript
+                        | TargetKind::Lib {
+                            is_proc_macro: true
+                        }
+                )
+            })
     })
 }
