@@ -84,7 +84,7 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
     {
         bail!("argument for --color must be auto, always, or never, but found `{c}`");
     }
-    let cargo = cargo_options(b);
+    let mut cargo = cargo_options(b);
     let manifest_path = b.manifest_path.as_ref().map(|m| cwd.join(m));
     let mut cmd = cargo_metadata::MetadataCommand::new();
     cmd.no_deps().current_dir(cwd);
@@ -117,6 +117,24 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
         target_dir
     };
     let members: Vec<&cargo_metadata::Package> = meta.workspace_packages();
+    for m in &members {
+        match m.metadata.pointer("/rac/compile") {
+            None => {}
+            Some(v) if v == "rustc" => {
+                let dir = m
+                    .manifest_path
+                    .parent()
+                    .map(|d| d.to_path_buf().into_std_path_buf());
+                cargo
+                    .rustc_members
+                    .push((m.name.to_string(), dir.unwrap_or_default()));
+            }
+            Some(v) => bail!(
+                "invalid `package.metadata.rac.compile` in {}: {v} (the one value is \"rustc\")",
+                m.manifest_path
+            ),
+        }
+    }
     for p in &b.exclude {
         if !b.workspace {
             bail!("--exclude can only be used together with --workspace");
@@ -351,6 +369,7 @@ pub fn cargo_options(b: &BuildArgs) -> session::CargoOptions {
         flags,
         packages,
         targets,
+        rustc_members: Vec::new(),
     }
 }
 

@@ -12,6 +12,8 @@ use std::process::ExitCode;
 
 /// Set in cargo's environment by `session::deps`; the wrapper is active only with it.
 pub const ENV: &str = "RAC_WORKSPACE_WRAPPER";
+/// Members left to rustc, comma-separated (set by `session::deps` too).
+const RUSTC_MEMBERS_ENV: &str = "RAC_RUSTC_MEMBERS";
 
 /// `argv` is `[cargo-rac, rustc, args...]`.
 pub fn main(argv: &[String]) -> ExitCode {
@@ -19,7 +21,15 @@ pub fn main(argv: &[String]) -> ExitCode {
         eprintln!("error: {ENV} is set but no rustc command line was given");
         return ExitCode::from(101);
     };
-    if compiled_by_rac(args) {
+    // A member marked `[package.metadata.rac] compile = "rustc"` is rustc's, like a
+    // dependency (cargo tells rustc which package it compiles in `CARGO_PKG_NAME`).
+    let rustc_member = std::env::var("CARGO_PKG_NAME").is_ok_and(|pkg| {
+        std::env::var(RUSTC_MEMBERS_ENV)
+            .unwrap_or_default()
+            .split(',')
+            .any(|m| m == pkg)
+    });
+    if !rustc_member && compiled_by_rac(args) {
         return ExitCode::SUCCESS;
     }
     use std::os::unix::process::CommandExt;
@@ -37,11 +47,14 @@ fn compiled_by_rac(args: &[String]) -> bool {
     let Some(name) = values(args, "--crate-name").next() else {
         return false;
     };
-    // `___` is cargo asking rustc about the target (`--print=file-names`).
-    !(name == "___"
-        || name.starts_with("build_script_")
-        || values(args, "--crate-type").any(|t| t == "proc-macro")
-        || args.iter().any(|a| a.starts_with("--print")))
+    // cargo always asks rustc for JSON diagnostics; a command line without it is not
+    // cargo's but, say, a build script's probe run through `RUSTC_WORKSPACE_WRAPPER`,
+    // which must really compile. `___` is cargo asking about the target.
+    args.iter().any(|a| a == "--error-format=json")
+        && !(name == "___"
+            || name.starts_with("build_script_")
+            || values(args, "--crate-type").any(|t| t == "proc-macro")
+            || args.iter().any(|a| a.starts_with("--print")))
 }
 
 #[cfg(test)]
@@ -49,34 +62,42 @@ mod tests {
     use super::compiled_by_rac;
 
     fn args(s: &str) -> Vec<String> {
-        s.split(' ').map(str::to_owned).collect()
+        s.split(' ')
+            .map(|a| if a == "J" { "--error-format=json" } else { a }.to_owned())
+            .collect()
     }
 
     #[test]
     fn only_members_own_code_is_left_to_rac() {
+        // (cargo's own command lines carry `--error-format=json`; `J` stands for it.)
         let cases = [
             ("-vV", false),
             (
-                "- --crate-name ___ --print=file-names --crate-type bin",
+                "- --crate-name ___ --print=file-names --crate-type bin J",
                 false,
             ),
             (
-                "--crate-name build_script_build --edition=2021 build.rs --crate-type bin",
+                "--crate-name build_script_build build.rs --crate-type bin J",
                 false,
             ),
             (
-                "--crate-name my_derive --edition=2021 src/lib.rs --crate-type proc-macro",
+                "--crate-name my_derive src/lib.rs --crate-type proc-macro J",
                 false,
             ),
             (
-                "--crate-name app --edition=2024 src/main.rs --crate-type bin",
+                "--crate-name app --edition=2024 src/main.rs --crate-type bin J",
                 true,
             ),
             (
-                "--crate-name mlib --edition=2024 src/lib.rs --crate-type lib",
+                "--crate-name mlib --edition=2024 src/lib.rs --crate-type lib J",
                 true,
             ),
-            ("--crate-name mlib --edition=2024 src/lib.rs --test", true),
+            ("--crate-name mlib --edition=2024 src/lib.rs --test J", true),
+            // A build script's probe (anyhow's) through the wrapper: compiled for real.
+            (
+                "--crate-name anyhow_build_probe - --emit=dep-info,metadata",
+                false,
+            ),
         ];
         for (line, expected) in cases {
             assert_eq!(compiled_by_rac(&args(line)), expected, "{line}");

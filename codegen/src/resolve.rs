@@ -268,7 +268,8 @@ pub fn classify_item<'db>(
     let db = tcx.db;
     let instance = Instance::item(f, args);
     let krate = f.krate(db);
-    if krate.data(db).origin.is_local() {
+    let scope = rlib_scope(db, linkmap, krate);
+    if krate.data(db).origin.is_local() && !scope.is_some() {
         return tier1(tcx, instance, Reason::Local);
     }
     if let Some(crate::shims::Shim::Source(name)) = crate::shims::shim_for(tcx, f) {
@@ -295,7 +296,6 @@ pub fn classify_item<'db>(
         };
     }
     let generic = args.types().next().is_some() || args.consts().next().is_some();
-    let scope = rlib_scope(db, linkmap, krate);
     if !generic && scope.is_some() {
         if let Some(path) = crate::symbol_path::fn_path(tcx, f, args)
             && let Some(sym) = lookup_in(linkmap, scope, &path)
@@ -350,9 +350,8 @@ pub fn rlib_scope(
     if data.origin.is_lang() {
         return RlibScope::Sysroot;
     }
-    if data.origin.is_local() {
-        return RlibScope::None;
-    }
+    // Dependencies, and members marked `compile = "rustc"`, have an rlib; the other
+    // members are rac's.
     match linkmap.crate_rlib(data.root_file_id.index()) {
         Some(i) => RlibScope::Rlib(i),
         None => RlibScope::None,

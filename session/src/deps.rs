@@ -31,6 +31,9 @@ pub struct DepsBuild {
 
 /// The environment variable the wrapper recognizes (`cargo-rac/src/wrapper.rs`).
 const WRAPPER_ENV: &str = "RAC_WORKSPACE_WRAPPER";
+/// The members the wrapper leaves to rustc (`[package.metadata.rac] compile = "rustc"`),
+/// comma-separated package names.
+const RUSTC_MEMBERS_ENV: &str = "RAC_RUSTC_MEMBERS";
 
 pub fn build(
     manifest: &Path,
@@ -49,6 +52,15 @@ pub fn build(
         .args(cargo.command_line())
         .env("RUSTC_WORKSPACE_WRAPPER", &exe)
         .env(WRAPPER_ENV, "1")
+        .env(
+            RUSTC_MEMBERS_ENV,
+            cargo
+                .rustc_members
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        )
         .stdin(std::process::Stdio::null());
     let out = cmd.output().context("cannot run cargo")?;
     if !out.status.success() {

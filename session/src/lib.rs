@@ -70,6 +70,10 @@ pub struct CargoOptions {
     /// dependencies and how their features unify.
     pub packages: Vec<String>,
     pub targets: Vec<String>,
+    /// Workspace members marked `[package.metadata.rac] compile = "rustc"`: name and
+    /// package directory. cargo builds them with rustc like dependencies; rac calls their
+    /// monomorphic functions through Tier 2.
+    pub rustc_members: Vec<(String, PathBuf)>,
 }
 
 impl CargoOptions {
@@ -181,7 +185,7 @@ impl std::fmt::Display for Refusal {
             writeln!(f, "  call chain: {}", e.chain.join(" -> "))?;
             writeln!(
                 f,
-                "  help: move this code behind a non-generic function in a crate that rustc compiles (a dependency), and call that instead"
+                "  help: move this code behind a non-generic function in a crate that rustc compiles: a dependency, or a workspace member with `[package.metadata.rac]` `compile = \"rustc\"` in its Cargo.toml; then call that function instead"
             )?;
         }
         write!(

@@ -78,7 +78,8 @@ pub fn map_crates_to_rlibs(
         .collect();
     for krate in ra_ap_base_db::all_crates(&ws.db).iter().copied() {
         let data = krate.data(&ws.db);
-        if data.origin.is_local() || data.origin.is_lang() {
+        // (Members too: those marked to be compiled by rustc have an rlib.)
+        if data.origin.is_lang() {
             continue;
         }
         let root = data.root_file_id;

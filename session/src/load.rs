@@ -135,7 +135,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     let root = AbsPathBuf::assert_utf8(root);
     let manifest = ProjectManifest::discover_single(&root).map_err(err)?;
     let mut workspace = ProjectWorkspace::load(manifest, &cargo_config, &|_| {}).map_err(err)?;
-    let deps = if has_dependencies(&workspace) {
+    let deps = if has_dependencies(&workspace) || !cargo.rustc_members.is_empty() {
         Some(crate::deps::build(
             &manifest_dir.join("Cargo.toml"),
             cargo,
@@ -186,6 +186,18 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
             .collect();
         for dir in &include {
             manifests.push(dir.join("Cargo.toml"));
+        }
+        if cargo
+            .rustc_members
+            .iter()
+            .any(|(_, d)| include.iter().any(|i| i == d))
+        {
+            // rustc compiles this member: a change to its sources means cargo must build
+            // it again, so its files reload the workspace like manifests do.
+            for dir in &include {
+                rust_files(&dir.join("src"), &mut manifests);
+            }
+            continue;
         }
         local_roots.push((include, exclude));
     }
@@ -396,4 +408,19 @@ fn has_dependencies(ws: &ProjectWorkspace) -> bool {
                 )
             })
     })
+}
+
+/// The `.rs` files below `dir`.
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
 }

@@ -1,0 +1,178 @@
+//! Dependencies built by rustc through cargo: the escape hatch (a member marked
+//! `compile = "rustc"`, `testsuite/examples/escape_hatch`), edits to such a member through
+//! the build server, and a dependency that does not compile. Programs over crates.io
+//! crates (derives, build scripts, two versions of one crate) are `testsuite/crates`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const RAC: &str = env!("CARGO_BIN_EXE_cargo-rac");
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let name = e.file_name();
+        if name == "target" || name == "Cargo.lock" {
+            continue;
+        }
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &to.join(&name));
+        } else {
+            std::fs::copy(e.path(), to.join(&name)).unwrap();
+        }
+    }
+}
+
+/// A copy of `testsuite/examples/<name>` in a fresh directory, with its own server dir.
+fn example(name: &str, test: &str) -> (PathBuf, PathBuf) {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("dependencies")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&base);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testsuite/examples")
+        .join(name);
+    let dir = base.join("ws");
+    copy_dir(&src, &dir);
+    let run = base.join("run");
+    std::fs::create_dir_all(&run).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o700)).unwrap();
+    (dir, run)
+}
+
+fn rac(dir: &Path, run: &Path, args: &[&str]) -> Output {
+    Command::new(RAC)
+        .arg("rac")
+        .args(args)
+        .current_dir(dir)
+        .env("XDG_RUNTIME_DIR", run)
+        .env("RUST_BACKTRACE", "0")
+        .env_remove("RAC_NO_SERVER")
+        .stdin(Stdio::null())
+        .output()
+        .expect("running cargo-rac")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn stdout_of(bin: &Path) -> String {
+    let out = Command::new(bin).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What rustc's build of the workspace prints (cargo, its own target directory).
+fn rustc_output(dir: &Path) -> String {
+    let ok = Command::new("cargo")
+        .args(["build", "-q", "--target-dir", "target-rustc"])
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    stdout_of(&dir.join("target-rustc/debug/app"))
+}
+
+#[test]
+fn escape_hatch_member_compiled_by_rustc_matches_rustc() {
+    let (dir, run) = example("escape_hatch", "escape_hatch");
+    let helper_toml = dir.join("helper/Cargo.toml");
+    let marked = std::fs::read_to_string(&helper_toml).unwrap();
+    let unmarked = marked.split("# rac:").next().unwrap().to_owned();
+
+    // Unmarked, rac refuses the assembly and names the escape hatch.
+    std::fs::write(&helper_toml, &unmarked).unwrap();
+    let refused = rac(&dir, &run, &["build", "--no-server"]);
+    assert_eq!(refused.status.code(), Some(101), "{}", text(&refused));
+    assert!(text(&refused).contains("rac cannot compile `helper::forty_two_plus`"));
+    assert!(
+        text(&refused).contains("[package.metadata.rac]"),
+        "the refusal names the escape hatch: {}",
+        text(&refused)
+    );
+
+    // Marked: built by rustc, called through Tier 2; the same output as rustc's build.
+    std::fs::write(&helper_toml, &marked).unwrap();
+    let built = rac(&dir, &run, &["build"]);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built));
+    let expected = rustc_output(&dir);
+    assert_eq!(stdout_of(&dir.join("target/debug/app")), expected);
+    assert!(
+        expected.contains("calls 11 11"),
+        "the static is shared: {expected}"
+    );
+    let explain = rac(&dir, &run, &["explain", "main"]);
+    assert!(
+        text(&explain).contains("helper::forty_two_plus  ->  Tier 2"),
+        "{}",
+        text(&explain)
+    );
+
+    // An edit to the rustc-compiled member (through the server): cargo builds it again.
+    let lib = dir.join("helper/src/lib.rs");
+    let mut current = 42;
+    for n in [43, 44, 42] {
+        let src = std::fs::read_to_string(&lib).unwrap();
+        let edited = src.replace(&format!("mov {{r}}, {current}"), &format!("mov {{r}}, {n}"));
+        assert_ne!(src, edited);
+        std::fs::write(&lib, edited).unwrap();
+        current = n;
+        let b = rac(&dir, &run, &["build"]);
+        assert_eq!(b.status.code(), Some(0), "{}", text(&b));
+        let out = stdout_of(&dir.join("target/debug/app"));
+        assert_eq!(
+            out.lines().next(),
+            Some(format!("{}", n + 8).as_str()),
+            "after editing helper to {n}"
+        );
+    }
+    let _ = rac(&dir, &run, &["server", "stop"]);
+}
+
+#[test]
+fn a_dependency_that_does_not_compile_gives_cargos_error() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("dependencies")
+        .join("broken_dep");
+    let _ = std::fs::remove_dir_all(&base);
+    let (ws, dep) = (base.join("ws"), base.join("dep"));
+    std::fs::create_dir_all(ws.join("src")).unwrap();
+    std::fs::create_dir_all(dep.join("src")).unwrap();
+    std::fs::write(
+        dep.join("Cargo.toml"),
+        "[package]\nname = \"dep\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dep.join("src/lib.rs"),
+        "pub fn f() -> u32 { \"not a number\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ws.join("Cargo.toml"),
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\ndep = { path = \"../dep\" }\n\n[workspace]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ws.join("src/main.rs"),
+        "fn main() { println!(\"{}\", dep::f()); }\n",
+    )
+    .unwrap();
+    let run = base.join("run");
+    std::fs::create_dir_all(&run).unwrap();
+    let out = rac(&ws, &run, &["build", "--no-server"]);
+    assert_eq!(out.status.code(), Some(101), "{}", text(&out));
+    let t = text(&out);
+    assert!(
+        t.contains("error[E0308]: mismatched types"),
+        "cargo's own error: {t}"
+    );
+    assert!(t.contains("dep/src/lib.rs:1:"), "with its location: {t}");
+    assert!(!t.contains("panicked"), "{t}");
+    assert!(!ws.join("target/debug/app").exists());
+}
