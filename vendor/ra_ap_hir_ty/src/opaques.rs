@@ -77,7 +77,17 @@ pub(crate) fn opaque_types_defined_by<'db>(
         | InferBodyId::AnonConstId(_) => {}
     }
 
-    // FIXME: Collect opaques from `#[define_opaque]`.
+    // rac: collect opaques from `#[define_opaque]` (std's `Backtrace` holds one).
+    if let Some(func) = def_id.as_function() {
+        for type_alias in define_opaque_aliases(db, func) {
+            extend_with_opaques(
+                db,
+                ImplTrait::type_alias_impl_traits(db, type_alias),
+                |opaque_idx| ImplTraitId::TypeAliasImplTrait(type_alias, opaque_idx),
+                result,
+            );
+        }
+    }
 
     fn extend_with_opaques<'db>(
         db: &'db dyn HirDatabase,
@@ -124,7 +134,7 @@ pub(crate) fn tait_hidden_types(
     let cause = ObligationCause::dummy();
     let param_env = db.trait_environment(type_alias.into());
 
-    let defining_bodies = tait_defining_bodies(db, loc);
+    let defining_bodies = tait_defining_bodies(db, type_alias, loc);
 
     let mut result = ArenaMap::with_capacity(taits_count);
     for defining_body in defining_bodies {
@@ -180,6 +190,7 @@ pub(crate) fn tait_hidden_types(
 
 fn tait_defining_bodies(
     db: &dyn HirDatabase,
+    type_alias: TypeAliasId,
     loc: &AssocItemLoc<ast::TypeAlias>,
 ) -> Vec<DefWithBodyId> {
     let from_assoc_items = |assoc_items: &[(Name, AssocItemId)]| {
@@ -205,6 +216,83 @@ fn tait_defining_bodies(
         _ => {}
     }
 
-    // FIXME: Support general TAITs, or decisively decide not to.
+    // rac: a TAIT of a module is defined by the functions of that module that name it in
+    // `#[define_opaque]` (rustc's rule since `define_opaque` replaced defining scopes).
+    if let ItemContainerId::ModuleId(module) = loc.container {
+        return module_declarations(db, module)
+            .filter_map(|d| match d {
+                hir_def::ModuleDefId::FunctionId(f) => Some(f),
+                _ => None,
+            })
+            .filter(|&f| define_opaque_aliases(db, f).contains(&type_alias))
+            .map(Into::into)
+            .collect();
+    }
     Vec::new()
+}
+
+/// rac: what a module declares (its items, not what it imports).
+fn module_declarations(
+    db: &dyn HirDatabase,
+    module: hir_def::ModuleId,
+) -> impl Iterator<Item = hir_def::ModuleDefId> + '_ {
+    // SAFETY: the id comes from this database.
+    let module = unsafe { module.to_db(db) };
+    module.def_map(db)[module].scope.declarations()
+}
+
+/// rac: the type aliases of its module that `func` names in `#[define_opaque(..)]`, the
+/// TAITs whose hidden types its body defines. Only modules that declare a TAIT pay for
+/// reading the function's attributes.
+fn define_opaque_aliases(db: &dyn HirDatabase, func: FunctionId) -> Vec<TypeAliasId> {
+    use hir_def::{Lookup, src::HasSource};
+    use syntax::{AstNode, SyntaxKind, ast::HasAttrs};
+    let ItemContainerId::ModuleId(module) = func.lookup(db).container else {
+        return Vec::new();
+    };
+    let taits: Vec<TypeAliasId> = module_declarations(db, module)
+        .filter_map(|d| match d {
+            hir_def::ModuleDefId::TypeAliasId(t) => Some(t),
+            _ => None,
+        })
+        .filter(|&t| !ImplTrait::type_alias_impl_traits(db, t).is_empty())
+        .collect();
+    if taits.is_empty() {
+        return Vec::new();
+    }
+    // `#[define_opaque]` is a built-in attribute macro: the function's item is its expansion,
+    // without the attribute. Read the attributes of the item as written (each attribute
+    // macro's input item, up the chain of expansions).
+    let src = func.lookup(db).source(db);
+    let mut items: Vec<ast::Item> = vec![ast::Item::Fn(src.value)];
+    let mut file = src.file_id;
+    while let Some(call) = file.macro_file() {
+        let hir_expand::MacroCallKind::Attr { ast_id, .. } = &call.loc(db).kind else { break };
+        items.push(ast_id.to_node(db));
+        file = ast_id.file_id;
+    }
+    let mut names: Vec<String> = Vec::new();
+    for attr in items.iter().flat_map(|item| item.attrs()) {
+        let is_define_opaque = attr
+            .path()
+            .and_then(|p| p.as_single_name_ref())
+            .is_some_and(|n| n.text() == "define_opaque");
+        if !is_define_opaque {
+            continue;
+        }
+        for tt in attr.syntax().descendants().filter_map(ast::TokenTree::cast) {
+            for t in tt.syntax().children_with_tokens().filter_map(|t| t.into_token()) {
+                if t.kind() == SyntaxKind::IDENT {
+                    names.push(t.text().to_owned());
+                }
+            }
+        }
+    }
+    taits
+        .into_iter()
+        .filter(|&t| {
+            let name = hir_def::signatures::TypeAliasSignature::of(db, t).name.clone();
+            names.iter().any(|n| name.as_str() == n)
+        })
+        .collect()
 }

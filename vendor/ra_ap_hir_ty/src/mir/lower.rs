@@ -2301,7 +2301,10 @@ pub fn mir_body_for_closure_query<'db>(
     let mut ctx = MirLowerCtx::new(db, body_owner, store, infer);
 
     // 0 is return local
-    ctx.result.locals.alloc(Local { ty: infer.expr_ty(*root).store() });
+    // rac: of the closure's signature's type, not the body's: a body that always `return`s
+    // (`|x| { return Some(x); }`) has type `!`.
+    let ret_ty = infer.closures_data[&expr].liberated_sig.get().output();
+    ctx.result.locals.alloc(Local { ty: ret_ty.store() });
     let closure_local = ctx.result.locals.alloc(Local {
         ty: match kind {
             rustc_type_ir::ClosureKind::FnOnce => infer.expr_ty(expr),
