@@ -28,6 +28,9 @@ pub enum Command {
         #[arg(last = true)]
         args: Vec<String>,
     },
+    /// Build and run the tests of the workspace's libraries, binaries and `tests/` (like
+    /// `cargo test`; doc tests are left to `cargo test --doc`).
+    Test(TestArgs),
     /// Show how each call in a function is resolved (tier, symbol, rlib) or why it fails.
     Explain(ExplainArgs),
     /// The build server of this workspace: `status` or `stop`.
@@ -143,6 +146,35 @@ pub struct BuildArgs {
 }
 
 #[derive(Args, Clone, Debug)]
+pub struct TestArgs {
+    /// Only the tests whose names contain this string (libtest's filter).
+    pub testname: Option<String>,
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Test only the package's library.
+    #[arg(long = "lib")]
+    pub lib: bool,
+    /// Test only the named integration test target(s) (`tests/NAME.rs`).
+    #[arg(long = "test")]
+    pub test: Vec<String>,
+    /// Test all targets that have tests (libraries, binaries, integration tests).
+    #[arg(long = "tests")]
+    pub tests: bool,
+    /// Build the test binaries, do not run them.
+    #[arg(long = "no-run")]
+    pub no_run: bool,
+    /// Run every test binary even when one fails.
+    #[arg(long = "no-fail-fast")]
+    pub no_fail_fast: bool,
+    /// Doc tests are compiled by rustdoc, not rac: refused with a pointer to `cargo test --doc`.
+    #[arg(long = "doc")]
+    pub doc: bool,
+    /// Arguments for the test binaries (`--nocapture`, `--ignored`, `--test-threads 1`...).
+    #[arg(last = true)]
+    pub args: Vec<String>,
+}
+
+#[derive(Args, Clone, Debug)]
 pub struct ExplainArgs {
     /// The function: `main`, `my_crate::module::func`, `my_crate::Type::method`.
     pub function: String,
@@ -159,6 +191,7 @@ impl Command {
         match self {
             Command::Build(b) | Command::Run { build: b, .. } => Some(b),
             Command::Explain(e) => Some(&e.build),
+            Command::Test(t) => Some(&t.build),
             Command::Server { .. } => None,
         }
     }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::{BuildArgs, Command};
+use crate::cli::{BuildArgs, Command, TestArgs};
 
 /// Where a command's output goes.
 pub struct Out<'a> {
@@ -16,11 +16,24 @@ pub struct Out<'a> {
     pub stderr: &'a mut dyn Write,
 }
 
-/// How a command ended: the exit code, or a binary for the client to run (`cargo rac
-/// run` runs the program in the user's terminal, not in the server).
+/// How a command ended: the exit code, or what the client runs in the user's terminal,
+/// not in the server: the binary of `cargo rac run`, or the test binaries of `cargo rac
+/// test` (a JSON list of `TestRun`).
 pub struct Outcome {
     pub code: u8,
     pub run: Option<PathBuf>,
+}
+
+/// A test binary for the client to run, as `cargo test` runs it.
+#[derive(serde::Serialize, serde::Deserialize, Debug)]
+pub struct TestRun {
+    pub path: PathBuf,
+    /// The package's directory: cargo runs tests there.
+    pub cwd: PathBuf,
+    /// What cargo prints before running it: `unittests src/lib.rs (target/debug/deps/..)`.
+    pub running: String,
+    /// The flag that selects this target again (`--lib`, `--bin x`, `--test x`).
+    pub rerun: String,
 }
 
 /// The sessions of one process: the build server keeps its session between commands.
@@ -97,6 +110,7 @@ pub fn one_line(e: &anyhow::Error) -> String {
 
 fn run(cmd: &Command, cwd: &Path, sessions: &mut Sessions, out: &mut Out) -> Result<Outcome> {
     match cmd {
+        Command::Test(t) => test(t, cwd, sessions, out),
         Command::Build(b) => {
             let code = build(b, cwd, sessions, out)?.0;
             Ok(Outcome { code, run: None })
@@ -144,14 +158,84 @@ fn run(cmd: &Command, cwd: &Path, sessions: &mut Sessions, out: &mut Out) -> Res
     }
 }
 
+/// `cargo rac test`: builds the test binaries (each with its generated harness); the
+/// client runs them.
+fn test(t: &TestArgs, cwd: &Path, sessions: &mut Sessions, out: &mut Out) -> Result<Outcome> {
+    if t.doc {
+        bail!("doc tests are compiled by rustdoc, not rac: run them with `cargo test --doc`");
+    }
+    let (code, targets) = build_for(&t.build, Some(t), cwd, sessions, out)?;
+    if code != 0 || t.no_run {
+        return Ok(Outcome { code, run: None });
+    }
+    let meta_root = sessions
+        .plans
+        .plan_for(&t.build, Some(t), cwd)?
+        .session
+        .workspace_root;
+    let mut runs = Vec::new();
+    for target in &targets {
+        let Some(h) = &target.harness else { continue };
+        let shown = |p: &Path| {
+            p.strip_prefix(&meta_root)
+                .unwrap_or(p)
+                .display()
+                .to_string()
+        };
+        let package_dir = package_dir(&target.src_path);
+        let (running, rerun) = if h.integration {
+            let name = target.name.trim_end_matches(" (test)");
+            (h.source_file.clone(), format!("--test {name}"))
+        } else if target.name.ends_with(" (lib test)") {
+            (format!("unittests {}", h.source_file), "--lib".to_owned())
+        } else {
+            let name = target.name.trim_end_matches(" (bin test)");
+            (
+                format!("unittests {}", h.source_file),
+                format!("--bin {name}"),
+            )
+        };
+        runs.push(TestRun {
+            path: target.out_path.clone(),
+            cwd: package_dir,
+            running: format!("{running} ({})", shown(&target.out_path)),
+            rerun,
+        });
+    }
+    Ok(Outcome {
+        code: 0,
+        run: Some(PathBuf::from(serde_json::to_string(&runs)?)),
+    })
+}
+
+/// The directory of the package a target's source file belongs to: the nearest
+/// ancestor with a `Cargo.toml`.
+fn package_dir(src: &Path) -> PathBuf {
+    src.ancestors()
+        .skip(1)
+        .find(|d| d.join("Cargo.toml").is_file())
+        .unwrap_or(src)
+        .to_path_buf()
+}
+
 fn build(
     b: &BuildArgs,
     cwd: &Path,
     sessions: &mut Sessions,
     out: &mut Out,
 ) -> Result<(u8, Vec<session::BinTarget>)> {
+    build_for(b, None, cwd, sessions, out)
+}
+
+fn build_for(
+    b: &BuildArgs,
+    test: Option<&TestArgs>,
+    cwd: &Path,
+    sessions: &mut Sessions,
+    out: &mut Out,
+) -> Result<(u8, Vec<session::BinTarget>)> {
     let start = Instant::now();
-    let plan = sessions.plans.plan(b, cwd)?;
+    let plan = sessions.plans.plan_for(b, test, cwd)?;
     let mut timings = session::Timings {
         plan: start.elapsed(),
         ..Default::default()
@@ -205,7 +289,7 @@ fn build(
     if report.failed.iter().any(|(_, e)| {
         e.downcast_ref::<session::Refusal>().is_some()
             || e.downcast_ref::<session::SyntaxErrors>().is_some()
-    }) && let Some(diag) = rustc_diagnostics(b, cwd)
+    }) && let Some(diag) = rustc_diagnostics(b, test.is_some(), cwd)
     {
         out.stdout.write_all(&diag.stdout)?;
         out.stderr.write_all(&diag.stderr)?;
@@ -243,11 +327,15 @@ fn build(
         }
         return Ok((101, plan.request.targets));
     }
-    finished(b, start, out)?;
+    finished_profile(b, start, out, if test.is_some() { "test" } else { "dev" })?;
     Ok((0, plan.request.targets))
 }
 
 fn finished(b: &BuildArgs, start: Instant, out: &mut Out) -> Result<()> {
+    finished_profile(b, start, out, "dev")
+}
+
+fn finished_profile(b: &BuildArgs, start: Instant, out: &mut Out, profile: &str) -> Result<()> {
     if b.message_format == "json" {
         build_finished(&mut out.stdout, true)?;
     } else if !b.quiet {
@@ -259,7 +347,7 @@ fn finished(b: &BuildArgs, start: Instant, out: &mut Out) -> Result<()> {
         }
         writeln!(
             out.stderr,
-            "    Finished `dev` profile [rac] target(s) in {:.2}s",
+            "    Finished `{profile}` profile [rac] target(s) in {:.2}s",
             start.elapsed().as_secs_f64()
         )?;
     }
@@ -415,15 +503,18 @@ fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()
 
 /// `cargo check` of what the command builds: its output when it fails (the code has
 /// errors rustc reports), `None` when the code is fine.
-fn rustc_diagnostics(b: &BuildArgs, cwd: &Path) -> Option<std::process::Output> {
+fn rustc_diagnostics(b: &BuildArgs, test: bool, cwd: &Path) -> Option<std::process::Output> {
     let mut cmd = cargo_command(b, cwd, "check");
+    if test {
+        cmd.arg("--tests");
+    }
     for bin in &b.bin {
         cmd.args(["--bin", bin]);
     }
     for e in &b.example {
         cmd.args(["--example", e]);
     }
-    if b.bin.is_empty() && b.example.is_empty() {
+    if b.bin.is_empty() && b.example.is_empty() && !test {
         cmd.arg("--bins");
     }
     cmd.args(["--message-format", &b.message_format]);

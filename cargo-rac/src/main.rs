@@ -149,6 +149,12 @@ fn main_command(
         client::run(&root, args, cwd, jobs_limit)?
     };
     match (code, run) {
+        (0, Some(runs)) if matches!(cmd, Command::Test(_)) => {
+            let Command::Test(t) = cmd else {
+                unreachable!()
+            };
+            run_tests(t, &runs)
+        }
         (0, Some(bin)) => {
             let Command::Run { args, .. } = cmd else {
                 unreachable!("only `run` runs a binary")
@@ -160,6 +166,49 @@ fn main_command(
         }
         (code, _) => Ok(ExitCode::from(code)),
     }
+}
+
+/// Runs the test binaries `cargo rac test` built, as `cargo test` does: each in its
+/// package's directory with the filter and the arguments after `--`, stopping at the first
+/// failing one unless `--no-fail-fast`.
+fn run_tests(t: &cli::TestArgs, runs: &str) -> anyhow::Result<ExitCode> {
+    let runs: Vec<exec::TestRun> = serde_json::from_str(runs)?;
+    let mut failed = Vec::new();
+    for r in &runs {
+        if !t.build.quiet {
+            eprintln!("     Running {}", r.running);
+        }
+        let mut cmd = std::process::Command::new(&r.path);
+        cmd.current_dir(&r.cwd);
+        if let Some(f) = &t.testname {
+            cmd.arg(f);
+        }
+        cmd.args(&t.args);
+        if t.build.quiet {
+            cmd.arg("--quiet");
+        }
+        let status = cmd
+            .status()
+            .map_err(|e| anyhow::anyhow!("cannot run {}: {e}", r.path.display()))?;
+        if !status.success() {
+            failed.push(r);
+            if !t.no_fail_fast {
+                eprintln!("error: test failed, to rerun pass `{}`", r.rerun);
+                return Ok(ExitCode::from(101));
+            }
+        }
+    }
+    if !t.build.quiet && runs.iter().any(|r| r.rerun == "--lib") {
+        eprintln!("        Note doc tests are not run by rac: `cargo test --doc` runs them");
+    }
+    if !failed.is_empty() {
+        eprintln!("error: {} target(s) failed:", failed.len());
+        for r in failed {
+            eprintln!("    `{}`", r.rerun);
+        }
+        return Ok(ExitCode::from(101));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The jobs a jobserver in the environment allows (`None`: no jobserver), and its tokens.
@@ -187,6 +236,7 @@ fn with_jobs(cmd: &Command, limit: Option<usize>) -> Command {
         let b = match &mut cmd {
             Command::Build(b) | Command::Run { build: b, .. } => b,
             Command::Explain(e) => &mut e.build,
+            Command::Test(t) => &mut t.build,
             Command::Server { .. } => return cmd,
         };
         b.jobs = Some(b.jobs.map_or(limit, |j| j.min(limit)));

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, TestArgs};
 
 #[derive(Clone)]
 pub struct Plan {
@@ -46,7 +46,12 @@ pub struct PlanCache {
 
 impl PlanCache {
     pub fn plan(&mut self, b: &BuildArgs, cwd: &Path) -> Result<Plan> {
-        let key = format!("{cwd:?} {b:?}");
+        self.plan_for(b, None, cwd)
+    }
+
+    /// The plan of `cargo rac test` (`test`) or of a build (`None`).
+    pub fn plan_for(&mut self, b: &BuildArgs, test: Option<&TestArgs>, cwd: &Path) -> Result<Plan> {
+        let key = format!("{cwd:?} {b:?} {test:?}");
         if let Some((k, p)) = &self.last
             && *k == key
             && p.inputs.iter().all(|(f, s)| session::edits::stamp(f) == *s)
@@ -54,13 +59,13 @@ impl PlanCache {
         {
             return Ok(p.clone());
         }
-        let p = plan(b, cwd)?;
+        let p = plan(b, test, cwd)?;
         self.last = Some((key, p.clone()));
         Ok(p)
     }
 }
 
-pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
+pub fn plan(b: &BuildArgs, test: Option<&TestArgs>, cwd: &Path) -> Result<Plan> {
     if b.release {
         bail!(
             "cargo rac builds debug binaries only; use `cargo build --release` for release builds"
@@ -85,6 +90,10 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
         bail!("argument for --color must be auto, always, or never, but found `{c}`");
     }
     let mut cargo = cargo_options(b);
+    if let Some(t) = test {
+        cargo.test = true;
+        cargo.targets = test_target_flags(b, t);
+    }
     let manifest_path = b.manifest_path.as_ref().map(|m| cwd.join(m));
     let mut cmd = cargo_metadata::MetadataCommand::new();
     cmd.no_deps().current_dir(cwd);
@@ -175,6 +184,19 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             .filter(|m| b.package.iter().any(|p| p == m.name.as_str()))
             .collect()
     };
+    if let Some(t) = test {
+        let targets = test_targets(b, t, &default_members, &meta, &target_dir)?;
+        return finish_plan(
+            b,
+            cwd,
+            &meta,
+            &members,
+            manifest_path,
+            target_dir,
+            cargo,
+            targets,
+        );
+    }
     // Which kinds of targets, as cargo selects them: no selection flag means every binary.
     let named = !b.bin.is_empty() || !b.example.is_empty();
     let all_bins = b.bins || b.all_targets || !(named || b.examples);
@@ -238,6 +260,7 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
                 src_path: t.src_path.clone().into_std_path_buf(),
                 out_path,
                 work_dir,
+                harness: None,
             });
         }
     }
@@ -251,6 +274,29 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
             bail!("no example target named `{n}`");
         }
     }
+    finish_plan(
+        b,
+        cwd,
+        &meta,
+        &members,
+        manifest_path,
+        target_dir,
+        cargo,
+        targets,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish_plan(
+    b: &BuildArgs,
+    cwd: &Path,
+    meta: &cargo_metadata::Metadata,
+    members: &[&cargo_metadata::Package],
+    manifest_path: Option<PathBuf>,
+    target_dir: PathBuf,
+    cargo: session::CargoOptions,
+    targets: Vec<session::BinTarget>,
+) -> Result<Plan> {
     let manifest_dir = manifest_path
         .as_ref()
         .and_then(|m| m.parent().map(|p| p.to_path_buf()))
@@ -267,7 +313,7 @@ pub fn plan(b: &BuildArgs, cwd: &Path) -> Result<Plan> {
     });
     let mut inputs: Vec<PathBuf> = Vec::new();
     let mut layout = Vec::new();
-    for m in &members {
+    for m in members {
         let manifest = m.manifest_path.clone().into_std_path_buf();
         if let Some(dir) = manifest.parent() {
             layout.push((dir.to_path_buf(), layout_of(dir)));
@@ -370,7 +416,114 @@ pub fn cargo_options(b: &BuildArgs) -> session::CargoOptions {
         packages,
         targets,
         rustc_members: Vec::new(),
+        test: false,
     }
+}
+
+/// What `cargo build` must build for `cargo rac test` (the dependencies of the tests,
+/// dev-dependencies included): cargo's own target flags.
+fn test_target_flags(b: &BuildArgs, t: &TestArgs) -> Vec<String> {
+    let mut v = Vec::new();
+    if t.lib {
+        v.push("--lib".to_owned());
+    }
+    for n in &b.bin {
+        v.push(format!("--bin={n}"));
+    }
+    if b.bins {
+        v.push("--bins".to_owned());
+    }
+    for n in &t.test {
+        v.push(format!("--test={n}"));
+    }
+    if v.is_empty() || t.tests {
+        v.push("--tests".to_owned());
+    }
+    v
+}
+
+/// The test targets `cargo test` would run with these flags: by default every library,
+/// binary and `tests/` target with `test = true`.
+fn test_targets(
+    b: &BuildArgs,
+    t: &TestArgs,
+    packages: &[&cargo_metadata::Package],
+    meta: &cargo_metadata::Metadata,
+    target_dir: &Path,
+) -> Result<Vec<session::BinTarget>> {
+    let selected = t.lib || t.tests || !t.test.is_empty() || !b.bin.is_empty() || b.bins;
+    let root = meta.workspace_root.clone().into_std_path_buf();
+    let mut targets = Vec::new();
+    for pkg in packages {
+        for tg in &pkg.targets {
+            let kind = if tg.is_lib() || tg.is_rlib() {
+                "lib"
+            } else if tg.is_bin() {
+                "bin"
+            } else if tg.is_test() {
+                "test"
+            } else {
+                continue;
+            };
+            let wanted = match kind {
+                "lib" => t.lib || t.tests || (!selected && tg.test),
+                "bin" => {
+                    b.bin.iter().any(|n| n == &tg.name)
+                        || b.bins
+                        || ((t.tests || !selected) && tg.test)
+                }
+                _ => t.test.iter().any(|n| n == &tg.name) || ((t.tests || !selected) && tg.test),
+            };
+            if !wanted {
+                continue;
+            }
+            let src_path = tg.src_path.clone().into_std_path_buf();
+            let source_file = src_path
+                .strip_prefix(&root)
+                .unwrap_or(&src_path)
+                .to_string_lossy()
+                .into_owned();
+            let crate_name = tg.name.replace('-', "_");
+            let (name, file) = match kind {
+                "lib" => (
+                    format!("{} (lib test)", tg.name),
+                    format!("{crate_name}-rac-lib"),
+                ),
+                "bin" => (
+                    format!("{} (bin test)", tg.name),
+                    format!("{crate_name}-rac-bin"),
+                ),
+                _ => (
+                    format!("{} (test)", tg.name),
+                    format!("{crate_name}-rac-test"),
+                ),
+            };
+            targets.push(session::BinTarget {
+                name,
+                src_path,
+                out_path: target_dir.join("debug/deps").join(&file),
+                work_dir: target_dir.join("rac/tests").join(&file),
+                harness: Some(session::Harness {
+                    source_file,
+                    integration: kind == "test",
+                }),
+            });
+        }
+    }
+    for n in &t.test {
+        if !targets.iter().any(|x| x.name == format!("{n} (test)")) {
+            bail!("no test target named `{n}`");
+        }
+    }
+    for n in &b.bin {
+        if !targets.iter().any(|x| x.name == format!("{n} (bin test)")) {
+            bail!("no bin target named `{n}`");
+        }
+    }
+    if t.lib && !targets.iter().any(|x| x.name.ends_with(" (lib test)")) {
+        bail!("no library targets found in package(s)");
+    }
+    Ok(targets)
 }
 
 /// The features of a workspace member that `cargo build` with these options enables

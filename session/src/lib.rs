@@ -18,6 +18,7 @@
 pub mod deps;
 pub mod edits;
 pub mod explain;
+mod harness;
 pub mod link;
 pub mod load;
 mod walk;
@@ -41,6 +42,17 @@ pub struct BinTarget {
     pub out_path: PathBuf,
     /// Intermediates (`target/rac/<name>/`).
     pub work_dir: PathBuf,
+    /// A test target: its entry is the generated libtest harness, not `main`.
+    pub harness: Option<Harness>,
+}
+
+/// How the harness of a test target describes its tests (see `harness.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Harness {
+    /// The root file as rustc names it in test descriptions (`src/lib.rs`).
+    pub source_file: String,
+    /// A `tests/` target (rustc's `TestType::IntegrationTest`).
+    pub integration: bool,
 }
 
 /// Where a session's workspace is and where its intermediates go.
@@ -74,6 +86,9 @@ pub struct CargoOptions {
     /// package directory. cargo builds them with rustc like dependencies; rac calls their
     /// monomorphic functions through Tier 2.
     pub rustc_members: Vec<(String, PathBuf)>,
+    /// `cargo rac test`: members are loaded with `cfg(test)` and the dependencies are
+    /// built for tests (dev-dependencies too).
+    pub test: bool,
 }
 
 impl CargoOptions {
@@ -530,10 +545,13 @@ impl Session {
         timings: &mut Timings,
     ) -> Result<TargetReport> {
         self.built.remove(&target.name);
-        let db = &self.ws.db;
         let krate = self.binary_crate(target)?;
-        let main = find_main(db, krate)
-            .ok_or_else(|| anyhow!("binary `{}` has no `main` function", target.name))?;
+        let main = match &target.harness {
+            Some(h) => harness::prepare(&mut self.ws.db, krate, &h.source_file, h.integration)?,
+            None => find_main(&self.ws.db, krate)
+                .ok_or_else(|| anyhow!("binary `{}` has no `main` function", target.name))?,
+        };
+        let db = &self.ws.db;
         let shared = self.input.config(db).clone();
         let config = codegen::UnitConfig {
             krate: krate.into(),

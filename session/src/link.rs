@@ -28,6 +28,10 @@ const STD_RLIBS: &[&str] = &[
     "alloc",
     "core",
     "compiler_builtins",
+    // libtest, for the harness of `cargo rac test` (the linker takes nothing from these
+    // archives for a program that does not call into them).
+    "test",
+    "getopts",
 ];
 
 pub fn target_lib_dir(sysroot: &Path) -> PathBuf {

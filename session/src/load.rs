@@ -108,7 +108,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     let cargo_config = CargoConfig {
         sysroot: Some(RustLibSource::Discover),
         all_targets: false,
-        set_test: false,
+        set_test: cargo.test,
         features,
         extra_args: cargo.flags.clone(),
         metadata_extra_args: cargo.flags.clone(),

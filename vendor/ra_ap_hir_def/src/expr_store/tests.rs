@@ -1,0 +1,2 @@
+mod body;
+mod signatures;
