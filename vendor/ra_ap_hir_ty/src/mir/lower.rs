@@ -386,6 +386,28 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
         out
     }
 
+    /// rac: rustc's `is_binding_pat`: whether the pattern binds something by an explicit
+    /// `ref`/`ref mut` (then the initializer's temporary is lifetime-extended).
+    fn is_ref_binding_pat(&self, p: PatId) -> bool {
+        match &self.store[p] {
+            Pat::Bind { id, subpat } => {
+                matches!(self.store[*id].mode, BindingAnnotation::Ref | BindingAnnotation::RefMut)
+                    || subpat.is_some_and(|s| self.is_ref_binding_pat(s))
+            }
+            Pat::Record { args, .. } => args.iter().any(|f| self.is_ref_binding_pat(f.pat)),
+            Pat::Slice { prefix, slice, suffix } => prefix
+                .iter()
+                .chain(slice.iter())
+                .chain(suffix.iter())
+                .any(|&p| self.is_ref_binding_pat(p)),
+            Pat::Tuple { args, .. } | Pat::TupleStruct { args, .. } => {
+                args.iter().any(|&p| self.is_ref_binding_pat(p))
+            }
+            Pat::Box { inner } | Pat::Deref { inner } => self.is_ref_binding_pat(*inner),
+            _ => false,
+        }
+    }
+
     fn condition_has_let(&self, e: ExprId) -> bool {
         match &self.store[e] {
             Expr::Let { .. } => true,
@@ -1956,8 +1978,31 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                         // them are "extended".
                         let super_let = matches!(&self.store[*pat], Pat::Bind { id, .. }
                             if self.store[*id].name.as_str().starts_with("<ra@gennew>"));
-                        let extended =
-                            if super_let { None } else { Some(self.extended_temporaries(*expr_id)) };
+                        let extended = if super_let {
+                            None
+                        } else {
+                            let mut e = self.extended_temporaries(*expr_id);
+                            // rac: `let ref x = make();` (a `ref` binding anywhere in the
+                            // pattern) extends the initializer's own temporary, and the
+                            // places it is projected from (rustc's `is_binding_pat`).
+                            if self.is_ref_binding_pat(*pat) {
+                                let mut cur = *expr_id;
+                                loop {
+                                    e.insert(cur);
+                                    match &self.store[cur] {
+                                        Expr::Ref { expr, .. }
+                                        | Expr::Field { expr, .. }
+                                        | Expr::UnaryOp {
+                                            expr,
+                                            op: hir_def::hir::UnaryOp::Deref,
+                                        } => cur = *expr,
+                                        Expr::Index { base, .. } => cur = *base,
+                                        _ => break,
+                                    }
+                                }
+                            }
+                            Some(e)
+                        };
                         let saved = std::mem::replace(
                             &mut self.extend_into,
                             extended.map(|e| (e, self.drop_scopes.len() - 1)),
