@@ -32,6 +32,9 @@ const STD_RLIBS: &[&str] = &[
     // archives for a program that does not call into them).
     "test",
     "getopts",
+    // proc-macro2 and other crates that may call the compiler's proc_macro bridge when
+    // they are ordinary dependencies (version-sync parses code with syn at run time).
+    "proc_macro",
 ];
 
 pub fn target_lib_dir(sysroot: &Path) -> PathBuf {

@@ -101,6 +101,9 @@ struct MirLowerCtx<'a, 'db> {
     /// promotes), so that the reference outlives the function (`static_empty()` returns
     /// `&ALIGNED_TAGS.tags`).
     promote_const_places: bool,
+    /// rac: while matching the pattern of an arm with a guard, its by-value bindings and
+    /// the places they were copied from (see `Expr::Match`).
+    guard_bindings: Option<Vec<(LocalId, PlaceRef<'db>)>>,
     env: ParamEnv<'db>,
     infcx: InferCtxt<'db>,
 }
@@ -343,6 +346,7 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             drop_scopes: vec![DropScope::default()],
             extend_into: None,
             promote_const_places: false,
+            guard_bindings: None,
             env,
             infcx,
         }
@@ -903,17 +907,57 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 let resolver_guard =
                     self.resolver.update_to_inner_scope(self.db, self.store_owner, expr_id);
                 for MatchArm { pat, guard, expr } in arms.iter() {
-                    let (then, mut otherwise) =
-                        self.pattern_match(current, None, cond_place, *pat)?;
+                    let saved_bindings = std::mem::replace(
+                        &mut self.guard_bindings,
+                        guard.is_some().then(Vec::new),
+                    );
+                    let matched = self.pattern_match(current, None, cond_place, *pat);
+                    let bound = std::mem::replace(&mut self.guard_bindings, saved_bindings);
+                    let (then, mut otherwise) = matched?;
                     let then = if let &Some(guard) = guard {
                         let next = self.new_basic_block();
-                        let o = otherwise.get_or_insert_with(|| self.new_basic_block());
+                        let o = *otherwise.get_or_insert_with(|| self.new_basic_block());
+                        // rac: rustc binds by reference while the guard runs and moves
+                        // into the bindings only when it holds. Here the pattern moved
+                        // (copied) the values into the bindings already: when the guard
+                        // fails, they go back where they came from, so that the next arm
+                        // owns them and the bindings are not dropped.
+                        let bound = bound.unwrap_or_default();
+                        // An or-pattern binds a local in each alternative: which source to
+                        // restore is known only at run time.
+                        if bound.iter().enumerate().any(|(i, (l, _))| {
+                            bound[..i].iter().any(|(m, _)| m == l)
+                        }) {
+                            return Err(MirLowerError::NotSupported(
+                                "a match guard on an or-pattern that binds a value with drop glue (bind it by reference: `ref x`)".to_owned(),
+                            ));
+                        }
+                        let fail = match bound.as_slice() {
+                            b if !b.is_empty() => {
+                                let fail = self.new_basic_block();
+                                for &(local, source) in b.iter().rev() {
+                                    let back = Operand {
+                                        kind: OperandKind::Copy(PlaceRef::from(local).store()),
+                                        span: None,
+                                    };
+                                    self.push_assignment(
+                                        fail,
+                                        source,
+                                        back.into(),
+                                        expr_id.into(),
+                                    );
+                                }
+                                self.set_goto(fail, o, expr_id.into());
+                                fail
+                            }
+                            _ => o,
+                        };
                         if let Some((discr, c)) = self.lower_expr_to_some_operand(guard, then)? {
                             self.set_terminator(
                                 c,
                                 TerminatorKind::SwitchInt {
                                     discr,
-                                    targets: SwitchTargets::static_if(1, next, *o),
+                                    targets: SwitchTargets::static_if(1, next, fail),
                                 },
                                 expr_id.into(),
                             );

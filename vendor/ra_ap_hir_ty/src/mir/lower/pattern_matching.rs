@@ -556,6 +556,17 @@ impl<'db> MirLowerCtx<'_, 'db> {
         let target_place = self.binding_local(id)?;
         self.push_storage_live(id, current)?;
         self.push_match_assignment(current, target_place, mode, cond_place, span);
+        // rac: recorded for an arm with a guard (undone when the guard fails).
+        // Only values with drop glue: a copy of anything else is not a move that matters.
+        if let (Some(_), BindingMode(ByRef::No, _)) = (&self.guard_bindings, mode) {
+            let ty = self.result.locals[target_place].ty.as_ref();
+            if crate::drop::has_drop_glue(&self.infcx, ty, self.env) != crate::drop::DropGlue::None
+            {
+                if let Some(b) = &mut self.guard_bindings {
+                    b.push((target_place, cond_place));
+                }
+            }
+        }
         Ok((current, current_else))
     }
 
