@@ -278,6 +278,19 @@ fn build_for(
             )?;
         }
     }
+    // cargo's `Compiling` line for each package rac compiled something of (after the
+    // work: rac learns which binaries are fresh only while building).
+    if !json && !b.quiet {
+        let mut shown: Vec<&str> = Vec::new();
+        for r in report.targets.iter().filter(|r| !r.fresh) {
+            if let Some(t) = plan.request.targets.iter().find(|t| t.name == r.name)
+                && !shown.contains(&t.package.as_str())
+            {
+                shown.push(&t.package);
+                writeln!(out.stderr, "   Compiling {}", t.package)?;
+            }
+        }
+    }
     if b.timings {
         print_timings(out, &timings, report.targets.len())?;
     }

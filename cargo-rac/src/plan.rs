@@ -261,6 +261,7 @@ pub fn plan(b: &BuildArgs, test: Option<&TestArgs>, cwd: &Path) -> Result<Plan> 
                 out_path,
                 work_dir,
                 harness: None,
+                package: package_display(pkg),
             });
         }
     }
@@ -420,6 +421,16 @@ pub fn cargo_options(b: &BuildArgs) -> session::CargoOptions {
     }
 }
 
+/// A package as cargo's `Compiling` line names it: `app v0.1.0 (/path/to/app)`.
+fn package_display(pkg: &cargo_metadata::Package) -> String {
+    let dir = pkg
+        .manifest_path
+        .parent()
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    format!("{} v{} ({dir})", pkg.name, pkg.version)
+}
+
 /// What `cargo build` must build for `cargo rac test` (the dependencies of the tests,
 /// dev-dependencies included): cargo's own target flags.
 fn test_target_flags(b: &BuildArgs, t: &TestArgs) -> Vec<String> {
@@ -507,6 +518,7 @@ fn test_targets(
                     source_file,
                     integration: kind == "test",
                 }),
+                package: package_display(pkg),
             });
         }
     }

@@ -102,7 +102,8 @@ fn empty_harness(db: &mut RootDatabase) -> Result<ra_ap_hir_def::FunctionId> {
         );
         db.set_file_text_with_durability(root, &harness, Durability::LOW);
     }
-    harness_main(db, shims).ok_or_else(|| anyhow!("the empty test harness did not resolve (rac bug)"))
+    harness_main(db, shims)
+        .ok_or_else(|| anyhow!("the empty test harness did not resolve (rac bug)"))
 }
 
 fn harness_main(db: &RootDatabase, krate: hir::Crate) -> Option<ra_ap_hir_def::FunctionId> {

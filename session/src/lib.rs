@@ -44,6 +44,8 @@ pub struct BinTarget {
     pub work_dir: PathBuf,
     /// A test target: its entry is the generated libtest harness, not `main`.
     pub harness: Option<Harness>,
+    /// Its package as cargo names it in `Compiling` lines: `app v0.1.0 (/path/to/app)`.
+    pub package: String,
 }
 
 /// How the harness of a test target describes its tests (see `harness.rs`).
