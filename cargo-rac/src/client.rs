@@ -194,6 +194,7 @@ pub fn run(
     argv: Vec<String>,
     cwd: &Path,
     jobs_limit: Option<usize>,
+    mut bar: crate::progress::Bar,
 ) -> Result<(u8, Option<String>)> {
     let place = Place::for_workspace(workspace)?;
     let request = serde_json::to_string(&crate::server::Request {
@@ -203,7 +204,9 @@ pub fn run(
     })?;
     for attempt in 0..2 {
         let (stream, pid) = connect(&place)?;
-        match converse(stream, &request)? {
+        let ended = converse(stream, &request, &mut bar);
+        bar.clear(&mut std::io::stderr());
+        match ended? {
             Ended::Exit { code, run } => return Ok((code, run)),
             Ended::Died => {
                 eprintln!(
@@ -227,7 +230,11 @@ pub fn run(
     bail!("the rac server failed twice; try `--no-server` (RAC_NO_SERVER=1)")
 }
 
-fn converse(mut stream: UnixStream, request: &str) -> Result<Ended> {
+fn converse(
+    mut stream: UnixStream,
+    request: &str,
+    bar: &mut crate::progress::Bar,
+) -> Result<Ended> {
     Frame::Request(request.to_owned()).write(&mut stream)?;
     stream.set_read_timeout(Some(timeout()))?;
     let mut out = std::io::stdout().lock();
@@ -244,6 +251,12 @@ fn converse(mut stream: UnixStream, request: &str) -> Result<Ended> {
                 });
             }
         };
+        if matches!(
+            frame,
+            Frame::Stdout(_) | Frame::Stderr(_) | Frame::Blocked(_)
+        ) {
+            bar.clear(&mut err);
+        }
         match frame {
             Frame::Stdout(b) => {
                 out.write_all(&b)?;
@@ -254,7 +267,12 @@ fn converse(mut stream: UnixStream, request: &str) -> Result<Ended> {
                 // As cargo says when another process holds the build directory lock.
                 writeln!(err, "    Blocking waiting for the rac server ({why})...")?;
             }
-            Frame::Heartbeat => {}
+            Frame::Heartbeat => bar.tick(&mut err),
+            Frame::Progress(json) => {
+                if let Ok(p) = serde_json::from_str(&json) {
+                    bar.update(p, &mut err);
+                }
+            }
             Frame::Exit { code, run } => return Ok(Ended::Exit { code, run }),
             other => return Err(anyhow!("unexpected answer from the rac server: {other:?}")),
         }

@@ -14,6 +14,8 @@ use crate::cli::{BuildArgs, Command, TestArgs};
 pub struct Out<'a> {
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
+    /// Where progress goes: drawn by whoever owns the terminal (see `progress.rs`).
+    pub progress: &'a mut dyn FnMut(crate::progress::Progress),
 }
 
 /// How a command ended: the exit code, or what the client runs in the user's terminal,
@@ -247,10 +249,38 @@ fn build_for(
             plan.request.jobs
         )?;
     }
+    (out.progress)(crate::progress::Progress {
+        done: 0,
+        found: 0,
+        what: "loading the workspace".into(),
+    });
     let s = sessions.get(&plan.session, &mut timings)?;
-    let report = s.build(&plan.request, &mut timings);
-    sessions.builds += 1;
     let json = b.message_format == "json";
+    // cargo's `Compiling` line for each package rac compiles something of.
+    let mut shown: Vec<String> = Vec::new();
+    let report = s.build(&plan.request, &mut timings, &mut |event| match event {
+        session::BuildEvent::Compiling(t) => {
+            if !json && !b.quiet && !shown.contains(&t.package) {
+                shown.push(t.package.clone());
+                let _ = writeln!(out.stderr, "   Compiling {}", t.package);
+            }
+            (out.progress)(crate::progress::Progress {
+                done: 0,
+                found: 0,
+                what: t.name.clone(),
+            });
+        }
+        session::BuildEvent::Units {
+            target,
+            done,
+            found,
+        } => (out.progress)(crate::progress::Progress {
+            done,
+            found,
+            what: target.name.clone(),
+        }),
+    });
+    sessions.builds += 1;
     for r in &report.targets {
         let t = plan
             .request
@@ -276,19 +306,6 @@ fn build_for(
                 "     rac: {}: {} functions (tier 1: {}, tier 2 symbols: {}, tier 3: {}, glue: {})",
                 r.name, r.functions, r.stats.tier1, r.stats.tier2, r.stats.tier3, r.stats.generated
             )?;
-        }
-    }
-    // cargo's `Compiling` line for each package rac compiled something of (after the
-    // work: rac learns which binaries are fresh only while building).
-    if !json && !b.quiet {
-        let mut shown: Vec<&str> = Vec::new();
-        for r in report.targets.iter().filter(|r| !r.fresh) {
-            if let Some(t) = plan.request.targets.iter().find(|t| t.name == r.name)
-                && !shown.contains(&t.package.as_str())
-            {
-                shown.push(&t.package);
-                writeln!(out.stderr, "   Compiling {}", t.package)?;
-            }
         }
     }
     if b.timings {

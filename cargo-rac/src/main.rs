@@ -11,6 +11,7 @@ mod client;
 mod exec;
 mod place;
 mod plan;
+mod progress;
 mod proto;
 mod server;
 mod wrapper;
@@ -97,6 +98,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// The progress bar for a build with these flags (drawn only on a terminal).
+fn new_bar(b: &cli::BuildArgs) -> progress::Bar {
+    progress::Bar::for_stderr(b.quiet, b.message_format == "json")
+}
+
 fn main_command(
     cmd: &Command,
     args: Vec<String>,
@@ -126,8 +132,15 @@ fn main_command(
     let debug_env = IN_PROCESS_ENV.iter().any(|k| std::env::var_os(k).is_some());
     let (code, run) = if b.no_server || no_server_env || debug_env {
         let mut sessions = exec::Sessions::default();
-        let mut stdout = std::io::stdout().lock();
-        let mut stderr = std::io::stderr();
+        let bar = std::cell::RefCell::new(new_bar(b));
+        let mut stdout = progress::Erasing {
+            bar: &bar,
+            inner: std::io::stdout(),
+        };
+        let mut stderr = progress::Erasing {
+            bar: &bar,
+            inner: std::io::stderr(),
+        };
         let outcome = exec::execute(
             &with_jobs(cmd, jobs_limit),
             cwd,
@@ -135,8 +148,10 @@ fn main_command(
             &mut exec::Out {
                 stdout: &mut stdout,
                 stderr: &mut stderr,
+                progress: &mut |p| bar.borrow_mut().update(p, &mut std::io::stderr()),
             },
         );
+        bar.borrow_mut().clear(&mut std::io::stderr());
         // Tearing down rust-analyzer's database takes seconds and the process is about
         // to exit (rust-analyzer's own CLI does the same).
         sessions.forget();
@@ -146,7 +161,7 @@ fn main_command(
         )
     } else {
         let root = place::workspace_root(cwd, b.manifest_path.as_deref())?;
-        client::run(&root, args, cwd, jobs_limit)?
+        client::run(&root, args, cwd, jobs_limit, new_bar(b))?
     };
     match (code, run) {
         (0, Some(runs)) if matches!(cmd, Command::Test(_)) => {

@@ -26,6 +26,8 @@ pub enum Frame {
     Stdout(Vec<u8>),
     Stderr(Vec<u8>),
     Heartbeat,
+    /// A `progress::Progress`, as JSON, for the client's progress bar.
+    Progress(String),
     /// The exit code, and a binary for the client to run (`cargo rac run`), if any.
     Exit {
         code: u8,
@@ -51,14 +53,17 @@ impl Frame {
             Frame::Stderr(_) => 11,
             Frame::Heartbeat => 12,
             Frame::Exit { .. } => 13,
+            Frame::Progress(_) => 14,
         }
     }
 
     fn payload(&self) -> Vec<u8> {
         match self {
-            Frame::Hello(s) | Frame::Request(s) | Frame::StatusReply(s) | Frame::Blocked(s) => {
-                s.as_bytes().to_vec()
-            }
+            Frame::Hello(s)
+            | Frame::Request(s)
+            | Frame::StatusReply(s)
+            | Frame::Blocked(s)
+            | Frame::Progress(s) => s.as_bytes().to_vec(),
             Frame::Stdout(b) | Frame::Stderr(b) => b.clone(),
             Frame::Welcome { pid } => pid.to_le_bytes().to_vec(),
             Frame::Exit { code, run } => {
@@ -120,6 +125,7 @@ impl Frame {
             10 => Frame::Stdout(p),
             11 => Frame::Stderr(p),
             12 => Frame::Heartbeat,
+            14 => Frame::Progress(text(p)?),
             13 => {
                 let code = *p.first().ok_or_else(|| anyhow!("short frame"))?;
                 let run = (p.len() > 1).then(|| String::from_utf8_lossy(&p[1..]).into_owned());
@@ -149,6 +155,7 @@ mod tests {
             Frame::Stdout(b"out".to_vec()),
             Frame::Stderr(vec![]),
             Frame::Heartbeat,
+            Frame::Progress(r#"{"done":1,"found":2,"what":"app"}"#.into()),
             Frame::Exit {
                 code: 101,
                 run: None,

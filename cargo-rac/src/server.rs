@@ -279,6 +279,11 @@ fn request(server: &Server, stream: UnixStream, json: &str) -> Result<()> {
                 let mut out = Out {
                     stdout: &mut stdout,
                     stderr: &mut stderr,
+                    progress: &mut |p| {
+                        if let Ok(json) = serde_json::to_string(&p) {
+                            send(Frame::Progress(json));
+                        }
+                    },
                 };
                 let cmd = crate::with_jobs(&cli.command, req.jobs_limit);
                 crate::exec::execute(&cmd, &req.cwd, &mut state.sessions, &mut out)

@@ -275,6 +275,53 @@ fn no_server_gives_the_same_output_and_exit_codes() {
     assert_eq!(a.status.code(), Some(1));
 }
 
+/// cargo's progress bar, asked for as cargo's `term.progress.when = "always"`: drawn in
+/// place on stderr during a long (cold) build, and erased before every other line, so
+/// that what is left reads as a build without it. Through the server and in-process.
+#[test]
+fn progress_bar_is_drawn_when_asked_and_erased() {
+    let ws = Ws::new("progress", &hello("bar"));
+    for args in [&["build"][..], &["build", "--no-server"][..]] {
+        ws.stop();
+        let _ = std::fs::remove_dir_all(ws.dir.join("target"));
+        let out = ws
+            .rac(args)
+            .env("CARGO_TERM_PROGRESS_WHEN", "always")
+            .env("CARGO_TERM_PROGRESS_WIDTH", "60")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(err.contains("\r    Building ["), "{args:?}: no bar drawn: {err:?}");
+        // Every other line starts at the start of a line or right after an erase.
+        let (mut plain, mut rest) = (String::new(), err.as_str());
+        while let Some(i) = rest.find('\r') {
+            plain.push_str(&rest[..i]);
+            let end = rest[i..].find("\x1b[K").expect("a bar without its end") + i + 3;
+            let drawn = &rest[i + 1..end - 3];
+            assert!(
+                drawn.is_empty() || (drawn.starts_with("    Building") && drawn.len() < 60),
+                "{args:?}: {drawn:?}"
+            );
+            let erased = drawn.is_empty();
+            rest = &rest[end..];
+            if !rest.is_empty() && !rest.starts_with('\r') {
+                assert!(erased, "{args:?}: output after a bar that was not erased: {err:?}");
+            }
+        }
+        plain.push_str(rest);
+        assert!(err.ends_with('\n'), "{args:?}: the bar was left on screen: {err:?}");
+        let lines: Vec<&str> = plain.lines().collect();
+        assert_eq!(lines.len(), 2, "{args:?}: {plain:?}");
+        assert!(lines[0].starts_with("   Compiling app v0.1.0 ("), "{plain:?}");
+        assert!(lines[1].starts_with("    Finished `dev` profile"), "{plain:?}");
+        // Not asked for and not a terminal: no bar.
+        let quiet = ws.run(args);
+        assert!(!String::from_utf8_lossy(&quiet.stderr).contains('\r'));
+    }
+    ws.stop();
+}
+
 #[test]
 fn server_killed_during_a_build_is_replaced() {
     let ws = Ws::new("kill9", &hello("survived"));

@@ -239,10 +239,13 @@ fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
     }
 }
 
-/// Parses ahead: while the main thread resolves names (def maps, crate after crate, in
-/// dependency order), a helper thread computes the item trees (parse + lowering) of the
-/// files those def maps read, from the other end of each crate's file list. salsa shares
-/// the results; a file both threads want is computed once. Stops when `stop` is set.
+/// Works ahead on a second thread while the main thread resolves names (def maps, crate
+/// after crate, in dependency order, core taking most of the time): first the item trees
+/// (parse + lowering) of core's files, from the other end of its file list; then those of
+/// std and alloc; then the def maps of the other crates the local crates depend on (libc,
+/// hashbrown, ..., the largest first, as the main thread meets them in dependency order);
+/// then the item trees of the rest. salsa shares the results; a query both threads want
+/// is computed once (the later one waits). Stops when `stop` is set.
 pub fn prefetch_item_trees(
     db: &RootDatabase,
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -252,16 +255,20 @@ pub fn prefetch_item_trees(
     std::thread::spawn(move || {
         ra_ap_hir_ty::attach_db(&db, || {
             let dbr: &dyn SourceDatabase = &db;
-            let mut crates: Vec<(u8, ra_ap_base_db::Crate)> = Vec::new();
-            for krate in ra_ap_base_db::all_crates(dbr).iter().copied() {
-                let data = krate.data(dbr);
-                let name = krate
+            let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
+            let all: Vec<ra_ap_base_db::Crate> = ra_ap_base_db::all_crates(dbr).to_vec();
+            let name_of = |krate: ra_ap_base_db::Crate| {
+                krate
                     .extra_data(dbr)
                     .display_name
                     .as_ref()
                     .map(|n| n.crate_name().as_str().to_owned())
-                    .unwrap_or_default();
-                let rank = match (data.origin.is_lang(), name.as_str()) {
+                    .unwrap_or_default()
+            };
+            let mut crates: Vec<(u8, ra_ap_base_db::Crate)> = Vec::new();
+            for &krate in &all {
+                let data = krate.data(dbr);
+                let rank = match (data.origin.is_lang(), name_of(krate).as_str()) {
                     (true, "core") => 0,
                     (true, "alloc") => 1,
                     (true, "std") => 2,
@@ -272,29 +279,109 @@ pub fn prefetch_item_trees(
                 crates.push((rank, krate));
             }
             crates.sort_by_key(|(r, _)| *r);
-            for (_, krate) in crates {
+            let item_trees = |krate: ra_ap_base_db::Crate| {
                 let data = krate.data(dbr);
                 let root = dbr.file_source_root(data.root_file_id).source_root_id(dbr);
                 let root = dbr.source_root(root).source_root(dbr);
-                let mut files: Vec<ra_ap_vfs::FileId> = root.iter().collect();
+                let Some(dirs) = crate_dirs(root.path_for_file(&data.root_file_id)) else {
+                    return;
+                };
+                let mut files: Vec<ra_ap_vfs::FileId> = root
+                    .iter()
+                    .filter(|f| {
+                        root.path_for_file(f).is_some_and(|p| {
+                            let p = p.to_string();
+                            p.ends_with(".rs") && dirs.iter().any(|d| p.starts_with(d.as_str()))
+                        })
+                    })
+                    .collect();
                 files.reverse();
                 for file in files {
-                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    if stopped() {
                         return;
-                    }
-                    let is_rs = root
-                        .path_for_file(&file)
-                        .and_then(|p| p.name_and_extension())
-                        .is_some_and(|(_, ext)| ext == Some("rs"));
-                    if !is_rs {
-                        continue;
                     }
                     let f = ra_ap_base_db::EditionedFileId::new(dbr, file, data.edition);
                     let _ = ra_ap_hir_def::item_tree::file_item_tree(dbr, f.into(), krate);
                 }
+            };
+            let Some(&(_, core)) = crates.first() else {
+                return;
+            };
+            item_trees(core);
+            // std and alloc next: after core, the largest the main thread meets.
+            for (_, krate) in crates.iter().skip(1).filter(|(r, _)| *r <= 2).rev() {
+                item_trees(*krate);
+            }
+            // The side crates: what the local crates depend on, transitively, besides
+            // core, alloc and std (whose def maps the main thread computes in turn).
+            let mut needed: Vec<ra_ap_base_db::Crate> = Vec::new();
+            let mut todo: Vec<ra_ap_base_db::Crate> = all
+                .iter()
+                .copied()
+                .filter(|k| k.data(dbr).origin.is_local())
+                .collect();
+            while let Some(k) = todo.pop() {
+                for dep in k.data(dbr).dependencies.iter() {
+                    if !needed.contains(&dep.crate_id) {
+                        needed.push(dep.crate_id);
+                        todo.push(dep.crate_id);
+                    }
+                }
+            }
+            let files_of = |k: ra_ap_base_db::Crate| {
+                let root = dbr
+                    .file_source_root(k.data(dbr).root_file_id)
+                    .source_root_id(dbr);
+                dbr.source_root(root).source_root(dbr).iter().count()
+            };
+            let mut side: Vec<(usize, ra_ap_base_db::Crate)> = all
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    needed.contains(&k)
+                        && !k.data(dbr).origin.is_local()
+                        && !matches!(name_of(k).as_str(), "core" | "alloc" | "std")
+                })
+                .map(|k| (files_of(k), k))
+                .collect();
+            // The largest first: the main thread meets them in dependency order, and
+            // waits for one this thread is computing rather than computing it again.
+            side.sort_by_key(|&(files, _)| std::cmp::Reverse(files));
+            for (_, krate) in side {
+                if stopped() {
+                    return;
+                }
+                let _ = ra_ap_hir_def::nameres::crate_def_map(dbr, krate);
+            }
+            for (_, krate) in crates.into_iter().filter(|(r, _)| *r > 2) {
+                item_trees(krate);
             }
         })
     })
+}
+
+/// The directories whose files a crate's module tree most likely reads: its root file's
+/// directory, and for core the parts of stdarch and portable-simd it includes by
+/// `#[path]` for this target. (The sysroot is one source root of ~2000 files: most of
+/// them are tests, other crates and other targets' intrinsics, not worth parsing ahead.)
+/// Only a guess for working ahead: name resolution reads what it needs regardless.
+fn crate_dirs(root_file: Option<&ra_ap_vfs::VfsPath>) -> Option<Vec<String>> {
+    let root_file = root_file?.to_string();
+    let dir = root_file.rsplit_once('/')?.0;
+    let mut dirs = vec![format!("{dir}/")];
+    if let Some(library) = dir.strip_suffix("/core/src") {
+        let arch = std::env::consts::ARCH;
+        let core_arch = format!("{library}/stdarch/crates/core_arch/src");
+        dirs.push(format!("{core_arch}/{arch}/"));
+        if arch == "x86_64" {
+            dirs.push(format!("{core_arch}/x86/"));
+        }
+        dirs.push(format!("{core_arch}/simd.rs"));
+        dirs.push(format!("{core_arch}/mod.rs"));
+        dirs.push(format!("{core_arch}/macros.rs"));
+        dirs.push(format!("{library}/portable-simd/crates/core_simd/src/"));
+    }
+    Some(dirs)
 }
 
 /// The Rust-source shims (`shims/src/lib.rs`, Tier 3), compiled into rac.

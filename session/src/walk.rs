@@ -35,6 +35,8 @@ struct Worklist {
     busy: usize,
     done: Vec<(InstanceKey, Arc<UnitOutput>, Option<ra_ap_base_db::Crate>)>,
     failed: Option<String>,
+    /// Workers that have returned.
+    exited: usize,
 }
 
 impl Worklist {
@@ -51,8 +53,22 @@ impl Worklist {
     }
 }
 
+/// Counts a worker out when it returns (or unwinds).
+struct Exited<'a>(&'a Mutex<Worklist>, &'a Condvar);
+
+impl Drop for Exited<'_> {
+    fn drop(&mut self) {
+        let mut s = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        s.exited += 1;
+        if std::thread::panicking() && s.failed.is_none() {
+            s.failed = Some("internal error: a compile worker panicked".into());
+        }
+        self.1.notify_all();
+    }
+}
+
 /// How many instances a worker takes at a time.
-const BATCH: usize = 32;
+const BATCH: usize = 4;
 
 /// Compiles the entry glue and every instance reachable from it on `jobs` threads (the
 /// database takes concurrent readers; every thread has its own handle). Call chains for
@@ -70,6 +86,8 @@ pub fn walk(
     // `Session::units`): used without asking salsa, which would only confirm it unit by
     // unit. The walk adds the units it compiles.
     units: &mut HashMap<InstanceKey, (ra_ap_base_db::Crate, Arc<UnitOutput>)>,
+    // Called on the calling thread a few times a second: (units done, instances found).
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Walk> {
     let entry = ra_ap_hir_ty::attach_db(db, || codegen::compile_entry(db, config, main))?;
     let build = codegen::query::current_build();
@@ -79,6 +97,7 @@ pub fn walk(
         busy: 0,
         done: Vec::new(),
         failed: None,
+        exited: 0,
     };
     list.add_references(None, &entry);
     let shared = Mutex::new(list);
@@ -91,6 +110,8 @@ pub fn walk(
             let shared = &shared;
             let wake = &wake;
             scope.spawn(move || {
+                // However the worker ends, the calling thread learns of it.
+                let _exit = Exited(shared, wake);
                 let db = handle;
                 loop {
                     let batch: Vec<InstanceKey> = {
@@ -100,7 +121,10 @@ pub fn walk(
                                 return;
                             }
                             if !s.queue.is_empty() {
-                                let n = s.queue.len().saturating_sub(BATCH);
+                                // A fair share of what is queued, so that no worker idles
+                                // while another holds a batch it has not started.
+                                let take = s.queue.len().div_ceil(jobs).min(BATCH);
+                                let n = s.queue.len() - take;
                                 let batch = s.queue.split_off(n);
                                 s.busy += 1;
                                 break batch;
@@ -138,8 +162,25 @@ pub fn walk(
                 }
             });
         }
+        // The calling thread reports progress until every worker has returned.
+        let tick = std::time::Duration::from_millis(100);
+        let mut last = std::time::Instant::now();
+        let mut s = shared.lock().unwrap_or_else(|p| p.into_inner());
+        while s.exited < jobs {
+            s = wake
+                .wait_timeout(s, tick)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+            if last.elapsed() >= tick {
+                let (done, found) = (s.done.len(), s.seen.len());
+                drop(s);
+                progress(done, found);
+                last = std::time::Instant::now();
+                s = shared.lock().unwrap_or_else(|p| p.into_inner());
+            }
+        }
     });
-    let list = shared.into_inner().unwrap();
+    let list = shared.into_inner().unwrap_or_else(|p| p.into_inner());
     if let Some(failed) = list.failed {
         return Err(anyhow!("{failed}"));
     }
