@@ -176,3 +176,58 @@ fn a_dependency_that_does_not_compile_gives_cargos_error() {
     assert!(!t.contains("panicked"), "{t}");
     assert!(!ws.join("target/debug/app").exists());
 }
+
+/// A proc-macro member: cargo builds it with rustc, the toolchain's proc-macro server
+/// expands its derive for rust-analyzer, rac compiles the rest; the same output as rustc's.
+/// Without the server (a sysroot lacking `libexec`), rac names what is missing and exits
+/// non-zero instead of failing later on an unexpanded derive.
+#[test]
+fn a_proc_macro_member_is_expanded_and_a_missing_server_is_named() {
+    let (dir, run) = example("local_derive", "local_derive");
+    let built = rac(&dir, &run, &["build", "--no-server"]);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built));
+    let expected = rustc_output(&dir);
+    assert!(expected.contains("Point { x=3, y=-4 }"), "{expected}");
+    assert_eq!(stdout_of(&dir.join("target/debug/app")), expected);
+
+    // A sysroot without the proc-macro server: the toolchain's std behind a `--sysroot`
+    // that has no `libexec`.
+    let real = Command::new("rustc")
+        .args(["--print", "sysroot"])
+        .output()
+        .unwrap();
+    let real = PathBuf::from(String::from_utf8(real.stdout).unwrap().trim());
+    let fake = dir.parent().unwrap().join("sysroot-without-server");
+    std::fs::create_dir_all(&fake).unwrap();
+    std::os::unix::fs::symlink(real.join("lib"), fake.join("lib")).unwrap();
+    let rustc = dir.parent().unwrap().join("rustc");
+    std::fs::write(
+        &rustc,
+        format!(
+            "#!/bin/sh\nexec {} --sysroot {} \"$@\"\n",
+            real.join("bin/rustc").display(),
+            fake.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&rustc, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = Command::new(RAC)
+        .args(["rac", "build", "--no-server", "--target-dir", "target-no-server"])
+        .current_dir(&dir)
+        .env("RUSTC", &rustc)
+        .env("RUST_BACKTRACE", "0")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let t = text(&out);
+    assert_eq!(out.status.code(), Some(101), "{t}");
+    assert!(
+        t.contains("the proc-macro crate `describe` needs the toolchain's proc-macro server")
+            && t.contains("rust-analyzer-proc-macro-srv")
+            && t.contains("rustup's `rustc` component"),
+        "{t}"
+    );
+    assert!(!t.contains("panicked"), "{t}");
+    assert!(!dir.join("target-no-server/debug/app").exists());
+}

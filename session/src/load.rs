@@ -127,7 +127,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     };
     let err = |e: anyhow::Error| {
         anyhow::anyhow!(
-            "cannot load the cargo workspace at {}: {e}",
+            "cannot load the cargo workspace at {}: {e:#}",
             manifest_dir.display()
         )
     };
@@ -164,6 +164,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
         }
         workspace.set_build_scripts(scripts);
     }
+    check_proc_macro_server(&workspace)?;
     let folders = ProjectFolders::new(std::slice::from_ref(&workspace), &[], None);
     let mut local_roots = Vec::new();
     let mut manifests = Vec::new();
@@ -479,6 +480,41 @@ pub fn add_shims_crate(
 
 /// Whether the graph has anything for cargo to build: a package that is not a member (a
 /// dependency), or a build script or proc macro of a member.
+/// A workspace whose graph has proc-macro crates needs the toolchain's proc-macro server to
+/// expand them: without it rust-analyzer would leave the derives unexpanded and rac would
+/// fail later with a confusing unresolved name, so say what is missing before loading.
+fn check_proc_macro_server(ws: &ProjectWorkspace) -> Result<()> {
+    let ProjectWorkspaceKind::Cargo { cargo, .. } = &ws.kind else {
+        return Ok(());
+    };
+    let Some(user) = cargo.packages().find(|&p| {
+        cargo[p].targets.iter().any(|&t| {
+            matches!(
+                cargo[t].kind,
+                TargetKind::Lib {
+                    is_proc_macro: true
+                }
+            )
+        })
+    }) else {
+        return Ok(());
+    };
+    let why = match ws.find_sysroot_proc_macro_srv() {
+        Some(Ok(_)) => return Ok(()),
+        Some(Err(e)) => format!("{e:#}"),
+        None => "the toolchain has no sysroot".to_owned(),
+    };
+    bail!(
+        "the proc-macro crate `{}` needs the toolchain's proc-macro server, which is missing: \
+         {why}\n\
+         note: rac expands procedural macros with `rust-analyzer-proc-macro-srv` from the \
+         sysroot's `libexec` (`rustc --print sysroot`), shipped in rustup's `rustc` component; \
+         reinstalling the toolchain restores it (`rustup toolchain uninstall <toolchain> && \
+         rustup toolchain install <toolchain>`, `<toolchain>` from `rustup show active-toolchain`)",
+        cargo[user].name
+    )
+}
+
 fn has_dependencies(ws: &ProjectWorkspace) -> bool {
     let ProjectWorkspaceKind::Cargo { cargo, .. } = &ws.kind else {
         return false;
