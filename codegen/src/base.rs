@@ -140,12 +140,12 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                     let p = self.offset_ptr(place.ptr, off as i64);
                     CPlace::new(p, arg.layout.clone()).write(self, v);
                 }
-                self.locals.insert(local, place);
+                self.set_local_place(local, place);
                 continue;
             }
             let arg = self.fn_abi.args[i].clone();
             let place = crate::abi::incoming_param_place(self, &arg, layout, &mut take);
-            self.locals.insert(local, place);
+            self.set_local_place(local, place);
         }
         for (local, _) in body.locals.iter() {
             if param_locals.contains(&local) {
@@ -155,11 +155,10 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             if local == return_local()
                 && let Some(p) = ret_ptr
             {
-                self.locals.insert(local, CPlace::new(p, layout));
+                self.set_local_place(local, CPlace::new(p, layout));
                 continue;
             }
-            let place = self.alloc_stack(layout);
-            self.locals.insert(local, place);
+            self.alloc_local_slot(local, layout);
         }
         if self.fn_abi.caller_location {
             self.caller_location = Some(take(1)[0]);
@@ -227,7 +226,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     // ---------------------------------------------------------------- places
 
     pub fn codegen_place(&mut self, place: &Place) -> Result<CPlace<'db>> {
-        let mut cur = self.locals[&place.local].clone();
+        let mut cur = self.local_place(place.local);
         let mut pty = PlaceTy::from_ty(self.local_ty(place.local));
         for elem in place.projection.lookup() {
             let next_pty = self.project(pty, elem);
@@ -302,7 +301,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                     cur = CPlace { ptr, meta, layout };
                 }
                 ProjectionElem::Index(idx_local) => {
-                    let idx_place = self.locals[idx_local].clone();
+                    let idx_place = self.local_place(*idx_local);
                     let idx = idx_place.to_cvalue().load_scalar(self);
                     cur = self.index_place(&cur, pty.ty, next_pty.ty, idx)?;
                 }
@@ -785,7 +784,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     fn codegen_return(&mut self) -> Result<()> {
-        let place = self.locals[&return_local()].clone();
+        let place = self.local_place(return_local());
         self.return_from(&place);
         Ok(())
     }
@@ -800,7 +799,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
 fn place_is_scalar_local(fx: &FunctionCx<'_, '_>, place: &Place) -> bool {
     place.projection.lookup().is_empty()
         && matches!(
-            fx.locals[&place.local].layout.layout.backend_repr,
+            fx.local_layout(place.local).layout.backend_repr,
             BackendRepr::Scalar(_)
         )
 }

@@ -3,7 +3,7 @@
 //! statement/terminator dispatch), `call.rs`, `abi/`, `intrinsics/` and the rest build on it.
 
 use anyhow::Result;
-use cranelift_codegen::ir::{Block, FuncRef, InstBuilder, Value};
+use cranelift_codegen::ir::{Block, FuncRef, InstBuilder, StackSlot, Value};
 use cranelift_frontend::FunctionBuilder;
 use cranelift_module::{FuncId, Module};
 use ra_ap_hir_ty::InferBodyId;
@@ -25,7 +25,14 @@ pub struct FunctionCx<'a, 'db> {
     pub body: Option<&'db MirBody<'db>>,
     pub owner: Option<InferBodyId<'db>>,
     pub fn_abi: FnAbi<'db>,
-    pub locals: FxHashMap<LocalId, CPlace<'db>>,
+    /// Places of locals that live at a fixed address (parameters passed by reference, the
+    /// return place, ZSTs); every other local is in `local_slots`.
+    locals: FxHashMap<LocalId, CPlace<'db>>,
+    /// Locals in a stack slot of their own: their address is taken afresh at each use
+    /// (`local_place`), not once in the entry block, because at `opt_level=none` an entry
+    /// block address stays live in a register across the whole function: every local held
+    /// a callee-saved register or a spill, and small std functions saved five registers.
+    local_slots: FxHashMap<LocalId, (StackSlot, TyAndLayout<'db>)>,
     pub blocks: FxHashMap<BasicBlockId, Block>,
     pub caller_location: Option<Value>,
     /// Overflow checks are on for code of the user's crates (a debug build), off for std's.
@@ -52,6 +59,46 @@ impl<'db> CodegenCx<'db> {
 }
 
 impl<'a, 'db> FunctionCx<'a, 'db> {
+    /// The place of a MIR local, its address computed in the current block.
+    pub fn local_place(&mut self, l: LocalId) -> CPlace<'db> {
+        if let Some((ss, layout)) = self.local_slots.get(&l) {
+            let (ss, layout) = (*ss, layout.clone());
+            let p = self.bcx.ins().stack_addr(PTR, ss, 0);
+            return CPlace::new(p, layout);
+        }
+        self.locals[&l].clone()
+    }
+
+    pub fn local_layout(&self, l: LocalId) -> &TyAndLayout<'db> {
+        match self.local_slots.get(&l) {
+            Some((_, layout)) => layout,
+            None => &self.locals[&l].layout,
+        }
+    }
+
+    /// Gives a local its place: `alloc_local_slot` for a local of its own, this for one
+    /// whose address is fixed.
+    pub fn set_local_place(&mut self, l: LocalId, place: CPlace<'db>) {
+        self.locals.insert(l, place);
+    }
+
+    /// A stack slot for a local (see `local_slots`); falls back to a fixed place where the
+    /// slot needs an address rounded up at run time (alignment above 16) or is a ZST.
+    pub fn alloc_local_slot(&mut self, l: LocalId, layout: TyAndLayout<'db>) {
+        let (size, align) = (layout.size(), layout.align());
+        if layout.is_zst() || align > 16 {
+            let place = self.alloc_stack(layout);
+            self.locals.insert(l, place);
+            return;
+        }
+        let ss = self.bcx.create_sized_stack_slot(cranelift_codegen::ir::StackSlotData::new(
+            cranelift_codegen::ir::StackSlotKind::ExplicitSlot,
+            size.max(1).next_multiple_of(8) as u32,
+            align.max(1).trailing_zeros() as u8,
+        ));
+        self.local_slots.insert(l, (ss, layout));
+    }
+
     pub fn func_ref(&mut self, id: FuncId) -> FuncRef {
         if let Some(r) = self.func_refs.get(&id) {
             return *r;
@@ -87,6 +134,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             owner: None,
             fn_abi,
             locals: FxHashMap::default(),
+            local_slots: FxHashMap::default(),
             blocks: FxHashMap::default(),
             caller_location: None,
             overflow_checks: false,

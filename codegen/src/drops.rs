@@ -515,7 +515,7 @@ impl<'db> FunctionCx<'_, 'db> {
         locals.sort_by_key(|l| std::cmp::Reverse(l.into_raw().into_u32()));
         for local in locals {
             let ty = self.local_ty(local);
-            let place = self.locals[&local].clone();
+            let place = self.local_place(local);
             self.drop_path(local, &[], &place, PlaceTy::from_ty(ty))?;
         }
         let mut sig =

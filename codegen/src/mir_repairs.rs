@@ -130,6 +130,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 by_expr.entry(e).or_default().push((bb, None));
             }
         }
+        let single_writes = locals_written_once_and_never_borrowed(body);
         for (bb, data) in body.basic_blocks.iter() {
             for (i, s) in data.statements.iter().enumerate() {
                 let StatementKind::Assign(_, Rvalue::CheckedBinaryOp(_, lhs, _)) = &s.kind else {
@@ -159,6 +160,15 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                     .collect();
                 at.retain(|l| *l != (bb, Some(i)));
                 if at.is_empty() {
+                    continue;
+                }
+                // A local that is never borrowed and written in one place only, outside the
+                // right operand, cannot change while the right operand runs (r-a's
+                // `_3 = &_4; ...; _0 = copy _3 == copy _5`): no snapshot needed.
+                if place.projection.lookup().is_empty()
+                    && let Some(w) = single_writes.get(&place.local)
+                    && !at.contains(w)
+                {
                     continue;
                 }
                 let ty = self.place_ty(place);
@@ -244,4 +254,52 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
         Ok(())
     }
+}
+
+/// The locals of `body` that are never borrowed and written by exactly one statement or
+/// call (whole-local writes only; a write through a projection or a `Deinit` counts as a
+/// second write), with that write's location.
+fn locals_written_once_and_never_borrowed(
+    body: &ra_ap_hir_ty::mir::MirBody<'_>,
+) -> FxHashMap<ra_ap_hir_ty::mir::LocalId, (BasicBlockId, Option<usize>)> {
+    let mut writes: FxHashMap<_, Vec<(BasicBlockId, Option<usize>)>> = FxHashMap::default();
+    let mut disqualified = FxHashSet::default();
+    for (bb, data) in body.basic_blocks.iter() {
+        for (i, s) in data.statements.iter().enumerate() {
+            match &s.kind {
+                StatementKind::Assign(dest, rvalue) => {
+                    if dest.projection.lookup().is_empty() {
+                        writes.entry(dest.local).or_default().push((bb, Some(i)));
+                    } else {
+                        disqualified.insert(dest.local);
+                    }
+                    if let Rvalue::Ref(_, p) = rvalue {
+                        disqualified.insert(p.local);
+                    }
+                }
+                StatementKind::Deinit(p) => {
+                    disqualified.insert(p.local);
+                }
+                _ => {}
+            }
+        }
+        match data.terminator.as_ref().map(|t| &t.kind) {
+            Some(TerminatorKind::Call { destination, .. }) => {
+                if destination.projection.lookup().is_empty() {
+                    writes.entry(destination.local).or_default().push((bb, None));
+                } else {
+                    disqualified.insert(destination.local);
+                }
+            }
+            Some(TerminatorKind::DropAndReplace { place, .. }) => {
+                disqualified.insert(place.local);
+            }
+            _ => {}
+        }
+    }
+    writes
+        .into_iter()
+        .filter(|(l, w)| w.len() == 1 && !disqualified.contains(l))
+        .map(|(l, w)| (l, w[0]))
+        .collect()
 }
