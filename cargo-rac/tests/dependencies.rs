@@ -231,3 +231,16 @@ fn a_proc_macro_member_is_expanded_and_a_missing_server_is_named() {
     assert!(!t.contains("panicked"), "{t}");
     assert!(!dir.join("target-no-server/debug/app").exists());
 }
+
+/// A dependency names its native library with `#[link]` (its build script only says where
+/// the library is): rac links it as rustc does, both from the dependency's rlib (Tier 2)
+/// and from generic code rac compiled into the binary.
+#[test]
+fn native_libraries_named_by_link_attributes_are_linked() {
+    let (dir, run) = example("native_link", "native_link");
+    let built = rac(&dir, &run, &["build", "--no-server"]);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built));
+    let expected = rustc_output(&dir);
+    assert_eq!(expected, "42\n[42, 84, 126]\n");
+    assert_eq!(stdout_of(&dir.join("target/debug/app")), expected);
+}

@@ -23,7 +23,8 @@ use crate::CargoOptions;
 pub struct DepsBuild {
     /// Each dependency library's root source file and its rlib.
     pub rlibs: Vec<(PathBuf, PathBuf)>,
-    /// Linker arguments from build scripts (`cargo:rustc-link-lib`, `-search`).
+    /// Linker arguments: build scripts' search paths, then the native libraries of the
+    /// dependencies as rustc lists them (`native_libraries`).
     pub link_args: Vec<String>,
     /// cargo's JSON messages of the build, for rust-analyzer.
     pub messages: PathBuf,
@@ -95,23 +96,124 @@ pub fn build(
                     let path = p.split_once('=').map_or(p, |(_, path)| path);
                     link_args.push(format!("-L{path}"));
                 }
-                for l in &b.linked_libs {
-                    let l = l.as_str();
-                    let (kind, name) = l.split_once('=').unwrap_or(("", l));
-                    let name = name.split_once(':').map_or(name, |(_, n)| n);
-                    if kind.starts_with("static") {
-                        link_args.push(format!("-Wl,-Bstatic,-l{name},-Bdynamic"));
-                    } else {
-                        link_args.push(format!("-l{name}"));
-                    }
-                }
+                // The libraries themselves (`linked_libs`) are recorded in the crate's
+                // rlib like `#[link]` attributes: `native_libraries` reads them all.
             }
             _ => {}
         }
     }
+    let search: Vec<String> = link_args.clone();
+    link_args.extend(native_libraries(&rlibs, &search, rac_dir)?);
     Ok(DepsBuild {
         rlibs,
         link_args,
         messages,
     })
+}
+
+/// The native libraries the dependencies link (`#[link]` attributes and build scripts'
+/// `rustc-link-lib`, both recorded in their rlibs' metadata), as linker arguments in the
+/// order rustc would pass them: rustc itself is asked, by linking an empty program that
+/// uses every dependency rlib with `--print link-args` and `true` as the linker.
+fn native_libraries(rlibs: &[(PathBuf, PathBuf)], search: &[String], rac_dir: &Path) -> Result<Vec<String>> {
+    if rlibs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let dir = rac_dir.join("link-probe");
+    std::fs::create_dir_all(&dir)
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut source = String::new();
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let mut cmd = Command::new(&rustc);
+    cmd.args(["--edition", "2021", "--crate-type", "bin", "--crate-name", "rac_link_probe"]);
+    cmd.args(["-C", "linker=true", "--print", "link-args", "--cap-lints", "allow"]);
+    let mut dep_dirs: Vec<&Path> = Vec::new();
+    for (i, (_, rlib)) in rlibs.iter().enumerate() {
+        source.push_str(&format!("extern crate d{i};\n"));
+        cmd.arg("--extern").arg(format!("d{i}={}", rlib.display()));
+        if let Some(d) = rlib.parent()
+            && !dep_dirs.contains(&d)
+        {
+            dep_dirs.push(d);
+        }
+    }
+    source.push_str("fn main() {}\n");
+    for d in dep_dirs {
+        cmd.arg("-L").arg(format!("dependency={}", d.display()));
+    }
+    for s in search {
+        if let Some(p) = s.strip_prefix("-L") {
+            cmd.arg("-L").arg(format!("native={p}"));
+        }
+    }
+    let main = dir.join("main.rs");
+    crate::write_atomically(&main, source.as_bytes())?;
+    cmd.arg(&main).arg("-o").arg(dir.join("probe"));
+    cmd.stdin(std::process::Stdio::null());
+    let out = cmd
+        .output()
+        .with_context(|| format!("cannot run `{rustc}` to list the dependencies' native libraries"))?;
+    if !out.status.success() {
+        bail!(
+            "rustc could not list the native libraries of the dependencies (`{rustc} --print link-args` \
+             over their rlibs):\n{}",
+            String::from_utf8_lossy(&out.stderr).trim_end()
+        );
+    }
+    Ok(library_args(&String::from_utf8_lossy(&out.stdout)))
+}
+
+/// The library arguments of a linker command line printed by `rustc --print link-args`
+/// (arguments in double quotes, `\` escaping): `-l...` and the `-Wl,` switches that change
+/// how the following libraries are searched.
+fn library_args(printed: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut chars = printed.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut arg = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => arg.extend(chars.next()),
+                '"' => break,
+                c => arg.push(c),
+            }
+        }
+        let is_switch = matches!(
+            arg.as_str(),
+            "-Wl,-Bstatic"
+                | "-Wl,-Bdynamic"
+                | "-Wl,--whole-archive"
+                | "-Wl,--no-whole-archive"
+                | "-Wl,--as-needed"
+                | "-Wl,--no-as-needed"
+        );
+        if arg.starts_with("-l") || is_switch {
+            args.push(arg);
+        }
+    }
+    args
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn library_args_keep_libraries_and_their_switches_in_order() {
+        let printed = r#"LC_ALL="C" PATH="/a:/b" VSLANG="1033" "true" "-m64" "/tmp/x/a.o" "-Wl,--as-needed" "-Wl,-Bstatic" "/t/libd.rlib" "-lanswer" "-Wl,-Bdynamic" "-lz" "-Wl,--whole-archive" "-l:lib\"q\".a" "-Wl,--no-whole-archive" "-L" "/s" "-o" "/tmp/p" "-nodefaultlibs""#;
+        assert_eq!(
+            super::library_args(printed),
+            [
+                "-Wl,--as-needed",
+                "-Wl,-Bstatic",
+                "-lanswer",
+                "-Wl,-Bdynamic",
+                "-lz",
+                "-Wl,--whole-archive",
+                "-l:lib\"q\".a",
+                "-Wl,--no-whole-archive"
+            ]
+        );
+    }
 }

@@ -126,6 +126,9 @@ pub fn link(
     cmd.args(objects);
     cmd.args(["-Wl,--as-needed", "-Wl,-Bstatic"]);
     cmd.args(rlibs);
+    // The dependencies' libraries (`deps::native_libraries`) are listed the way rustc lists
+    // them, which starts from dynamic searching.
+    cmd.arg("-Wl,-Bdynamic");
     cmd.args(extra);
     cmd.args([
         "-Wl,-Bdynamic",
