@@ -133,7 +133,12 @@ fn new_cx<'db>(
 }
 
 /// Turns a translated context into a unit: Cranelift compiles its functions.
-fn finish_unit(mut cx: CodegenCx<'_>, config: &UnitConfig, out: &mut UnitOutput) {
+fn finish_unit(
+    mut cx: CodegenCx<'_>,
+    config: &UnitConfig,
+    inline: &crate::inline::Bodies,
+    out: &mut UnitOutput,
+) {
     out.references = cx.references.iter().map(|(i, t)| (i.key(), *t)).collect();
     out.errors.append(&mut cx.errors);
     out.tier2 = cx.stats.tier2;
@@ -148,7 +153,7 @@ fn finish_unit(mut cx: CodegenCx<'_>, config: &UnitConfig, out: &mut UnitOutput)
     );
     let was = IN_UNIT.with(|f| f.replace(true));
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        module.finish(funcs, config.cache.as_deref())
+        module.finish(funcs, inline, config.cache.as_deref())
     }));
     IN_UNIT.with(|f| f.set(was));
     out.codegen = t.elapsed();
@@ -178,7 +183,7 @@ pub fn compile_entry(
         compiled_in: crate::query::current_build(),
         ..Default::default()
     };
-    finish_unit(cx, config, &mut out);
+    finish_unit(cx, config, &Default::default(), &mut out);
     Ok(out)
 }
 
@@ -207,11 +212,12 @@ pub fn compile_instance<'db>(
     let t = Instant::now();
     crate::phase::take();
     translate_instance(&mut cx, instance);
+    let inline = crate::inline::scratch_bodies(&mut cx);
     let (resolve, lower) = crate::phase::take();
     out.translate = t.elapsed().saturating_sub(resolve.time + lower.time);
     out.resolve = resolve;
     out.lower = lower;
-    finish_unit(cx, config, &mut out);
+    finish_unit(cx, config, &inline, &mut out);
     out
 }
 

@@ -274,7 +274,11 @@ pub(crate) fn build_lsda<'a>(
     for cs in call_sites {
         let (pad, action) = match cs.exception_handlers {
             [] => (0u32, 0u64),
-            [FinalizedMachExceptionHandler::Tag(tag, pad)] => {
+            // A call inlined into a call with a handler has its own handler first, then
+            // the caller's (`inline.rs`). Every handler rac emits catches everything, so
+            // the first is the one that runs; a cleanup ends in `_Unwind_Resume`, itself
+            // a call covered by the caller's handler.
+            [FinalizedMachExceptionHandler::Tag(tag, pad), ..] => {
                 any_handler = true;
                 match tag.as_u32() {
                     crate::drops::TAG_CLEANUP => (*pad, 0),

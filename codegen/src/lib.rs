@@ -12,6 +12,7 @@ pub mod cx;
 pub mod emit;
 pub mod entry;
 pub mod glue;
+pub mod inline;
 pub mod instance;
 pub mod intrinsics;
 pub mod mir;

@@ -149,13 +149,14 @@ impl RecordingModule {
     pub fn finish(
         self,
         funcs: Vec<(FuncId, ir::Function)>,
+        inline: &crate::inline::Bodies,
         cache: Option<&crate::stencil_cache::StencilCache>,
     ) -> Result<CompiledUnit> {
         let mut namer = Namer::new(&self);
         let mut unit = CompiledUnit::default();
         for (id, func) in funcs {
             let decl = self.declarations.get_function_decl(id);
-            let compiled = compile_function(self.isa.as_ref(), func, cache)?;
+            let compiled = compile_function(self.isa.as_ref(), func, inline, cache)?;
             let mut relocs = Vec::with_capacity(compiled.relocs.len());
             for r in &compiled.relocs {
                 let (target, addend) = match r.name {
@@ -201,9 +202,18 @@ struct CompiledCode {
 fn compile_function(
     isa: &dyn TargetIsa,
     func: ir::Function,
+    inline: &crate::inline::Bodies,
     cache: Option<&crate::stencil_cache::StencilCache>,
 ) -> Result<CompiledCode> {
     let mut ctx = Context::for_function(func);
+    if !inline.is_empty() {
+        let bodies = crate::inline::bodies_for(&mut ctx.func, inline);
+        ctx.inline(crate::inline::Inliner {
+            bodies: &bodies,
+            inlined: 0,
+        })
+        .map_err(|e| anyhow!("cranelift failed to inline into a function: {e:?}"))?;
+    }
     let result = match cache {
         Some(cache) => {
             let mut store = cache.store();
