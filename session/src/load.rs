@@ -208,6 +208,9 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
         load_workspace(workspace, &cargo_config.extra_env, &load_config).map_err(err)?;
     add_shims_crate(&mut db, &mut vfs, &folders, shims_dir)?;
     strip_ide_cfgs_from_sysroot(&mut db);
+    if cargo.test {
+        split_test_cfg(&mut db);
+    }
     Ok(LoadedWorkspace {
         db,
         vfs,
@@ -238,6 +241,68 @@ fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
         use ra_ap_base_db::salsa::Setter;
         krate.set_cfg_options(db).to(cfg);
     }
+}
+
+/// rustc compiles only the crate under test with `cfg(test)`: the library an integration
+/// test (or a binary's unit tests) links is compiled without it. rust-analyzer's
+/// `set_test` gives `cfg(test)` to every workspace crate, so each workspace crate that
+/// another workspace crate depends on gets a twin without `cfg(test)` (same files,
+/// appended after the originals so that the originals stay the roots of test binaries),
+/// and every dependency edge between workspace crates goes to the twin.
+fn split_test_cfg(db: &mut RootDatabase) {
+    use ra_ap_base_db::salsa::{Durability, Setter};
+    use ra_ap_base_db::{Crate, all_crates, set_all_crates_with_durability};
+    let test = CfgAtom::Flag(Symbol::intern("test"));
+    let crates: Vec<Crate> = all_crates(db).iter().copied().collect();
+    let is_test_crate =
+        |db: &RootDatabase, k: Crate| k.data(db).origin.is_local() && k.cfg_options(db).check_atom(&test);
+    let mut depended: Vec<Crate> = Vec::new();
+    for &k in &crates {
+        if !k.data(db).origin.is_local() {
+            continue;
+        }
+        for d in &k.data(db).dependencies {
+            if is_test_crate(db, d.crate_id) && !depended.contains(&d.crate_id) {
+                depended.push(d.crate_id);
+            }
+        }
+    }
+    if depended.is_empty() {
+        return;
+    }
+    let mut twins: rustc_hash::FxHashMap<Crate, Crate> = rustc_hash::FxHashMap::default();
+    for &k in &depended {
+        let mut cfg = k.cfg_options(db).clone();
+        cfg.apply_diff(CfgDiff::new(vec![], vec![test.clone()]));
+        let twin = Crate::new(
+            db,
+            k.data(db).clone(),
+            k.extra_data(db).clone(),
+            k.workspace_data(db).clone(),
+            cfg,
+            k.env(db).clone(),
+        );
+        twins.insert(k, twin);
+    }
+    let mut all = crates.clone();
+    all.extend(depended.iter().map(|k| twins[k]));
+    for &k in &all {
+        if !k.data(db).origin.is_local() {
+            continue;
+        }
+        let mut data = k.data(db).clone();
+        let mut changed = false;
+        for d in &mut data.dependencies {
+            if let Some(&twin) = twins.get(&d.crate_id) {
+                d.crate_id = twin;
+                changed = true;
+            }
+        }
+        if changed {
+            k.set_data(db).to(data);
+        }
+    }
+    set_all_crates_with_durability(db, all, Durability::MEDIUM);
 }
 
 /// Works ahead on a second thread while the main thread resolves names (def maps, crate
@@ -478,8 +543,6 @@ pub fn add_shims_crate(
     Ok(())
 }
 
-/// Whether the graph has anything for cargo to build: a package that is not a member (a
-/// dependency), or a build script or proc macro of a member.
 /// A workspace whose graph has proc-macro crates needs the toolchain's proc-macro server to
 /// expand them: without it rust-analyzer would leave the derives unexpanded and rac would
 /// fail later with a confusing unresolved name, so say what is missing before loading.
@@ -515,6 +578,8 @@ fn check_proc_macro_server(ws: &ProjectWorkspace) -> Result<()> {
     )
 }
 
+/// Whether the graph has anything for cargo to build: a package that is not a member (a
+/// dependency), or a build script or proc macro of a member.
 fn has_dependencies(ws: &ProjectWorkspace) -> bool {
     let ProjectWorkspaceKind::Cargo { cargo, .. } = &ws.kind else {
         return false;

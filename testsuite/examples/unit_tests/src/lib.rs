@@ -1,10 +1,26 @@
 //! `cargo rac test` against `cargo test`: unit tests in nested private modules, a test
 //! returning `Result`, `#[should_panic]` with and without a message, `#[ignore]` with a
-//! reason, captured output, and an integration test that fails on purpose (tests/it.rs).
+//! reason, captured output, an integration test that fails on purpose (tests/it.rs), and
+//! `cfg(test)` seen by the unit tests only.
 
 pub fn add(a: i32, b: i32) -> i32 {
     a + b
 }
+
+/// rustc compiles a library with `cfg(test)` for its own unit tests only: an integration
+/// test links the library built without it (tests/it.rs checks which one it got).
+pub fn built_for() -> &'static str {
+    if cfg!(test) {
+        "its unit tests"
+    } else {
+        "everything else"
+    }
+}
+
+#[cfg(not(test))]
+pub const MODE: u8 = 1;
+#[cfg(test)]
+pub const MODE: u8 = 2;
 
 pub fn parse(s: &str) -> Result<i32, String> {
     s.trim().parse::<i32>().map_err(|e| format!("{s:?}: {e}"))
@@ -13,6 +29,11 @@ pub fn parse(s: &str) -> Result<i32, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_with_cfg_test() {
+        assert_eq!((built_for(), MODE), ("its unit tests", 2));
+    }
 
     #[test]
     fn adds() {

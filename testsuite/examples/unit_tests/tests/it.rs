@@ -1,4 +1,12 @@
 #[test]
+fn library_is_built_without_cfg_test() {
+    assert_eq!(
+        (unit_tests::built_for(), unit_tests::MODE),
+        ("everything else", 1)
+    );
+}
+
+#[test]
 fn integration_adds() {
     assert_eq!(unit_tests::add(40, 2), 42);
 }
