@@ -108,7 +108,8 @@ fn escape_hatch_member_compiled_by_rustc_matches_rustc() {
     );
     let explain = rac(&dir, &run, &["explain", "main"]);
     assert!(
-        text(&explain).contains("helper::forty_two_plus  ->  Tier 2"),
+        text(&explain).contains("helper::forty_two_plus  ->  Tier 2")
+            && text(&explain).contains("<Adder>::add  ->  Tier 2"),
         "{}",
         text(&explain)
     );

@@ -297,9 +297,15 @@ pub fn classify_item<'db>(
     }
     let generic = args.types().next().is_some() || args.consts().next().is_some();
     if !generic && scope.is_some() {
-        if let Some(path) = crate::symbol_path::fn_path(tcx, f, args)
-            && let Some(sym) = lookup_in(linkmap, scope, &path)
-            && sym.kind == linkmap::SymbolKind::Function
+        let paths = [
+            crate::symbol_path::fn_path(tcx, f, args),
+            crate::symbol_path::legacy_inherent_fn_path(tcx, f),
+        ];
+        if let Some(sym) = paths
+            .iter()
+            .flatten()
+            .filter_map(|path| lookup_in(linkmap, scope, path))
+            .find(|sym| sym.kind == linkmap::SymbolKind::Function)
         {
             return CallResolution::Tier2Extern {
                 instance,

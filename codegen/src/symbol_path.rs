@@ -84,7 +84,12 @@ pub fn static_path(db: &dyn HirDatabase, s: ra_ap_hir_def::StaticId) -> Option<S
             }
         });
     // The innermost function, and nothing around it but modules.
-    let f = fns.next()??;
+    let Some(f) = fns.next() else {
+        // SAFETY: the id is used for this one path lookup in the same database, not kept.
+        let module = module_path(db, unsafe { parent.to_static() })?;
+        return const_item_static_path(db, node.syntax().cloned(), &module, &name);
+    };
+    let f = f?;
     if fns.next().is_some() {
         return None;
     }
@@ -92,6 +97,82 @@ pub fn static_path(db: &dyn HirDatabase, s: ra_ap_hir_def::StaticId) -> Option<S
     // SAFETY: the id is used for this one path lookup in the same database, not kept.
     let parent = unsafe { parent.to_static() };
     Some(format!("{}::{fn_name}::{name}", module_path(db, parent)?))
+}
+
+/// The path of a static declared inside a closure or an inline `const` block of a
+/// module-level `const` or `static` item, as legacy symbols spell it: `thread_local!`
+/// expands to `const KEY: LocalKey<T> = LocalKey::new(const { |init| { static
+/// __RUST_STD_INTERNAL_VAL: ... } })`, whose static is
+/// `module::KEY::{{constant}}::{{closure}}::__RUST_STD_INTERNAL_VAL` in the rlib.
+fn const_item_static_path(
+    db: &dyn HirDatabase,
+    block: ra_ap_hir_expand::InFile<ra_ap_syntax::SyntaxNode>,
+    module: &str,
+    name: &str,
+) -> Option<String> {
+    use ra_ap_syntax::{AstNode, ast, ast::HasName};
+    let mut segments = Vec::new();
+    let mut item = None;
+    // Through macro expansions: `thread_local_inner!` expands inside the `const` item
+    // that `thread_local!` expands to.
+    for n in block.ancestors_with_macros(db) {
+        let n = n.value;
+        if let Some(c) = ast::Const::cast(n.clone()) {
+            item = Some(c.name()?.text().to_string());
+            break;
+        }
+        if let Some(st) = ast::Static::cast(n.clone()) {
+            item = Some(st.name()?.text().to_string());
+            break;
+        }
+        if ast::ClosureExpr::can_cast(n.kind()) {
+            segments.push("{{closure}}");
+        } else if let Some(b) = ast::BlockExpr::cast(n.clone())
+            && b.const_token().is_some()
+        {
+            segments.push("{{constant}}");
+        } else if ast::Fn::can_cast(n.kind())
+            || ast::Impl::can_cast(n.kind())
+            || ast::Trait::can_cast(n.kind())
+        {
+            return None;
+        }
+    }
+    let item = item?;
+    segments.reverse();
+    let mut path = format!("{module}::{item}");
+    for s in segments {
+        path.push_str("::");
+        path.push_str(s);
+    }
+    Some(format!("{path}::{name}"))
+}
+
+/// The path legacy symbols (rustc's default for crates other than std) give an inherent
+/// method of a type without type or const parameters: `crate::module::Type::method`,
+/// where v0 symbols and [`fn_path`] say `<crate::module::Type>::method`.
+pub fn legacy_inherent_fn_path<'db>(tcx: &TyCx<'db>, f: FunctionId) -> Option<String> {
+    let db = tcx.db;
+    let ItemContainerId::ImplId(imp) = f.lookup(db).container else {
+        return None;
+    };
+    if db.impl_trait(imp).is_some() {
+        return None;
+    }
+    let self_ty = db.impl_self_ty(imp).skip_binder();
+    let TyKind::Adt(adt, adt_args) = self_ty.kind() else {
+        return None;
+    };
+    if adt_args.types().next().is_some() || adt_args.consts().next().is_some() {
+        return None;
+    }
+    let adt = adt.def_id();
+    let name = FunctionSignature::of(db, f).name.as_str().to_owned();
+    Some(format!(
+        "{}::{}::{name}",
+        module_path(db, adt.module(db))?,
+        adt_name(db, adt)
+    ))
 }
 
 pub fn fn_path<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) -> Option<String> {

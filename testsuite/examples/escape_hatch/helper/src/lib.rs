@@ -19,3 +19,15 @@ pub fn twice<T: Clone>(t: T) -> (T, T) {
     CALLS.fetch_add(10, Ordering::Relaxed);
     (t.clone(), t)
 }
+
+/// An inherent method rac cannot compile either: called in the rlib, whose legacy symbol
+/// spells it `helper::Adder::add` (not `<helper::Adder>::add`).
+pub struct Adder(pub u64);
+
+impl Adder {
+    pub fn add(&self, x: u64) -> u64 {
+        let r: u64;
+        unsafe { std::arch::asm!("mov {r}, {a}", "add {r}, {x}", r = out(reg) r, a = in(reg) self.0, x = in(reg) x) };
+        r
+    }
+}
