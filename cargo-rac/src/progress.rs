@@ -107,11 +107,9 @@ fn render(p: &Progress, width: usize) -> String {
     let mut line = String::from(head.trim_end());
     if bar_len >= 3 {
         line.push(' ');
-        let filled = if p.found > 0 {
-            (p.done.min(p.found) * bar_len) / p.found
-        } else {
-            0
-        };
+        let filled = (p.done.min(p.found) * bar_len)
+            .checked_div(p.found)
+            .unwrap_or(0);
         line.push('[');
         for i in 0..bar_len {
             line.push(match i.cmp(&filled) {
