@@ -651,3 +651,180 @@ fn main() {
         );
     }
 }
+
+/// A member's build script reads files the server does not compile (`data.txt`), writes
+/// code into `OUT_DIR` and sets cfgs and env: every change cargo would rerun the script
+/// for reaches the binary through the warm server, as it does in a fresh build. First with
+/// `rerun-if-changed` lines, then without any (cargo then reruns it when any file of the
+/// package changes).
+#[test]
+fn member_build_script_inputs_reach_the_binary_through_the_server() {
+    let ws = Ws::new(
+        "build-script",
+        "include!(concat!(env!(\"OUT_DIR\"), \"/gen.rs\"));\n\
+         fn main() {\n    println!(\"{DATA} {}\", env!(\"DATA_LEN\"));\n    #[cfg(special)]\n    println!(\"special\");\n}\n",
+    );
+    let script = |rerun: bool| {
+        format!(
+            "fn main() {{\n{}    let data = std::fs::read_to_string(\"data.txt\").unwrap();\n    \
+             let out = std::env::var(\"OUT_DIR\").unwrap();\n    \
+             std::fs::write(format!(\"{{out}}/gen.rs\"), format!(\"pub const DATA: &str = {{:?}};\\n\", data.trim())).unwrap();\n    \
+             if data.contains(\"cfg\") {{ println!(\"cargo:rustc-cfg=special\"); }}\n    \
+             println!(\"cargo:rustc-check-cfg=cfg(special)\");\n    \
+             println!(\"cargo:rustc-env=DATA_LEN={{}}\", data.len());\n}}\n",
+            if rerun {
+                "    println!(\"cargo:rerun-if-changed=build.rs\");\n    println!(\"cargo:rerun-if-changed=data.txt\");\n"
+            } else {
+                ""
+            }
+        )
+    };
+    std::fs::write(ws.dir.join("build.rs"), script(true)).unwrap();
+    std::fs::write(ws.dir.join("data.txt"), "first\n").unwrap();
+    let data = |text: &str| std::fs::write(ws.dir.join("data.txt"), text).unwrap();
+    let steps: Vec<(&str, Box<dyn Fn()>)> = vec![
+        ("the first build", Box::new(|| {})),
+        ("an edit of the data file", Box::new(|| data("second, longer\n"))),
+        ("a data file that sets a cfg", Box::new(|| data("cfg\n"))),
+        ("the cfg unset again", Box::new(|| data("plain\n"))),
+        (
+            "an edit in main",
+            Box::new(|| {
+                let main = std::fs::read_to_string(ws.dir.join("src/main.rs")).unwrap();
+                ws.write_main(&main.replace("{DATA} {}", "{DATA}: {}"));
+            }),
+        ),
+        (
+            "a build script without rerun-if lines",
+            Box::new(|| std::fs::write(ws.dir.join("build.rs"), script(false)).unwrap()),
+        ),
+        ("the data file edited under it", Box::new(|| data("third cfg\n"))),
+        ("and again", Box::new(|| data("fourth\n"))),
+    ];
+    for (what, change) in steps {
+        change();
+        let out = ws.run(&["build"]);
+        assert!(
+            out.status.success(),
+            "build after {what} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ws.assert_same_as_rustc(what);
+    }
+}
+
+/// Files named by `include_str!`/`include_bytes!` (relative to the source file, and
+/// through `concat!(env!("CARGO_MANIFEST_DIR"), ..)`, in a function, a const and a static,
+/// a binary file too) are in the binary, and an edit of one reaches the next build through
+/// the warm server. An include rac cannot have (outside the package) is refused with the
+/// reason, never compiled as an empty string.
+#[test]
+fn included_files_and_their_edits_reach_the_binary() {
+    let ws = Ws::new(
+        "includes",
+        r#"mod tables;
+static BLOB: &[u8] = include_bytes!("blob.bin");
+const MANIFEST_RELATIVE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/msg.txt"));
+fn main() {
+    let msg = include_str!("../data/msg.txt");
+    println!("{:?} {} {:?}", msg, MANIFEST_RELATIVE.len(), BLOB);
+    println!("{}", tables::sum());
+}
+"#,
+    );
+    std::fs::create_dir_all(ws.dir.join("data")).unwrap();
+    std::fs::write(ws.dir.join("data/msg.txt"), "hello\n").unwrap();
+    std::fs::write(ws.dir.join("src/blob.bin"), [0u8, 159, 146, 150, 255, b'\n', b'"']).unwrap();
+    std::fs::write(
+        ws.dir.join("src/tables.rs"),
+        "pub fn sum() -> u32 { include_bytes!(\"table.txt\").iter().map(|&b| b as u32).sum() }\n",
+    )
+    .unwrap();
+    std::fs::write(ws.dir.join("src/table.txt"), "ab").unwrap();
+    let write = |path: &str, bytes: &str| std::fs::write(ws.dir.join(path), bytes).unwrap();
+    let write_bytes = |path: &str, bytes: &[u8]| std::fs::write(ws.dir.join(path), bytes).unwrap();
+    let steps: Vec<(&str, Box<dyn Fn()>)> = vec![
+        ("the first build", Box::new(|| {})),
+        ("an edit of an included text", Box::new(|| write("data/msg.txt", "héllo \"quoted\"\n"))),
+        ("an edit of an included binary", Box::new(|| write_bytes("src/blob.bin", &[1, 2, 3, 0xc3]))),
+        ("an included file in a module edited", Box::new(|| write("src/table.txt", "abcdef"))),
+        (
+            "a new include in an edited module",
+            Box::new(|| {
+                write("src/more.txt", "more");
+                write(
+                    "src/tables.rs",
+                    "pub fn sum() -> u32 { include_bytes!(\"table.txt\").len() as u32 * 100 + include_str!(\"more.txt\").len() as u32 }\n",
+                )
+            }),
+        ),
+        ("the new file edited", Box::new(|| write("src/more.txt", "more and more"))),
+    ];
+    for (what, change) in steps {
+        change();
+        let out = ws.run(&["build"]);
+        assert!(
+            out.status.success(),
+            "build after {what} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        ws.assert_same_as_rustc(what);
+    }
+    let outside = ws.dir.parent().unwrap().join("outside.txt");
+    std::fs::write(&outside, "outside").unwrap();
+    ws.write_main(&format!(
+        "const C: &str = include_str!({:?});\nfn main() {{ println!(\"{{}}\", C.len()); }}\n",
+        outside.display()
+    ));
+    let out = ws.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(101), "{stderr}");
+    assert!(
+        stderr.contains("rust-analyzer could not expand") && stderr.contains("outside.txt"),
+        "{stderr}"
+    );
+}
+
+/// A path dependency outside the workspace is rustc's to build: an edit of it makes the
+/// warm server have cargo rebuild it (its rlib, its monomorphic functions called through
+/// Tier 2) before rac compiles the workspace against it.
+#[test]
+fn path_dependency_edits_reach_the_binary_through_the_server() {
+    let ws = Ws::new(
+        "path-dep",
+        "fn main() { println!(\"{} {}\", dep::mono(), dep::generic::<u16>(3)); }\n",
+    );
+    let dep = ws.dir.parent().unwrap().join("dep");
+    std::fs::create_dir_all(dep.join("src")).unwrap();
+    std::fs::write(
+        dep.join("Cargo.toml"),
+        "[package]\nname = \"dep\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    let lib = |mono: &str, generic: &str| {
+        std::fs::write(
+            dep.join("src/lib.rs"),
+            format!(
+                "pub fn mono() -> String {{ {mono}.to_string() }}\n\
+                 pub fn generic<T: Copy + std::fmt::Debug>(x: T) -> String {{ format!(\"{generic}\", x) }}\n"
+            ),
+        )
+        .unwrap()
+    };
+    lib("\"one\"", "<{:?}>");
+    let manifest = std::fs::read_to_string(ws.dir.join("Cargo.toml")).unwrap();
+    std::fs::write(
+        ws.dir.join("Cargo.toml"),
+        manifest.replace("[workspace]", "[dependencies]\ndep = { path = \"../dep\" }\n\n[workspace]"),
+    )
+    .unwrap();
+    for (what, mono, generic) in [
+        ("the first build", "\"one\"", "<{:?}>"),
+        ("an edit of the dependency's monomorphic function", "\"two\"", "<{:?}>"),
+        ("an edit of its generic function", "\"two\"", "[{:?}]"),
+    ] {
+        lib(mono, generic);
+        ws.build();
+        ws.assert_same_as_rustc(what);
+    }
+}

@@ -24,6 +24,12 @@ fn body_of_untimed<'db>(
     instance: &Instance<'db>,
 ) -> Result<&'db MirBody<'db>, String> {
     let db = tcx.db;
+    let owner = match instance.kind {
+        InstanceKind::Item(f) => InferBodyId::from(DefWithBodyId::from(f)),
+        InstanceKind::Closure(c) => c.loc(db).owner,
+        _ => return Err("this instance has no MIR body".into()),
+    };
+    macro_expansion_errors(tcx, owner)?;
     let r = match instance.kind {
         InstanceKind::Item(f) => db.monomorphized_mir_body(
             InferBodyId::from(DefWithBodyId::from(f)),
@@ -39,6 +45,54 @@ fn body_of_untimed<'db>(
         _ => return Err("this instance has no MIR body".into()),
     };
     r.map_err(|e| lowering_error(tcx, &e))
+}
+
+/// rust-analyzer expands a macro it cannot fully expand to what it could (an empty string
+/// for an `include_str!` of a file it does not have, nothing for a proc macro that
+/// failed): compiling that body would give a wrong binary, so a body (or the body of a
+/// constant or static it uses) with a macro expansion error is refused, with the macro's
+/// location and rust-analyzer's reason.
+pub fn macro_expansion_errors(tcx: &TyCx<'_>, owner: InferBodyId<'_>) -> Result<(), String> {
+    use ra_ap_hir_def::expr_store::ExpressionStore;
+    let db = tcx.db;
+    let (_, source_map) = ExpressionStore::with_source_map(db, owner.expression_store_owner(db));
+    for (ptr, call) in source_map.macro_calls() {
+        let Some(e) = call.parse_macro_expansion_error(db) else {
+            continue;
+        };
+        let Some(err) = &e.err else {
+            continue;
+        };
+        let message = err.render_to_string(db).message;
+        let at = ra_ap_hir_expand::builtin::rac::user_site(
+            db,
+            ptr.file_id,
+            ptr.value.text_range().start(),
+        )
+        .map(|(file, offset)| {
+            let (path, line, col) = crate::spans::file_line_col(tcx, file, offset);
+            format!("{path}:{line}:{col}: ")
+        })
+        .unwrap_or_default();
+        let root = ptr.file_id.parse_or_expand(db);
+        let name = ptr
+            .value
+            .to_node(&root)
+            .path()
+            .map(|p| format!("`{p}!` "))
+            .unwrap_or_default();
+        let hint = if message.contains("failed to load file") {
+            " (rac has the files that workspace code names in `include_str!`/`include_bytes!` \
+             as a string literal or `concat!(env!(\"CARGO_MANIFEST_DIR\"), \"...\")`, inside \
+             the package)"
+        } else {
+            ""
+        };
+        return Err(format!(
+            "{at}rust-analyzer could not expand the macro call {name}in this body: {message}{hint}"
+        ));
+    }
+    Ok(())
 }
 
 pub fn lowering_error(tcx: &TyCx<'_>, e: &MirLowerError<'_>) -> String {

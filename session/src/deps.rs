@@ -28,6 +28,30 @@ pub struct DepsBuild {
     pub link_args: Vec<String>,
     /// cargo's JSON messages of the build, for rust-analyzer.
     pub messages: PathBuf,
+    /// What would make cargo do something again (see `CargoInputs`).
+    pub inputs: CargoInputs,
+    /// What rust-analyzer was given from this build: every build script's results (cfgs,
+    /// env, `OUT_DIR`, libraries) as cargo printed them, and the rlibs. Two builds with the
+    /// same outcome need no reload; the contents of `OUT_DIR` files are source files the
+    /// session watches like any other.
+    pub outcome: Vec<String>,
+    /// A package rustc compiles was compiled again by this build (not "fresh").
+    pub rebuilt: bool,
+    /// When cargo started: a file of `inputs` written after that may not be in its results.
+    pub started: std::time::SystemTime,
+}
+
+/// The files whose change would make cargo rerun a build script or rebuild a package
+/// that rustc compiles, as cargo decides it: for a path package rustc compiles (a path
+/// dependency, a member marked for rustc), every file of the package; for a member's
+/// build script, the script itself and the paths of its `rerun-if-changed` lines, or every
+/// file of the package when it printed no `rerun-if` line. Registry and git packages do
+/// not change. The build server re-stamps these before each build and has cargo run again
+/// when one changed, so that a build script's output is never stale.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct CargoInputs {
+    /// Files and directories (walked, without `target/` and hidden directories).
+    pub paths: Vec<PathBuf>,
 }
 
 /// The environment variable the wrapper recognizes (`cargo-rac/src/wrapper.rs`).
@@ -36,12 +60,32 @@ const WRAPPER_ENV: &str = "RAC_WORKSPACE_WRAPPER";
 /// comma-separated package names.
 const RUSTC_MEMBERS_ENV: &str = "RAC_RUSTC_MEMBERS";
 
+/// Has cargo build the dependencies. `rac_members`: the manifests of the members rac
+/// compiles (their units are the wrapper's, never "fresh", and not rustc's).
 pub fn build(
     manifest: &Path,
     cargo: &CargoOptions,
     target_dir: &Path,
     rac_dir: &Path,
+    rac_members: &[PathBuf],
 ) -> Result<DepsBuild> {
+    let mut deps = run_cargo(manifest, cargo, target_dir, rac_dir, rac_members)?;
+    let search: Vec<String> = deps.link_args.clone();
+    deps.link_args
+        .extend(native_libraries(&deps.rlibs, &search, rac_dir)?);
+    Ok(deps)
+}
+
+/// Runs cargo and reads what it built; `link_args` holds only the build scripts' search
+/// paths (`build` adds the libraries).
+pub fn run_cargo(
+    manifest: &Path,
+    cargo: &CargoOptions,
+    target_dir: &Path,
+    rac_dir: &Path,
+    rac_members: &[PathBuf],
+) -> Result<DepsBuild> {
+    let started = std::time::SystemTime::now();
     let exe = std::env::current_exe().context("cannot find the cargo-rac executable")?;
     let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut cmd = Command::new(program);
@@ -77,9 +121,32 @@ pub fn build(
     crate::write_atomically(&messages, &out.stdout)?;
     let mut rlibs = Vec::new();
     let mut link_args = Vec::new();
+    let mut outcome = Vec::new();
+    let mut rebuilt = false;
+    let mut inputs = CargoInputs::default();
+    // Package ids to manifests (build-script-executed messages name only the id).
+    let mut manifests: std::collections::HashMap<String, PathBuf> = Default::default();
+    let mut scripts = Vec::new();
     for m in cargo_metadata::Message::parse_stream(&out.stdout[..]) {
         match m.context("cannot read cargo's JSON messages")? {
             cargo_metadata::Message::CompilerArtifact(a) => {
+                let manifest = a.manifest_path.clone().into_std_path_buf();
+                let is_path_package = a.package_id.repr.starts_with("path+");
+                let rac_member = rac_members.contains(&manifest);
+                let is_script = a.target.is_custom_build();
+                if is_script && is_path_package {
+                    // The script's own source: cargo compiles it again when it changes.
+                    inputs.paths.push(a.target.src_path.clone().into_std_path_buf());
+                }
+                if !rac_member {
+                    rebuilt |= !a.fresh;
+                    if is_path_package && !is_script {
+                        if let Some(dir) = manifest.parent() {
+                            inputs.paths.push(dir.to_path_buf());
+                        }
+                    }
+                }
+                manifests.insert(a.package_id.repr.clone(), manifest);
                 for f in &a.filenames {
                     if f.extension() == Some("rlib") {
                         rlibs.push((
@@ -90,6 +157,10 @@ pub fn build(
                 }
             }
             cargo_metadata::Message::BuildScriptExecuted(b) => {
+                outcome.push(format!("{b:?}"));
+                if b.package_id.repr.starts_with("path+") {
+                    scripts.push((b.package_id.repr.clone(), b.out_dir.clone().into_std_path_buf()));
+                }
                 for p in &b.linked_paths {
                     // `KIND=path` or `path`; the linker only needs the path.
                     let p = p.as_str();
@@ -102,13 +173,53 @@ pub fn build(
             _ => {}
         }
     }
-    let search: Vec<String> = link_args.clone();
-    link_args.extend(native_libraries(&rlibs, &search, rac_dir)?);
+    for (id, out_dir) in scripts {
+        let Some(dir) = manifests.get(&id).and_then(|m| m.parent()) else {
+            continue;
+        };
+        match rerun_if_changed(&out_dir) {
+            Some(paths) => inputs.paths.extend(paths.into_iter().map(|p| dir.join(p))),
+            None => inputs.paths.push(dir.to_path_buf()),
+        }
+    }
+    inputs.paths.sort();
+    inputs.paths.dedup();
+    for (_, rlib) in &rlibs {
+        outcome.push(rlib.display().to_string());
+    }
+    outcome.sort();
     Ok(DepsBuild {
         rlibs,
         link_args,
         messages,
+        inputs,
+        outcome,
+        rebuilt,
+        started,
     })
+}
+
+/// The `rerun-if-changed` paths a build script printed (in `OUT_DIR/../output`, cargo's
+/// record of its last run), relative to its package; `None` when it printed no `rerun-if`
+/// line at all (cargo then reruns it when any file of the package changes). A script
+/// that printed only `rerun-if-env-changed` lines watches no file.
+fn rerun_if_changed(out_dir: &Path) -> Option<Vec<PathBuf>> {
+    let output = std::fs::read_to_string(out_dir.parent()?.join("output")).ok()?;
+    let mut any = false;
+    let mut paths = Vec::new();
+    for line in output.lines() {
+        let Some(directive) = line.strip_prefix("cargo::").or_else(|| line.strip_prefix("cargo:"))
+        else {
+            continue;
+        };
+        if let Some(path) = directive.strip_prefix("rerun-if-changed=") {
+            any = true;
+            paths.push(PathBuf::from(path));
+        } else if directive.starts_with("rerun-if-env-changed=") {
+            any = true;
+        }
+    }
+    any.then_some(paths)
 }
 
 /// The native libraries the dependencies link (`#[link]` attributes and build scripts'

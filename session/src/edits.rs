@@ -43,6 +43,15 @@ pub struct FileIndex {
     /// too recent to trust (see `is_racy`).
     sources: HashMap<PathBuf, (Stamp, bool)>,
     manifests: HashMap<PathBuf, Option<Stamp>>,
+    /// The files each source file names in `include_str!`/`include_bytes!` (see
+    /// `included_paths`): rust-analyzer's loader reads only `.rs` files, and its
+    /// `include_str!` of a file it does not have is an error (rac refuses the body), so
+    /// these are read into the VFS like sources, and edits of them applied the same way.
+    includes: HashMap<PathBuf, Vec<PathBuf>>,
+    /// The stamp each included file had when it was last read (as `sources`).
+    included: HashMap<PathBuf, (Stamp, bool)>,
+    /// The files behind `deps::CargoInputs`, as cargo last saw them.
+    cargo_inputs: (Vec<PathBuf>, HashMap<PathBuf, Option<Stamp>>),
 }
 
 /// What a refresh found.
@@ -60,6 +69,9 @@ impl FileIndex {
         let mut idx = FileIndex::default();
         for path in local_sources(roots) {
             if let Some(s) = stamp(&path) {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    idx.includes.insert(path.clone(), included_paths(&path, &text));
+                }
                 idx.sources.insert(path, (s, is_racy(&s)));
             }
         }
@@ -115,6 +127,8 @@ impl FileIndex {
                 continue;
             };
             self.sources.insert(path.clone(), (now, is_racy(&now)));
+            let text = String::from_utf8_lossy(&bytes);
+            self.includes.insert(path.clone(), included_paths(&path, &text));
             // The VFS compares with a hash of what it holds: `false` when the contents
             // did not change (a touch, an editor's save of the same text).
             if vfs.set_file_contents(vfs_path(&path), Some(bytes)) {
@@ -129,9 +143,11 @@ impl FileIndex {
             .collect();
         for path in gone {
             self.sources.remove(&path);
+            self.includes.remove(&path);
             vfs.set_file_contents(vfs_path(&path), None);
             out.changed.push(path);
         }
+        self.refresh_included(roots, vfs, &mut out);
         if out.changed.is_empty() {
             return Ok(out);
         }
@@ -155,6 +171,243 @@ impl FileIndex {
             db.set_file_text_with_durability(file.file_id, &text, Durability::LOW);
         }
         Ok(out)
+    }
+}
+
+impl FileIndex {
+    /// Reads the included files that are new or changed into `vfs` (as text; a file that
+    /// is not UTF-8 as `BINARY_FILE_PREFIX` says, for `include_bytes!`) and drops those no
+    /// longer named or gone. Only
+    /// files inside the local roots: rust-analyzer resolves an include in its source root.
+    fn refresh_included(
+        &mut self,
+        roots: &[(Vec<PathBuf>, Vec<PathBuf>)],
+        vfs: &mut Vfs,
+        out: &mut Refresh,
+    ) {
+        let in_roots = |p: &Path| {
+            roots.iter().any(|(include, exclude)| {
+                include.iter().any(|d| p.starts_with(d)) && !exclude.iter().any(|e| p.starts_with(e))
+            })
+        };
+        let wanted: std::collections::BTreeSet<PathBuf> = self
+            .includes
+            .values()
+            .flatten()
+            .filter(|p| !self.sources.contains_key(*p) && in_roots(p))
+            .cloned()
+            .collect();
+        for path in &wanted {
+            let now = stamp(path);
+            if let (Some(now), Some(old)) = (now, self.included.get(path))
+                && *old == (now, false)
+            {
+                continue;
+            }
+            let contents = std::fs::read(path).ok().map(|b| match String::from_utf8(b) {
+                Ok(text) => text.into_bytes(),
+                Err(e) => {
+                    let bytes = e.into_bytes();
+                    let mut text = String::from(ra_ap_hir_expand::builtin::rac::BINARY_FILE_PREFIX);
+                    text.extend(bytes.iter().map(|&b| char::from(b)));
+                    text.into_bytes()
+                }
+            });
+            match now {
+                Some(now) if contents.is_some() => {
+                    self.included.insert(path.clone(), (now, is_racy(&now)));
+                }
+                _ => {
+                    self.included.remove(path);
+                }
+            }
+            if vfs.set_file_contents(vfs_path(path), contents) {
+                out.changed.push(path.clone());
+            }
+        }
+        let dropped: Vec<PathBuf> = self
+            .included
+            .keys()
+            .filter(|p| !wanted.contains(*p))
+            .cloned()
+            .collect();
+        for path in dropped {
+            self.included.remove(&path);
+            if vfs.set_file_contents(vfs_path(&path), None) {
+                out.changed.push(path);
+            }
+        }
+    }
+}
+
+/// The files that `include_str!`/`include_bytes!` calls in `text` (the source file
+/// `file`) name, as rustc resolves them: a string literal relative to the file's
+/// directory, or `concat!` of string literals and `env!("CARGO_MANIFEST_DIR")` (the
+/// package's directory). Other arguments (built by other macros, `OUT_DIR`) are not
+/// seen: their expansion fails and rac refuses the body that uses them, with the reason.
+/// A call in a comment adds a file that is read and never used, which costs nothing.
+pub fn included_paths(file: &Path, text: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for name in ["include_str!", "include_bytes!"] {
+        let mut rest = text;
+        while let Some(i) = rest.find(name) {
+            rest = &rest[i + name.len()..];
+            let arg = rest.trim_start();
+            let Some(arg) = arg.strip_prefix(['(', '[', '{']) else {
+                continue;
+            };
+            if let Some(path) = include_argument(file, arg) {
+                out.push(normalize(&path));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn include_argument(file: &Path, arg: &str) -> Option<PathBuf> {
+    let arg = arg.trim_start();
+    if let Some((lit, _)) = string_literal(arg) {
+        return Some(file.parent()?.join(lit));
+    }
+    let inner = arg.strip_prefix("concat!")?.trim_start();
+    let mut inner = inner.strip_prefix(['(', '[', '{'])?;
+    let mut path = String::new();
+    loop {
+        inner = inner.trim_start();
+        if let Some((lit, rest)) = string_literal(inner) {
+            path.push_str(&lit);
+            inner = rest;
+        } else if let Some(rest) = inner.strip_prefix("env!") {
+            let rest = rest.trim_start().strip_prefix(['(', '[', '{'])?.trim_start();
+            let (var, rest) = string_literal(rest)?;
+            if var != "CARGO_MANIFEST_DIR" {
+                return None;
+            }
+            let dir = file.ancestors().find(|d| d.join("Cargo.toml").is_file())?;
+            path.push_str(dir.to_str()?);
+            inner = rest.trim_start().strip_prefix([')', ']', '}'])?;
+        } else {
+            return None;
+        }
+        inner = inner.trim_start();
+        if let Some(rest) = inner.strip_prefix(',') {
+            inner = rest;
+            continue;
+        }
+        break;
+    }
+    let path = PathBuf::from(path);
+    Some(if path.is_absolute() { path } else { file.parent()?.join(path) })
+}
+
+/// A plain string literal at the start of `s` (escapes `\\`, `\"`, `\n`, `\t`; raw
+/// strings without `#`), and what follows it.
+fn string_literal(s: &str) -> Option<(String, &str)> {
+    if let Some(body) = s.strip_prefix("r\"") {
+        let end = body.find('"')?;
+        return Some((body[..end].to_owned(), &body[end + 1..]));
+    }
+    let body = s.strip_prefix('"')?;
+    let mut lit = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((lit, &body[i + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => lit.push('\n'),
+                't' => lit.push('\t'),
+                c @ ('\\' | '"' | '\'') => lit.push(c),
+                _ => return None,
+            },
+            c => lit.push(c),
+        }
+    }
+    None
+}
+
+/// `a/b/../c` as `a/c`, as rust-analyzer's VFS spells the paths it resolves.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl FileIndex {
+    /// Records the files cargo's decisions depend on (`deps::CargoInputs`) as cargo saw
+    /// them when it ran (from `started`): a file written since then (or just before, within
+    /// the clock's resolution) is recorded as unknown, so the next build has cargo run again.
+    pub fn set_cargo_inputs(&mut self, inputs: &crate::deps::CargoInputs, started: SystemTime) {
+        let mut stamps = cargo_input_stamps(&inputs.paths);
+        let since = started - std::time::Duration::from_secs(2);
+        for s in stamps.values_mut() {
+            if s.is_some_and(|s| s.mtime.is_none_or(|m| m >= since)) {
+                *s = None;
+            }
+        }
+        self.cargo_inputs = (inputs.paths.clone(), stamps);
+    }
+
+    /// Whether one of those files changed, appeared or disappeared since cargo ran: then
+    /// cargo must run again before the build (a build script to rerun, a path dependency
+    /// to rebuild).
+    pub fn cargo_inputs_changed(&self) -> bool {
+        let (paths, old) = &self.cargo_inputs;
+        if paths.is_empty() {
+            return false;
+        }
+        cargo_input_stamps(paths) != *old
+    }
+}
+
+/// The stamps of the files under `paths` (a path that does not exist is recorded as
+/// such: its creation is a change).
+fn cargo_input_stamps(paths: &[PathBuf]) -> HashMap<PathBuf, Option<Stamp>> {
+    let mut out = HashMap::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files = Vec::new();
+            walk_all(p, &mut files, 0);
+            for f in files {
+                let s = stamp(&f);
+                out.insert(f, s);
+            }
+        } else {
+            out.insert(p.clone(), stamp(p));
+        }
+    }
+    out
+}
+
+/// Every file below `dir`, but in `target/` and hidden directories.
+fn walk_all(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    if depth > 32 {
+        return;
+    }
+    for e in entries.flatten() {
+        let Ok(ft) = e.file_type() else { continue };
+        let name = e.file_name();
+        if ft.is_dir() {
+            if name == "target" || name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            walk_all(&e.path(), out, depth + 1);
+        } else {
+            out.push(e.path());
+        }
     }
 }
 

@@ -361,7 +361,13 @@ impl Session {
             }),
         );
         let mut ws = ws;
-        let files = edits::FileIndex::new(&ws.local_roots, &ws.manifests);
+        let mut files = edits::FileIndex::new(&ws.local_roots, &ws.manifests);
+        if let Some(deps) = &ws.deps {
+            files.set_cargo_inputs(&deps.inputs, deps.started);
+        }
+        // The files that `include_str!`/`include_bytes!` name, which the loader (`.rs`
+        // only) did not read; and any edit made since the load.
+        files.refresh(&ws.local_roots, &mut ws.vfs, &mut ws.db, &ws.folders)?;
         files.settle(&ws.vfs, &mut ws.db);
         let mut session = Session {
             config: config.clone(),
@@ -417,6 +423,9 @@ impl Session {
     /// expansions already computed would not see).
     pub fn refresh(&mut self, timings: &mut Timings) -> Result<bool> {
         let t = Instant::now();
+        if self.files.cargo_inputs_changed() && !self.rerun_cargo()? {
+            return Ok(false);
+        }
         let ws = &mut self.ws;
         let r = self
             .files
@@ -439,6 +448,31 @@ impl Session {
             }
         }
         timings.refresh = t.elapsed();
+        Ok(true)
+    }
+
+    /// Has cargo run again after a file it watches changed (a build script's input, a
+    /// path dependency's source). `Ok(false)`: what rust-analyzer was given changed (a
+    /// build script's cfgs or env, a rebuilt rlib), the workspace must be reloaded;
+    /// changed files in `OUT_DIR` are picked up by the refresh that follows, as sources.
+    fn rerun_cargo(&mut self) -> Result<bool> {
+        let Some(old) = &self.ws.deps else {
+            return Ok(false);
+        };
+        let config = &self.config;
+        let mut new = crate::deps::run_cargo(
+            &config.manifest_dir.join("Cargo.toml"),
+            &config.cargo,
+            &config.target_dir,
+            &config.rac_dir,
+            &self.ws.rac_members,
+        )?;
+        if new.rebuilt || new.outcome != old.outcome {
+            return Ok(false);
+        }
+        new.link_args = old.link_args.clone();
+        self.files.set_cargo_inputs(&new.inputs, new.started);
+        self.ws.deps = Some(new);
         Ok(true)
     }
 

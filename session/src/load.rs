@@ -30,6 +30,8 @@ pub struct LoadedWorkspace {
     pub manifests: Vec<PathBuf>,
     /// The dependencies cargo built (none when the workspace has none).
     pub deps: Option<crate::deps::DepsBuild>,
+    /// The manifests of the members rac compiles (see `deps::build`).
+    pub rac_members: Vec<PathBuf>,
 }
 
 /// The sysroot of the active toolchain (`rustc --print sysroot`).
@@ -135,12 +137,14 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     let root = AbsPathBuf::assert_utf8(root);
     let manifest = ProjectManifest::discover_single(&root).map_err(err)?;
     let mut workspace = ProjectWorkspace::load(manifest, &cargo_config, &|_| {}).map_err(err)?;
+    let rac_members = rac_members(&workspace, cargo);
     let deps = if has_dependencies(&workspace) || !cargo.rustc_members.is_empty() {
         Some(crate::deps::build(
             &manifest_dir.join("Cargo.toml"),
             cargo,
             target_dir,
             rac_dir,
+            &rac_members,
         )?)
     } else {
         None
@@ -218,6 +222,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
         local_roots,
         manifests,
         deps,
+        rac_members,
     })
 }
 
@@ -580,6 +585,24 @@ fn check_proc_macro_server(ws: &ProjectWorkspace) -> Result<()> {
 
 /// Whether the graph has anything for cargo to build: a package that is not a member (a
 /// dependency), or a build script or proc macro of a member.
+/// The manifests of the workspace members rac compiles (those not marked for rustc).
+pub(crate) fn rac_members(ws: &ProjectWorkspace, cargo: &crate::CargoOptions) -> Vec<PathBuf> {
+    let ProjectWorkspaceKind::Cargo { cargo: packages, .. } = &ws.kind else {
+        return Vec::new();
+    };
+    packages
+        .packages()
+        .filter(|&p| packages[p].is_member)
+        .map(|p| PathBuf::from(packages[p].manifest.as_str()))
+        .filter(|m| {
+            !cargo
+                .rustc_members
+                .iter()
+                .any(|(_, dir)| m.parent() == Some(dir.as_path()))
+        })
+        .collect()
+}
+
 fn has_dependencies(ws: &ProjectWorkspace) -> bool {
     let ProjectWorkspaceKind::Cargo { cargo, .. } = &ws.kind else {
         return false;

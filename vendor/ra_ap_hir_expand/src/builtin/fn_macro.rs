@@ -881,17 +881,37 @@ pub fn include_input_to_file_id(
 }
 
 fn include_bytes_expand(
-    _db: &dyn SourceDatabase,
-    _arg_id: MacroCallId,
-    _tt: &tt::TopSubtree,
+    db: &dyn SourceDatabase,
+    arg_id: MacroCallId,
+    tt: &tt::TopSubtree,
     span: Span,
 ) -> ExpandResult<tt::TopSubtree> {
-    // FIXME: actually read the file here if the user asked for macro expansion
+    // rac: the file's bytes as a byte string literal (`&'static [u8; N]`, as rustc's
+    // `include_bytes!`), when the file is in the database (rac adds the files that
+    // workspace code includes; one that is not UTF-8 as `rac::BINARY_FILE_PREFIX` says).
+    // A file that cannot be read is an error, never silently nothing.
     let pound = mk_pound(span);
-    let res = quote! {span =>
+    let unsupported = quote! {span =>
         builtin #pound include_bytes
     };
-    ExpandResult::ok(res)
+    let (path, input_span) = match parse_string(tt) {
+        Ok(it) => it,
+        Err(e) => return ExpandResult::new(unsupported, e),
+    };
+    let file_id = match relative_file(db, arg_id, path.as_str(), true, input_span) {
+        Ok(file_id) => file_id,
+        Err(e) => return ExpandResult::new(unsupported, e),
+    };
+    let text = db.file_text(file_id.file_id(db));
+    let escaped: String = crate::builtin::rac::file_bytes(text.text(db))
+        .into_iter()
+        .flat_map(|b| b.escape_ascii())
+        .map(char::from)
+        .collect();
+    ExpandResult::ok(tt::TopSubtree::invisible_from_leaves(
+        span,
+        [tt::Leaf::Literal(tt::Literal::new_no_suffix(&escaped, span, tt::LitKind::ByteStr))],
+    ))
 }
 
 fn include_str_expand(
@@ -910,19 +930,23 @@ fn include_str_expand(
         }
     };
 
-    // FIXME: we're not able to read excluded files (which is most of them because
-    // it's unusual to `include_str!` a Rust file), but we can return an empty string.
-    // Ideally, we'd be able to offer a precise expansion if the user asks for macro
-    // expansion.
+    // rac: a file that is not in the database is an error (rac refuses the body), not
+    // an empty string: rustc would have included the file's text.
     let file_id = match relative_file(db, arg_id, path.as_str(), true, input_span) {
         Ok(file_id) => file_id,
-        Err(_) => {
-            return ExpandResult::ok(quote!(call_site =>""));
+        Err(e) => {
+            return ExpandResult::new(quote!(call_site =>""), e);
         }
     };
 
     let text = db.file_text(file_id.file_id(db));
     let text = &**text.text(db);
+    if text.starts_with(crate::builtin::rac::BINARY_FILE_PREFIX) {
+        return ExpandResult::new(
+            quote!(call_site =>""),
+            ExpandError::other(input_span, format!("`{path}` is not UTF-8")),
+        );
+    }
 
     ExpandResult::ok(quote!(call_site =>#text))
 }

@@ -39,6 +39,19 @@ pub struct RacHooks {
 
 pub static RAC_HOOKS: OnceLock<RacHooks> = OnceLock::new();
 
+/// How a file that is not UTF-8 is held as a file text in the database (which holds
+/// `String`s): this prefix, then one `char` per byte (U+0000..=U+00FF). `include_bytes!`
+/// decodes it; `include_str!` of such a file is an error, as with rustc.
+pub const BINARY_FILE_PREFIX: &str = "\u{fdd0}rac-binary-file\u{fdd0}";
+
+/// The bytes of a file text held as `BINARY_FILE_PREFIX` says, or of a UTF-8 text.
+pub fn file_bytes(text: &str) -> Vec<u8> {
+    match text.strip_prefix(BINARY_FILE_PREFIX) {
+        Some(latin1) => latin1.chars().map(|c| c as u32 as u8).collect(),
+        None => text.as_bytes().to_vec(),
+    }
+}
+
 /// The position rustc reports for a `file!`/`line!`/`column!`/`module_path!` call
 /// (rustc's `expansion_cause`): walk from the call up through the expansions that produced
 /// its tokens until a call the user wrote (root context) is found. A call written in the

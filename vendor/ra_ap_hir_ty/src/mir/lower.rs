@@ -2588,6 +2588,20 @@ pub fn mir_body_query<'db>(
             (store, loc.expr, None, &[][..])
         }
     };
+    // rac: a body with a macro call r-a could not expand holds what the expansion
+    // recovered (an empty string for an `include_str!` of a file it does not have):
+    // evaluating or compiling it would give a wrong result, so it has no MIR.
+    let (_, source_map) = ExpressionStore::with_source_map(db, def.expression_store_owner(db));
+    for (_, call) in source_map.macro_calls() {
+        if let Some(e) = call.parse_macro_expansion_error(db)
+            && let Some(err) = &e.err
+        {
+            return Err(MirLowerError::NotSupported(format!(
+                "a macro call rust-analyzer could not expand in `{detail}`: {}",
+                err.render_to_string(db).message
+            )));
+        }
+    }
     let infer = InferenceResult::of(db, def);
     let mut result = lower_body_to_mir(db, def, store, infer, root_expr, self_param, params)?;
     result.shrink_to_fit();
