@@ -201,6 +201,7 @@ pub fn run(
         argv,
         cwd: cwd.to_path_buf(),
         jobs_limit,
+        env: crate::exec::command_env(),
     })?;
     for attempt in 0..2 {
         let (stream, pid) = connect(&place)?;

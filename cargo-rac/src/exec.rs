@@ -44,6 +44,16 @@ pub struct Sessions {
     current: Option<session::Session>,
     plans: crate::plan::PlanCache,
     pub builds: u64,
+    /// The environment of the command being served (`command_env`).
+    pub env: std::collections::HashMap<String, String>,
+}
+
+/// This process's environment variables that are UTF-8: what rustc, run by cargo from
+/// this command, would read with `env!`/`option_env!` (`Sessions::get`).
+pub fn command_env() -> std::collections::HashMap<String, String> {
+    std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+        .collect()
 }
 
 impl Sessions {
@@ -55,7 +65,13 @@ impl Sessions {
         timings: &mut session::Timings,
     ) -> Result<&mut session::Session> {
         if let Some(s) = &mut self.current {
-            if s.config == *config && s.refresh(timings)? {
+            // A variable a macro read (`env!`, `option_env!`) has another value in this
+            // command's environment: its expansions are stale, start over.
+            if s.config == *config
+                && !session::build_env_differs(&self.env)
+                && s.refresh(timings)?
+            {
+                session::set_build_env(self.env.clone(), false);
                 return Ok(self.current.as_mut().unwrap());
             }
             // Tearing down rust-analyzer's database takes seconds: not on the build's time.
@@ -63,6 +79,7 @@ impl Sessions {
                 std::thread::spawn(move || drop(old));
             }
         }
+        session::set_build_env(self.env.clone(), true);
         let s = session::Session::open(config)?;
         let open = s.open_timings.clone();
         timings.load = open.load;

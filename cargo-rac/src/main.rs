@@ -132,6 +132,7 @@ fn main_command(
     let debug_env = IN_PROCESS_ENV.iter().any(|k| std::env::var_os(k).is_some());
     let (code, run) = if b.no_server || no_server_env || debug_env {
         let mut sessions = exec::Sessions::default();
+        sessions.env = exec::command_env();
         let bar = std::cell::RefCell::new(new_bar(b));
         let mut stdout = progress::Erasing {
             bar: &bar,

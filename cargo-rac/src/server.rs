@@ -208,6 +208,9 @@ pub struct Request {
     /// The client's jobserver allows this many threads.
     #[serde(default)]
     pub jobs_limit: Option<usize>,
+    /// The client's environment (its UTF-8 variables): what `env!`/`option_env!` read.
+    #[serde(default)]
+    pub env: std::collections::HashMap<String, String>,
 }
 
 /// A writer that sends what it is given as `Stdout` or `Stderr` frames.
@@ -286,6 +289,7 @@ fn request(server: &Server, stream: UnixStream, json: &str) -> Result<()> {
                     },
                 };
                 let cmd = crate::with_jobs(&cli.command, req.jobs_limit);
+                state.sessions.env = req.env.clone();
                 crate::exec::execute(&cmd, &req.cwd, &mut state.sessions, &mut out)
             }));
             match r {

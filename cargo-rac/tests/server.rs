@@ -828,3 +828,35 @@ fn path_dependency_edits_reach_the_binary_through_the_server() {
         ws.assert_same_as_rustc(what);
     }
 }
+
+/// `env!`/`option_env!` of a variable cargo does not set read the environment of the
+/// command, as rustc does (it inherits cargo's); a later command with another value for
+/// a variable a macro read gets a binary with the new value from the warm server. std's
+/// `consts::ARCH` (set by std's build script) is rustc's.
+#[test]
+fn environment_variables_read_by_macros_follow_the_command() {
+    let ws = Ws::new(
+        "env",
+        "fn main() { println!(\"{:?} {}\", option_env!(\"RAC_TEST_FLAVOUR\"), std::env::consts::ARCH); }\n",
+    );
+    let build_with = |value: Option<&str>| {
+        let mut c = ws.rac(&["build"]);
+        match value {
+            Some(v) => c.env("RAC_TEST_FLAVOUR", v),
+            None => c.env_remove("RAC_TEST_FLAVOUR"),
+        };
+        let out = c.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        stdout_of(&ws.dir.join("target/debug/app"))
+    };
+    let arch = std::env::consts::ARCH;
+    assert_eq!(build_with(None), format!("None {arch}\n"));
+    assert_eq!(build_with(Some("sweet")), format!("Some(\"sweet\") {arch}\n"));
+    assert_eq!(build_with(Some("sour")), format!("Some(\"sour\") {arch}\n"));
+    assert_eq!(build_with(None), format!("None {arch}\n"));
+    // A variable that is not set is rustc's error.
+    ws.write_main("fn main() { println!(\"{}\", env!(\"RAC_TEST_NEVER_SET\")); }\n");
+    let out = ws.run(&["build"]);
+    assert_eq!(out.status.code(), Some(101));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("RAC_TEST_NEVER_SET"));
+}

@@ -309,6 +309,10 @@ pub struct Session {
         HashMap<codegen::instance::InstanceKey, (ra_ap_base_db::Crate, Arc<codegen::UnitOutput>)>,
 }
 
+/// The environment `env!`/`option_env!` read what cargo does not set from, and whether a
+/// new command's environment differs in a variable they read.
+pub use ra_ap_hir_expand::builtin::rac::{build_env_differs, set_build_env};
+
 /// How many object files a binary is split into (see `Session::write_objects`).
 const OBJECT_PARTS: usize = 16;
 

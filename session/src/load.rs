@@ -233,6 +233,14 @@ fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
         if !krate.data(db).origin.is_lang() {
             continue;
         }
+        if krate.extra_data(db).display_name.as_ref().is_some_and(|n| n.to_string() == "std") {
+            // std's build script sets it (`std::env::consts::ARCH`); rust-analyzer does not
+            // run the sysroot's build scripts.
+            use ra_ap_base_db::salsa::Setter;
+            let mut env = krate.env(db).clone();
+            env.set("STD_ENV_ARCH", std::env::consts::ARCH);
+            krate.set_env(db).to(env);
+        }
         let mut cfg = krate.cfg_options(db).clone();
         let remove = ["debug_assertions", "miri", "bootstrap"]
             .into_iter()

@@ -953,7 +953,16 @@ fn include_str_expand(
 
 fn get_env_inner(db: &dyn SourceDatabase, arg_id: MacroCallId, key: &Symbol) -> Option<String> {
     let krate = arg_id.loc(db).krate;
-    krate.env(db).get(key.as_str())
+    // rac: rustc reads a variable cargo does not set from its own environment, which it
+    // inherits from cargo and cargo from the command: `option_env!("HOME")` is `Some`.
+    // The sysroot's crates were built elsewhere: their env is all they have.
+    krate.env(db).get(key.as_str()).or_else(|| {
+        if krate.data(db).origin.is_lang() {
+            None
+        } else {
+            crate::builtin::rac::build_env_var(key.as_str())
+        }
+    })
 }
 
 fn env_expand(
@@ -974,14 +983,16 @@ fn env_expand(
 
     let mut err = None;
     let s = get_env_inner(db, arg_id, &key).unwrap_or_else(|| {
-        // The only variable rust-analyzer ever sets is `OUT_DIR`, so only diagnose that to avoid
-        // unnecessary diagnostics for eg. `CARGO_PKG_NAME`.
-        if key.as_str() == "OUT_DIR" {
-            err = Some(ExpandError::other(
-                span,
-                r#"`OUT_DIR` not set, build scripts may have failed to run"#,
-            ));
-        }
+        // rac: an unset variable is an error, as with rustc (rac then refuses a body that
+        // uses the placeholder rather than compile it).
+        err = Some(ExpandError::other(
+            span,
+            if key.as_str() == "OUT_DIR" {
+                r#"`OUT_DIR` not set, build scripts may have failed to run"#.to_owned()
+            } else {
+                format!("environment variable `{}` not defined at compile time", key.as_str())
+            },
+        ));
 
         // If the variable is unset, still return a dummy string to help type inference along.
         // We cannot use an empty string here, because for

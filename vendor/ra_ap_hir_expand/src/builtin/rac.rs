@@ -39,6 +39,47 @@ pub struct RacHooks {
 
 pub static RAC_HOOKS: OnceLock<RacHooks> = OnceLock::new();
 
+/// The environment `env!`/`option_env!` read a variable from when the crate's own env
+/// (cargo's `CARGO_*` variables, build scripts' `rustc-env`) does not set it: the
+/// environment of the command that asked for the build, as rustc inherits cargo's.
+/// Every variable read is recorded with the value it had, so that a build server can
+/// tell when a later command's environment differs in one that a macro read (its
+/// expansion is memoized without that dependency).
+struct BuildEnv {
+    vars: std::collections::HashMap<String, String>,
+    reads: std::collections::BTreeMap<String, Option<String>>,
+}
+
+static BUILD_ENV: std::sync::Mutex<Option<BuildEnv>> = std::sync::Mutex::new(None);
+
+/// Sets the build environment. `fresh`: a new database, whose expansions read nothing
+/// yet (the record of reads starts empty); otherwise the reads so far are kept.
+pub fn set_build_env(vars: std::collections::HashMap<String, String>, fresh: bool) {
+    let mut env = BUILD_ENV.lock().unwrap_or_else(|e| e.into_inner());
+    let reads = match env.take() {
+        Some(old) if !fresh => old.reads,
+        _ => Default::default(),
+    };
+    *env = Some(BuildEnv { vars, reads });
+}
+
+/// Whether `vars` gives another value to a variable an expansion has read.
+pub fn build_env_differs(vars: &std::collections::HashMap<String, String>) -> bool {
+    let env = BUILD_ENV.lock().unwrap_or_else(|e| e.into_inner());
+    env.as_ref()
+        .is_some_and(|env| env.reads.iter().any(|(k, v)| vars.get(k) != v.as_ref()))
+}
+
+/// A variable of the build environment, recorded as read. `None` when unset, or when no
+/// build environment was set (rust-analyzer's own behaviour).
+pub fn build_env_var(key: &str) -> Option<String> {
+    let mut env = BUILD_ENV.lock().unwrap_or_else(|e| e.into_inner());
+    let env = env.as_mut()?;
+    let value = env.vars.get(key).cloned();
+    env.reads.insert(key.to_owned(), value.clone());
+    value
+}
+
 /// How a file that is not UTF-8 is held as a file text in the database (which holds
 /// `String`s): this prefix, then one `char` per byte (U+0000..=U+00FF). `include_bytes!`
 /// decodes it; `include_str!` of such a file is an error, as with rustc.
