@@ -214,7 +214,13 @@ fn a_proc_macro_member_is_expanded_and_a_missing_server_is_named() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&rustc, std::fs::Permissions::from_mode(0o755)).unwrap();
     let out = Command::new(RAC)
-        .args(["rac", "build", "--no-server", "--target-dir", "target-no-server"])
+        .args([
+            "rac",
+            "build",
+            "--no-server",
+            "--target-dir",
+            "target-no-server",
+        ])
         .current_dir(&dir)
         .env("RUSTC", &rustc)
         .env("RUST_BACKTRACE", "0")
@@ -243,5 +249,15 @@ fn native_libraries_named_by_link_attributes_are_linked() {
     assert_eq!(built.status.code(), Some(0), "{}", text(&built));
     let expected = rustc_output(&dir);
     assert_eq!(expected, "42\n[42, 84, 126]\n");
+    assert_eq!(stdout_of(&dir.join("target/debug/app")), expected);
+}
+
+#[test]
+fn a_global_allocator_of_a_crate_rustc_compiles_is_used() {
+    let (dir, run) = example("dep_global_allocator", "dep_global_allocator");
+    let built = rac(&dir, &run, &["build", "--no-server"]);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built));
+    let expected = rustc_output(&dir);
+    assert_eq!(expected, "[1, 2, 3] 3\n");
     assert_eq!(stdout_of(&dir.join("target/debug/app")), expected);
 }

@@ -292,7 +292,10 @@ fn progress_bar_is_drawn_when_asked_and_erased() {
             .unwrap();
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(out.status.success(), "{args:?}: {err}");
-        assert!(err.contains("\r    Building ["), "{args:?}: no bar drawn: {err:?}");
+        assert!(
+            err.contains("\r    Building ["),
+            "{args:?}: no bar drawn: {err:?}"
+        );
         // Every other line starts at the start of a line or right after an erase.
         let (mut plain, mut rest) = (String::new(), err.as_str());
         while let Some(i) = rest.find('\r') {
@@ -306,15 +309,27 @@ fn progress_bar_is_drawn_when_asked_and_erased() {
             let erased = drawn.is_empty();
             rest = &rest[end..];
             if !rest.is_empty() && !rest.starts_with('\r') {
-                assert!(erased, "{args:?}: output after a bar that was not erased: {err:?}");
+                assert!(
+                    erased,
+                    "{args:?}: output after a bar that was not erased: {err:?}"
+                );
             }
         }
         plain.push_str(rest);
-        assert!(err.ends_with('\n'), "{args:?}: the bar was left on screen: {err:?}");
+        assert!(
+            err.ends_with('\n'),
+            "{args:?}: the bar was left on screen: {err:?}"
+        );
         let lines: Vec<&str> = plain.lines().collect();
         assert_eq!(lines.len(), 2, "{args:?}: {plain:?}");
-        assert!(lines[0].starts_with("   Compiling app v0.1.0 ("), "{plain:?}");
-        assert!(lines[1].starts_with("    Finished `dev` profile"), "{plain:?}");
+        assert!(
+            lines[0].starts_with("   Compiling app v0.1.0 ("),
+            "{plain:?}"
+        );
+        assert!(
+            lines[1].starts_with("    Finished `dev` profile"),
+            "{plain:?}"
+        );
         // Not asked for and not a terminal: no bar.
         let quiet = ws.run(args);
         assert!(!String::from_utf8_lossy(&quiet.stderr).contains('\r'));
@@ -684,7 +699,10 @@ fn member_build_script_inputs_reach_the_binary_through_the_server() {
     let data = |text: &str| std::fs::write(ws.dir.join("data.txt"), text).unwrap();
     let steps: Vec<(&str, Box<dyn Fn()>)> = vec![
         ("the first build", Box::new(|| {})),
-        ("an edit of the data file", Box::new(|| data("second, longer\n"))),
+        (
+            "an edit of the data file",
+            Box::new(|| data("second, longer\n")),
+        ),
         ("a data file that sets a cfg", Box::new(|| data("cfg\n"))),
         ("the cfg unset again", Box::new(|| data("plain\n"))),
         (
@@ -698,7 +716,10 @@ fn member_build_script_inputs_reach_the_binary_through_the_server() {
             "a build script without rerun-if lines",
             Box::new(|| std::fs::write(ws.dir.join("build.rs"), script(false)).unwrap()),
         ),
-        ("the data file edited under it", Box::new(|| data("third cfg\n"))),
+        (
+            "the data file edited under it",
+            Box::new(|| data("third cfg\n")),
+        ),
         ("and again", Box::new(|| data("fourth\n"))),
     ];
     for (what, change) in steps {
@@ -734,7 +755,11 @@ fn main() {
     );
     std::fs::create_dir_all(ws.dir.join("data")).unwrap();
     std::fs::write(ws.dir.join("data/msg.txt"), "hello\n").unwrap();
-    std::fs::write(ws.dir.join("src/blob.bin"), [0u8, 159, 146, 150, 255, b'\n', b'"']).unwrap();
+    std::fs::write(
+        ws.dir.join("src/blob.bin"),
+        [0u8, 159, 146, 150, 255, b'\n', b'"'],
+    )
+    .unwrap();
     std::fs::write(
         ws.dir.join("src/tables.rs"),
         "pub fn sum() -> u32 { include_bytes!(\"table.txt\").iter().map(|&b| b as u32).sum() }\n",
@@ -745,9 +770,18 @@ fn main() {
     let write_bytes = |path: &str, bytes: &[u8]| std::fs::write(ws.dir.join(path), bytes).unwrap();
     let steps: Vec<(&str, Box<dyn Fn()>)> = vec![
         ("the first build", Box::new(|| {})),
-        ("an edit of an included text", Box::new(|| write("data/msg.txt", "héllo \"quoted\"\n"))),
-        ("an edit of an included binary", Box::new(|| write_bytes("src/blob.bin", &[1, 2, 3, 0xc3]))),
-        ("an included file in a module edited", Box::new(|| write("src/table.txt", "abcdef"))),
+        (
+            "an edit of an included text",
+            Box::new(|| write("data/msg.txt", "héllo \"quoted\"\n")),
+        ),
+        (
+            "an edit of an included binary",
+            Box::new(|| write_bytes("src/blob.bin", &[1, 2, 3, 0xc3])),
+        ),
+        (
+            "an included file in a module edited",
+            Box::new(|| write("src/table.txt", "abcdef")),
+        ),
         (
             "a new include in an edited module",
             Box::new(|| {
@@ -758,7 +792,10 @@ fn main() {
                 )
             }),
         ),
-        ("the new file edited", Box::new(|| write("src/more.txt", "more and more"))),
+        (
+            "the new file edited",
+            Box::new(|| write("src/more.txt", "more and more")),
+        ),
     ];
     for (what, change) in steps {
         change();
@@ -815,12 +852,19 @@ fn path_dependency_edits_reach_the_binary_through_the_server() {
     let manifest = std::fs::read_to_string(ws.dir.join("Cargo.toml")).unwrap();
     std::fs::write(
         ws.dir.join("Cargo.toml"),
-        manifest.replace("[workspace]", "[dependencies]\ndep = { path = \"../dep\" }\n\n[workspace]"),
+        manifest.replace(
+            "[workspace]",
+            "[dependencies]\ndep = { path = \"../dep\" }\n\n[workspace]",
+        ),
     )
     .unwrap();
     for (what, mono, generic) in [
         ("the first build", "\"one\"", "<{:?}>"),
-        ("an edit of the dependency's monomorphic function", "\"two\"", "<{:?}>"),
+        (
+            "an edit of the dependency's monomorphic function",
+            "\"two\"",
+            "<{:?}>",
+        ),
         ("an edit of its generic function", "\"two\"", "[{:?}]"),
     ] {
         lib(mono, generic);
@@ -846,12 +890,19 @@ fn environment_variables_read_by_macros_follow_the_command() {
             None => c.env_remove("RAC_TEST_FLAVOUR"),
         };
         let out = c.output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         stdout_of(&ws.dir.join("target/debug/app"))
     };
     let arch = std::env::consts::ARCH;
     assert_eq!(build_with(None), format!("None {arch}\n"));
-    assert_eq!(build_with(Some("sweet")), format!("Some(\"sweet\") {arch}\n"));
+    assert_eq!(
+        build_with(Some("sweet")),
+        format!("Some(\"sweet\") {arch}\n")
+    );
     assert_eq!(build_with(Some("sour")), format!("Some(\"sour\") {arch}\n"));
     assert_eq!(build_with(None), format!("None {arch}\n"));
     // A variable that is not set is rustc's error.

@@ -19,6 +19,8 @@ pub struct CodegenAttrs {
     pub link_name: Option<String>,
     pub export_name: Option<String>,
     pub thread_local: bool,
+    /// `#[global_allocator]` (on a static).
+    pub global_allocator: bool,
     /// `#[lang = "..."]`.
     pub lang: Option<String>,
 }
@@ -41,6 +43,7 @@ fn collect(
                     Some("no_mangle") => out.no_mangle = true,
                     Some("rustc_std_internal_symbol") => out.rustc_std_internal_symbol = true,
                     Some("thread_local") => out.thread_local = true,
+                    Some("global_allocator") => out.global_allocator = true,
                     _ => {}
                 },
                 ast::Meta::TokenTreeMeta(m) => {
@@ -125,7 +128,24 @@ fn trait_prototype(db: &dyn HirDatabase, f: FunctionId) -> Option<FunctionId> {
 pub fn static_attrs(db: &dyn HirDatabase, s: StaticId) -> CodegenAttrs {
     let krate = s.krate(db);
     let src = s.lookup(db).source(db);
-    collect(db, krate, src.value.attrs())
+    let mut attrs = collect(db, krate, src.value.attrs());
+    // `#[global_allocator]` is a builtin attribute macro: the static rust-analyzer sees
+    // is its expansion, without the attribute.
+    let mut file = src.file_id;
+    while let Some(call) = file.macro_file() {
+        let loc = call.loc(db);
+        if let ra_ap_hir_expand::MacroDefKind::BuiltInAttr(_, expander) = loc.def.kind
+            && matches!(
+                expander,
+                ra_ap_hir_expand::builtin::BuiltinAttrExpander::GlobalAllocator
+            )
+        {
+            attrs.global_allocator = true;
+            break;
+        }
+        file = loc.kind.file_id();
+    }
+    attrs
 }
 
 /// `#[default]` on an enum variant (for `#[derive(Default)]`).

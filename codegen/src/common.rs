@@ -91,11 +91,13 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             self.locals.insert(l, place);
             return;
         }
-        let ss = self.bcx.create_sized_stack_slot(cranelift_codegen::ir::StackSlotData::new(
-            cranelift_codegen::ir::StackSlotKind::ExplicitSlot,
-            size.max(1).next_multiple_of(8) as u32,
-            align.max(1).trailing_zeros() as u8,
-        ));
+        let ss = self
+            .bcx
+            .create_sized_stack_slot(cranelift_codegen::ir::StackSlotData::new(
+                cranelift_codegen::ir::StackSlotKind::ExplicitSlot,
+                size.max(1).next_multiple_of(8) as u32,
+                align.max(1).trailing_zeros() as u8,
+            ));
         self.local_slots.insert(l, (ss, layout));
     }
 

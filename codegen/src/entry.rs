@@ -68,9 +68,58 @@ pub fn define_c_main<'db>(cx: &mut CodegenCx<'db>, user_main: FunctionId) -> Res
     Ok(())
 }
 
-/// `__rust_alloc` & co. forward to std's default allocator, as rustc's allocator shim does
-/// when the program declares no `#[global_allocator]`.
+/// Where `__rust_alloc` & co. go, as rustc's allocator shim decides.
+enum Allocator {
+    /// std's default (`__rdl_alloc`, the system allocator).
+    Default,
+    /// A `#[global_allocator]` static of a crate rustc compiled: rustc 1.95 defines
+    /// `__rust_alloc` & co. in that crate itself (they call the static's methods).
+    RustcGenerated,
+    /// A `#[global_allocator]` static of a crate rac compiles.
+    Static(ra_ap_hir_def::StaticId),
+}
+
+/// The program's `#[global_allocator]`: a static with the attribute in a crate of the
+/// binary's graph that rac compiles, else `__rust_alloc` in a dependency's rlib, else
+/// std's default.
+fn find_allocator(cx: &CodegenCx<'_>) -> Allocator {
+    let db = cx.tcx.db;
+    for krate in cx.tcx.krate.transitive_deps(db) {
+        // Crates rustc compiled (they have an rlib: path dependencies, members marked
+        // for rustc) are found by their symbols below.
+        let data = krate.data(db);
+        if !data.origin.is_local() || cx.linkmap.crate_rlib(data.root_file_id.index()).is_some() {
+            continue;
+        }
+        let def_map = ra_ap_hir_def::nameres::crate_def_map(db, krate);
+        for (_, module) in def_map.modules() {
+            for d in module.scope.declarations() {
+                if let ra_ap_hir_def::ModuleDefId::StaticId(s) = d
+                    && crate::attrs::static_attrs(db, s).global_allocator
+                {
+                    return Allocator::Static(s);
+                }
+            }
+        }
+    }
+    // std's rlibs do not define it (rustc's allocator shim does, in each binary).
+    if cx
+        .linkmap
+        .find_by_suffix("12___rust_alloc")
+        .next()
+        .is_some()
+    {
+        return Allocator::RustcGenerated;
+    }
+    Allocator::Default
+}
+
+/// `__rust_alloc` & co., as rustc's allocator shim: they forward to std's default
+/// allocator, or to the program's `#[global_allocator]` (through `rac_shims::global_*`,
+/// which call its `GlobalAlloc` methods); a dependency's rlib that has the
+/// `#[global_allocator]` defines them itself.
 pub fn define_allocator_shim(cx: &mut CodegenCx<'_>) -> Result<()> {
+    let allocator = find_allocator(cx);
     let i = types::I64;
     let shims: [(&str, &[types::Type], &[types::Type]); 4] = [
         ("alloc", &[i, i], &[i]),
@@ -79,12 +128,13 @@ pub fn define_allocator_shim(cx: &mut CodegenCx<'_>) -> Result<()> {
         ("alloc_zeroed", &[i, i], &[i]),
     ];
     for (name, params, rets) in shims {
+        if let Allocator::RustcGenerated = allocator {
+            break;
+        }
         let export = crate::resolve::rustc_internal_symbol(&cx.linkmap, &format!("__rust_{name}"))
             .ok_or_else(|| {
                 anyhow!("std's allocator symbols were not found in the sysroot rlibs")
             })?;
-        let import =
-            crate::resolve::rustc_internal_symbol(&cx.linkmap, &format!("__rdl_{name}")).unwrap();
         let mut sig = Signature::new(CallConv::SystemV);
         sig.params = params.iter().map(|t| AbiParam::new(*t)).collect();
         sig.returns = rets.iter().map(|t| AbiParam::new(*t)).collect();
@@ -92,6 +142,12 @@ pub fn define_allocator_shim(cx: &mut CodegenCx<'_>) -> Result<()> {
             .module
             .declare_function(&export, Linkage::Export, &sig)
             .map_err(|e| anyhow!("{e}"))?;
+        if let Allocator::Static(s) = allocator {
+            global_allocator_call(cx, id, sig, s, name)?;
+            continue;
+        }
+        let import =
+            crate::resolve::rustc_internal_symbol(&cx.linkmap, &format!("__rdl_{name}")).unwrap();
         let target = cx
             .module
             .declare_function(&import, Linkage::Import, &sig)
@@ -108,6 +164,45 @@ pub fn define_allocator_shim(cx: &mut CodegenCx<'_>) -> Result<()> {
         .map_err(|e| anyhow!("{e}"))?;
     define_body(cx, id, sig, |_, b, _| {
         b.ins().return_(&[]);
+    });
+    Ok(())
+}
+
+/// Defines `__rust_{name}` (`id`, C-like scalars) as a call of
+/// `rac_shims::global_{name}::<T>(&STATIC, args...)`, `T` the static's type.
+fn global_allocator_call<'db>(
+    cx: &mut CodegenCx<'db>,
+    id: FuncId,
+    sig: Signature,
+    s: ra_ap_hir_def::StaticId,
+    name: &str,
+) -> Result<()> {
+    let f = crate::shims::source_shim(&cx.tcx, &format!("global_{name}"))
+        .ok_or_else(|| anyhow!("the shims crate has no `global_{name}`"))?;
+    let ty = crate::constant::static_ty(&cx.tcx, s);
+    let instance = Instance::item(f, GenericArgs::new_from_slice(&[ty.into()]));
+    let abi = cx.fn_abi(&instance)?;
+    let callee_sig = abi.signature();
+    // `&T` then the shim's own scalars: the Rust ABI passes each as one register.
+    if callee_sig.params.len() != sig.params.len() + 1
+        || callee_sig.returns.len() != sig.returns.len()
+        || callee_sig.params.iter().any(|p| p.value_type != types::I64)
+    {
+        return Err(anyhow!(
+            "unexpected ABI of rac_shims::global_{name} for the #[global_allocator] static"
+        ));
+    }
+    let callee = cx.declare_instance(instance, None, Tier::Tier3)?;
+    let data = crate::constant::static_data(cx, s)?;
+    define_body(cx, id, sig, |cx, b, params| {
+        let gv = cx.module.declare_data_in_func(data, b.func);
+        let addr = b.ins().symbol_value(types::I64, gv);
+        let r = cx.module.declare_func_in_func(callee, b.func);
+        let mut args = vec![addr];
+        args.extend_from_slice(params);
+        let call = b.ins().call(r, &args);
+        let results = b.inst_results(call).to_vec();
+        b.ins().return_(&results);
     });
     Ok(())
 }

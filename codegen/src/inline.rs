@@ -22,8 +22,8 @@
 
 use std::borrow::Cow;
 
-use cranelift_codegen::ir::{self, ExternalName, Function, InstructionData};
 use cranelift_codegen::inline::{Inline, InlineCommand};
+use cranelift_codegen::ir::{self, ExternalName, Function, InstructionData};
 use cranelift_module::FuncId;
 use ra_ap_hir_ty::mir::{StatementKind, TerminatorKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -95,7 +95,10 @@ pub fn scratch_bodies(cx: &mut CodegenCx<'_>) -> Bodies {
 /// never return (panics: cold paths).
 fn looks_small<'db>(cx: &CodegenCx<'db>, instance: &Instance<'db>) -> bool {
     use crate::instance::InstanceKind;
-    if !matches!(instance.kind, InstanceKind::Item(_) | InstanceKind::Closure(_)) {
+    if !matches!(
+        instance.kind,
+        InstanceKind::Item(_) | InstanceKind::Closure(_)
+    ) {
         return false;
     }
     let Ok(body) = crate::mir::body_of(&cx.tcx, instance) else {
@@ -143,7 +146,10 @@ fn translate_scratch<'db>(
         return None;
     }
     let [(fid, f)] = <[_; 1]>::try_from(new).ok()?;
-    (fid == id && f.dfg.num_insts() <= MAX_CALLEE_INSTS && !f.dfg.ext_funcs.values().any(|e| e.patchable)).then_some(f)
+    (fid == id
+        && f.dfg.num_insts() <= MAX_CALLEE_INSTS
+        && !f.dfg.ext_funcs.values().any(|e| e.patchable))
+    .then_some(f)
 }
 
 /// The scratch bodies `caller` calls, prepared for inlining into it: Cranelift's inliner
@@ -157,7 +163,9 @@ pub fn bodies_for(caller: &mut Function, bodies: &Bodies) -> Bodies {
         if out.contains_key(&id) {
             continue;
         }
-        let Some(body) = bodies.get(&id) else { continue };
+        let Some(body) = bodies.get(&id) else {
+            continue;
+        };
         let mut body = body.clone();
         let names = body.params.user_named_funcs().clone();
         for gv in body.global_values.values_mut() {
@@ -181,9 +189,8 @@ fn callees(f: &Function) -> Vec<FuncId> {
     for block in f.layout.blocks() {
         for inst in f.layout.block_insts(block) {
             let func_ref = match f.dfg.insts[inst] {
-                InstructionData::Call { func_ref, .. } | InstructionData::TryCall { func_ref, .. } => {
-                    func_ref
-                }
+                InstructionData::Call { func_ref, .. }
+                | InstructionData::TryCall { func_ref, .. } => func_ref,
                 _ => continue,
             };
             if let Some(id) = func_id(f, func_ref) {

@@ -286,7 +286,10 @@ fn locals_written_once_and_never_borrowed(
         match data.terminator.as_ref().map(|t| &t.kind) {
             Some(TerminatorKind::Call { destination, .. }) => {
                 if destination.projection.lookup().is_empty() {
-                    writes.entry(destination.local).or_default().push((bb, None));
+                    writes
+                        .entry(destination.local)
+                        .or_default()
+                        .push((bb, None));
                 } else {
                     disqualified.insert(destination.local);
                 }

@@ -136,7 +136,9 @@ pub fn run_cargo(
                 let is_script = a.target.is_custom_build();
                 if is_script && is_path_package {
                     // The script's own source: cargo compiles it again when it changes.
-                    inputs.paths.push(a.target.src_path.clone().into_std_path_buf());
+                    inputs
+                        .paths
+                        .push(a.target.src_path.clone().into_std_path_buf());
                 }
                 if !rac_member {
                     rebuilt |= !a.fresh;
@@ -159,7 +161,10 @@ pub fn run_cargo(
             cargo_metadata::Message::BuildScriptExecuted(b) => {
                 outcome.push(format!("{b:?}"));
                 if b.package_id.repr.starts_with("path+") {
-                    scripts.push((b.package_id.repr.clone(), b.out_dir.clone().into_std_path_buf()));
+                    scripts.push((
+                        b.package_id.repr.clone(),
+                        b.out_dir.clone().into_std_path_buf(),
+                    ));
                 }
                 for p in &b.linked_paths {
                     // `KIND=path` or `path`; the linker only needs the path.
@@ -208,7 +213,9 @@ fn rerun_if_changed(out_dir: &Path) -> Option<Vec<PathBuf>> {
     let mut any = false;
     let mut paths = Vec::new();
     for line in output.lines() {
-        let Some(directive) = line.strip_prefix("cargo::").or_else(|| line.strip_prefix("cargo:"))
+        let Some(directive) = line
+            .strip_prefix("cargo::")
+            .or_else(|| line.strip_prefix("cargo:"))
         else {
             continue;
         };
@@ -226,18 +233,35 @@ fn rerun_if_changed(out_dir: &Path) -> Option<Vec<PathBuf>> {
 /// `rustc-link-lib`, both recorded in their rlibs' metadata), as linker arguments in the
 /// order rustc would pass them: rustc itself is asked, by linking an empty program that
 /// uses every dependency rlib with `--print link-args` and `true` as the linker.
-fn native_libraries(rlibs: &[(PathBuf, PathBuf)], search: &[String], rac_dir: &Path) -> Result<Vec<String>> {
+fn native_libraries(
+    rlibs: &[(PathBuf, PathBuf)],
+    search: &[String],
+    rac_dir: &Path,
+) -> Result<Vec<String>> {
     if rlibs.is_empty() {
         return Ok(Vec::new());
     }
     let dir = rac_dir.join("link-probe");
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut source = String::new();
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
     let mut cmd = Command::new(&rustc);
-    cmd.args(["--edition", "2021", "--crate-type", "bin", "--crate-name", "rac_link_probe"]);
-    cmd.args(["-C", "linker=true", "--print", "link-args", "--cap-lints", "allow"]);
+    cmd.args([
+        "--edition",
+        "2021",
+        "--crate-type",
+        "bin",
+        "--crate-name",
+        "rac_link_probe",
+    ]);
+    cmd.args([
+        "-C",
+        "linker=true",
+        "--print",
+        "link-args",
+        "--cap-lints",
+        "allow",
+    ]);
     let mut dep_dirs: Vec<&Path> = Vec::new();
     for (i, (_, rlib)) in rlibs.iter().enumerate() {
         source.push_str(&format!("extern crate d{i};\n"));
@@ -261,9 +285,9 @@ fn native_libraries(rlibs: &[(PathBuf, PathBuf)], search: &[String], rac_dir: &P
     crate::write_atomically(&main, source.as_bytes())?;
     cmd.arg(&main).arg("-o").arg(dir.join("probe"));
     cmd.stdin(std::process::Stdio::null());
-    let out = cmd
-        .output()
-        .with_context(|| format!("cannot run `{rustc}` to list the dependencies' native libraries"))?;
+    let out = cmd.output().with_context(|| {
+        format!("cannot run `{rustc}` to list the dependencies' native libraries")
+    })?;
     if !out.status.success() {
         bail!(
             "rustc could not list the native libraries of the dependencies (`{rustc} --print link-args` \

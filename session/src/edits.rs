@@ -70,7 +70,8 @@ impl FileIndex {
         for path in local_sources(roots) {
             if let Some(s) = stamp(&path) {
                 if let Ok(text) = std::fs::read_to_string(&path) {
-                    idx.includes.insert(path.clone(), included_paths(&path, &text));
+                    idx.includes
+                        .insert(path.clone(), included_paths(&path, &text));
                 }
                 idx.sources.insert(path, (s, is_racy(&s)));
             }
@@ -128,7 +129,8 @@ impl FileIndex {
             };
             self.sources.insert(path.clone(), (now, is_racy(&now)));
             let text = String::from_utf8_lossy(&bytes);
-            self.includes.insert(path.clone(), included_paths(&path, &text));
+            self.includes
+                .insert(path.clone(), included_paths(&path, &text));
             // The VFS compares with a hash of what it holds: `false` when the contents
             // did not change (a touch, an editor's save of the same text).
             if vfs.set_file_contents(vfs_path(&path), Some(bytes)) {
@@ -187,7 +189,8 @@ impl FileIndex {
     ) {
         let in_roots = |p: &Path| {
             roots.iter().any(|(include, exclude)| {
-                include.iter().any(|d| p.starts_with(d)) && !exclude.iter().any(|e| p.starts_with(e))
+                include.iter().any(|d| p.starts_with(d))
+                    && !exclude.iter().any(|e| p.starts_with(e))
             })
         };
         let wanted: std::collections::BTreeSet<PathBuf> = self
@@ -204,15 +207,18 @@ impl FileIndex {
             {
                 continue;
             }
-            let contents = std::fs::read(path).ok().map(|b| match String::from_utf8(b) {
-                Ok(text) => text.into_bytes(),
-                Err(e) => {
-                    let bytes = e.into_bytes();
-                    let mut text = String::from(ra_ap_hir_expand::builtin::rac::BINARY_FILE_PREFIX);
-                    text.extend(bytes.iter().map(|&b| char::from(b)));
-                    text.into_bytes()
-                }
-            });
+            let contents = std::fs::read(path)
+                .ok()
+                .map(|b| match String::from_utf8(b) {
+                    Ok(text) => text.into_bytes(),
+                    Err(e) => {
+                        let bytes = e.into_bytes();
+                        let mut text =
+                            String::from(ra_ap_hir_expand::builtin::rac::BINARY_FILE_PREFIX);
+                        text.extend(bytes.iter().map(|&b| char::from(b)));
+                        text.into_bytes()
+                    }
+                });
             match now {
                 Some(now) if contents.is_some() => {
                     self.included.insert(path.clone(), (now, is_racy(&now)));
@@ -280,7 +286,10 @@ fn include_argument(file: &Path, arg: &str) -> Option<PathBuf> {
             path.push_str(&lit);
             inner = rest;
         } else if let Some(rest) = inner.strip_prefix("env!") {
-            let rest = rest.trim_start().strip_prefix(['(', '[', '{'])?.trim_start();
+            let rest = rest
+                .trim_start()
+                .strip_prefix(['(', '[', '{'])?
+                .trim_start();
             let (var, rest) = string_literal(rest)?;
             if var != "CARGO_MANIFEST_DIR" {
                 return None;
@@ -299,7 +308,11 @@ fn include_argument(file: &Path, arg: &str) -> Option<PathBuf> {
         break;
     }
     let path = PathBuf::from(path);
-    Some(if path.is_absolute() { path } else { file.parent()?.join(path) })
+    Some(if path.is_absolute() {
+        path
+    } else {
+        file.parent()?.join(path)
+    })
 }
 
 /// A plain string literal at the start of `s` (escapes `\\`, `\"`, `\n`, `\t`; raw

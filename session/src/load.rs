@@ -233,7 +233,12 @@ fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
         if !krate.data(db).origin.is_lang() {
             continue;
         }
-        if krate.extra_data(db).display_name.as_ref().is_some_and(|n| n.to_string() == "std") {
+        if krate
+            .extra_data(db)
+            .display_name
+            .as_ref()
+            .is_some_and(|n| n.to_string() == "std")
+        {
             // std's build script sets it (`std::env::consts::ARCH`); rust-analyzer does not
             // run the sysroot's build scripts.
             use ra_ap_base_db::salsa::Setter;
@@ -267,8 +272,9 @@ fn split_test_cfg(db: &mut RootDatabase) {
     use ra_ap_base_db::{Crate, all_crates, set_all_crates_with_durability};
     let test = CfgAtom::Flag(Symbol::intern("test"));
     let crates: Vec<Crate> = all_crates(db).iter().copied().collect();
-    let is_test_crate =
-        |db: &RootDatabase, k: Crate| k.data(db).origin.is_local() && k.cfg_options(db).check_atom(&test);
+    let is_test_crate = |db: &RootDatabase, k: Crate| {
+        k.data(db).origin.is_local() && k.cfg_options(db).check_atom(&test)
+    };
     let mut depended: Vec<Crate> = Vec::new();
     for &k in &crates {
         if !k.data(db).origin.is_local() {
@@ -595,7 +601,10 @@ fn check_proc_macro_server(ws: &ProjectWorkspace) -> Result<()> {
 /// dependency), or a build script or proc macro of a member.
 /// The manifests of the workspace members rac compiles (those not marked for rustc).
 pub(crate) fn rac_members(ws: &ProjectWorkspace, cargo: &crate::CargoOptions) -> Vec<PathBuf> {
-    let ProjectWorkspaceKind::Cargo { cargo: packages, .. } = &ws.kind else {
+    let ProjectWorkspaceKind::Cargo {
+        cargo: packages, ..
+    } = &ws.kind
+    else {
         return Vec::new();
     };
     packages

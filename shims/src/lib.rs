@@ -23,3 +23,45 @@
 pub fn simd_contains(_needle: &str, _haystack: &str) -> Option<bool> {
     None
 }
+
+/// rac's allocator glue for a `#[global_allocator]` static of the workspace, not a
+/// replacement of a std function: rustc's allocator shim makes `__rust_alloc` & co. call
+/// the `GlobalAlloc` methods of the program's `#[global_allocator]` static (the
+/// `__rg_alloc` functions it generates); rac's entry glue (`codegen/src/entry.rs`) calls
+/// these four with the static's address.
+///
+/// # Safety
+/// As `GlobalAlloc::alloc`, with `size` and `align` a valid `Layout`.
+pub unsafe fn global_alloc<A: core::alloc::GlobalAlloc>(a: &A, size: usize, align: usize) -> *mut u8 {
+    unsafe { a.alloc(core::alloc::Layout::from_size_align_unchecked(size, align)) }
+}
+
+/// See `global_alloc`.
+///
+/// # Safety
+/// As `GlobalAlloc::dealloc`.
+pub unsafe fn global_dealloc<A: core::alloc::GlobalAlloc>(a: &A, ptr: *mut u8, size: usize, align: usize) {
+    unsafe { a.dealloc(ptr, core::alloc::Layout::from_size_align_unchecked(size, align)) }
+}
+
+/// See `global_alloc`.
+///
+/// # Safety
+/// As `GlobalAlloc::realloc`.
+pub unsafe fn global_realloc<A: core::alloc::GlobalAlloc>(
+    a: &A,
+    ptr: *mut u8,
+    size: usize,
+    align: usize,
+    new_size: usize,
+) -> *mut u8 {
+    unsafe { a.realloc(ptr, core::alloc::Layout::from_size_align_unchecked(size, align), new_size) }
+}
+
+/// See `global_alloc`.
+///
+/// # Safety
+/// As `GlobalAlloc::alloc_zeroed`.
+pub unsafe fn global_alloc_zeroed<A: core::alloc::GlobalAlloc>(a: &A, size: usize, align: usize) -> *mut u8 {
+    unsafe { a.alloc_zeroed(core::alloc::Layout::from_size_align_unchecked(size, align)) }
+}
