@@ -14,6 +14,17 @@ use std::process::ExitCode;
 pub const ENV: &str = "RAC_WORKSPACE_WRAPPER";
 /// Members left to rustc, comma-separated (set by `session::deps` too).
 const RUSTC_MEMBERS_ENV: &str = "RAC_RUSTC_MEMBERS";
+/// A directory for what the wrapper learns from the members' command lines (set by
+/// `session::deps`).
+const UNITS_ENV: &str = "RAC_WRAPPER_UNITS";
+
+/// `-C panic=abort` (the profile's `panic = "abort"`).
+fn panic_abort(args: &[String]) -> bool {
+    args.iter().any(|a| a == "-Cpanic=abort")
+        || args
+            .windows(2)
+            .any(|w| w[0] == "-C" && w[1] == "panic=abort")
+}
 
 /// `argv` is `[cargo-rac, rustc, args...]`.
 pub fn main(argv: &[String]) -> ExitCode {
@@ -30,6 +41,14 @@ pub fn main(argv: &[String]) -> ExitCode {
             .any(|m| m == pkg)
     });
     if !rustc_member && compiled_by_rac(args) {
+        // What the profile decides that is not in cargo's messages: the panic strategy
+        // (`session::deps` reads the marker; the debug-assertions and overflow-checks
+        // settings are in the artifact messages).
+        if let Some(dir) = std::env::var_os(UNITS_ENV)
+            && panic_abort(args)
+        {
+            let _ = std::fs::write(std::path::Path::new(&dir).join("panic-abort"), "");
+        }
         return ExitCode::SUCCESS;
     }
     use std::os::unix::process::CommandExt;

@@ -911,3 +911,71 @@ fn environment_variables_read_by_macros_follow_the_command() {
     assert_eq!(out.status.code(), Some(101));
     assert!(String::from_utf8_lossy(&out.stderr).contains("RAC_TEST_NEVER_SET"));
 }
+
+/// The profile decides what the code does: `overflow-checks`, `debug-assertions` (and
+/// `cfg!(debug_assertions)`) and `panic = "abort"` (the binary aborts, exit by SIGABRT)
+/// as cargo applies them, read from cargo; changed between builds through the server.
+#[test]
+fn profile_settings_decide_overflow_checks_assertions_and_panic_strategy() {
+    let ws = Ws::new(
+        "profile",
+        r#"fn main() {
+    let x: u8 = std::hint::black_box(250);
+    println!("{} {}", cfg!(debug_assertions), cfg!(panic = "abort"));
+    let r = std::panic::catch_unwind(|| x + 10);
+    println!("{r:?}");
+    debug_assert!(x < 10, "debug assertion");
+    let v: Vec<u8> = Vec::new();
+    println!("{}", v[std::hint::black_box(3)]);
+}
+"#,
+    );
+    let manifest = std::fs::read_to_string(ws.dir.join("Cargo.toml")).unwrap();
+    let outcome = |bin: &Path| {
+        let out = Command::new(bin)
+            .env("RUST_BACKTRACE", "0")
+            .output()
+            .unwrap();
+        use std::os::unix::process::ExitStatusExt;
+        let stderr = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .map(|l| match l.split_once(" (") {
+                // `thread 'main' (12345) panicked`: the thread id differs per run.
+                Some((a, b)) if l.starts_with("thread '") => {
+                    format!("{a} {}", b.split_once(") ").map_or("", |(_, r)| r))
+                }
+                _ => l.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr,
+            out.status.code(),
+            out.status.signal(),
+        )
+    };
+    for (what, profile) in [
+        ("the default dev profile", ""),
+        (
+            "no overflow checks, no debug assertions",
+            "\n[profile.dev]\noverflow-checks = false\ndebug-assertions = false\n",
+        ),
+        ("panic = abort", "\n[profile.dev]\npanic = \"abort\"\n"),
+        ("the default again", ""),
+    ] {
+        std::fs::write(ws.dir.join("Cargo.toml"), format!("{manifest}{profile}")).unwrap();
+        ws.build();
+        let cargo = Command::new("cargo")
+            .args(["build", "-q", "--target-dir", "target-rustc"])
+            .current_dir(&ws.dir)
+            .status()
+            .unwrap();
+        assert!(cargo.success());
+        assert_eq!(
+            outcome(&ws.dir.join("target/debug/app")),
+            outcome(&ws.dir.join("target-rustc/debug/app")),
+            "with {what}"
+        );
+    }
+}

@@ -135,18 +135,18 @@ impl<'db> Instance<'db> {
             .is_some_and(|k| k.data(tcx.db).origin.is_local())
     }
 
-    /// Whether arithmetic overflow panics here: in every crate cargo compiles with the dev
-    /// profile (the workspace's and its dependencies'), not in the sysroot, which was
-    /// built with the release profile.
+    /// Whether arithmetic overflow panics here: in the crates whose profile has overflow
+    /// checks (the session gives them rustc's cfg `overflow_checks`, from what cargo
+    /// reported: on in the dev profile unless `overflow-checks = false`); not in the
+    /// sysroot, built with the release profile, nor in rac's own shims, which stand in
+    /// for std code.
     pub fn overflow_checks(&self, tcx: &TyCx<'db>) -> bool {
-        // (rac's own Rust-source shims stand in for std code: no checks either.)
-        self.code_crate(tcx).is_some_and(|k| {
-            !k.data(tcx.db).origin.is_lang()
-                && k.extra_data(tcx.db)
-                    .display_name
-                    .as_ref()
-                    .is_none_or(|n| n.crate_name().as_str() != "rac_shims")
-        })
+        static ATOM: std::sync::OnceLock<ra_ap_cfg::CfgAtom> = std::sync::OnceLock::new();
+        let atom = ATOM.get_or_init(|| {
+            ra_ap_cfg::CfgAtom::Flag(ra_ap_intern::Symbol::intern("overflow_checks"))
+        });
+        self.code_crate(tcx)
+            .is_some_and(|k| k.cfg_options(tcx.db).check_atom(atom))
     }
 
     pub fn sig(&self, tcx: &TyCx<'db>) -> InstanceSig<'db> {

@@ -39,6 +39,20 @@ pub struct DepsBuild {
     pub rebuilt: bool,
     /// When cargo started: a file of `inputs` written after that may not be in its results.
     pub started: std::time::SystemTime,
+    /// The profile's settings for each target cargo built, by the target's root source
+    /// file (members included: their units are the wrapper's, with the same profile).
+    pub profiles: Vec<TargetProfile>,
+    /// The profile says `panic = "abort"` (seen by the wrapper on the members' units).
+    pub panic_abort: bool,
+}
+
+/// What a profile decides about a target's code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetProfile {
+    pub src_path: PathBuf,
+    pub manifest_dir: PathBuf,
+    pub debug_assertions: bool,
+    pub overflow_checks: bool,
 }
 
 /// The files whose change would make cargo rerun a build script or rebuild a package
@@ -59,6 +73,8 @@ const WRAPPER_ENV: &str = "RAC_WORKSPACE_WRAPPER";
 /// The members the wrapper leaves to rustc (`[package.metadata.rac] compile = "rustc"`),
 /// comma-separated package names.
 const RUSTC_MEMBERS_ENV: &str = "RAC_RUSTC_MEMBERS";
+/// Where the wrapper records what it learns from the members' command lines.
+const UNITS_ENV: &str = "RAC_WRAPPER_UNITS";
 
 /// Has cargo build the dependencies. `rac_members`: the manifests of the members rac
 /// compiles (their units are the wrapper's, never "fresh", and not rustc's).
@@ -88,6 +104,10 @@ pub fn run_cargo(
     let started = std::time::SystemTime::now();
     let exe = std::env::current_exe().context("cannot find the cargo-rac executable")?;
     let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let units = rac_dir.join("wrapper-units");
+    let _ = std::fs::remove_dir_all(&units);
+    std::fs::create_dir_all(&units)
+        .with_context(|| format!("cannot create {}", units.display()))?;
     let mut cmd = Command::new(program);
     cmd.args(["build", "--message-format=json-render-diagnostics"])
         .arg("--manifest-path")
@@ -97,6 +117,7 @@ pub fn run_cargo(
         .args(cargo.command_line())
         .env("RUSTC_WORKSPACE_WRAPPER", &exe)
         .env(WRAPPER_ENV, "1")
+        .env(UNITS_ENV, &units)
         .env(
             RUSTC_MEMBERS_ENV,
             cargo
@@ -127,6 +148,7 @@ pub fn run_cargo(
     // Package ids to manifests (build-script-executed messages name only the id).
     let mut manifests: std::collections::HashMap<String, PathBuf> = Default::default();
     let mut scripts = Vec::new();
+    let mut profiles = Vec::new();
     for m in cargo_metadata::Message::parse_stream(&out.stdout[..]) {
         match m.context("cannot read cargo's JSON messages")? {
             cargo_metadata::Message::CompilerArtifact(a) => {
@@ -147,6 +169,14 @@ pub fn run_cargo(
                             inputs.paths.push(dir.to_path_buf());
                         }
                     }
+                }
+                if !is_script && let Some(dir) = manifest.parent() {
+                    profiles.push(TargetProfile {
+                        src_path: a.target.src_path.clone().into_std_path_buf(),
+                        manifest_dir: dir.to_path_buf(),
+                        debug_assertions: a.profile.debug_assertions,
+                        overflow_checks: a.profile.overflow_checks,
+                    });
                 }
                 manifests.insert(a.package_id.repr.clone(), manifest);
                 for f in &a.filenames {
@@ -201,6 +231,8 @@ pub fn run_cargo(
         outcome,
         rebuilt,
         started,
+        profiles,
+        panic_abort: units.join("panic-abort").exists(),
     })
 }
 

@@ -338,7 +338,9 @@ impl Session {
         timings.load = t.elapsed();
 
         let t = Instant::now();
-        let mut rlibs = crate::link::std_rlibs(&tc.sysroot)?;
+        // Tests unwind whatever the profile says (cargo builds them so).
+        let panic_abort = ws.deps.as_ref().is_some_and(|d| d.panic_abort) && !config.cargo.test;
+        let mut rlibs = crate::link::std_rlibs(&tc.sysroot, panic_abort)?;
         if let Some(deps) = &ws.deps {
             rlibs.extend(deps.rlibs.iter().map(|(_, rlib)| rlib.clone()));
         }

@@ -41,7 +41,9 @@ pub fn target_lib_dir(sysroot: &Path) -> PathBuf {
     sysroot.join("lib/rustlib/x86_64-unknown-linux-gnu/lib")
 }
 
-pub fn std_rlibs(sysroot: &Path) -> Result<Vec<PathBuf>> {
+/// The sysroot rlibs a binary links; with `panic_abort` (the profile's `panic = "abort"`),
+/// `panic_abort` in place of `panic_unwind`, as rustc chooses the panic runtime.
+pub fn std_rlibs(sysroot: &Path, panic_abort: bool) -> Result<Vec<PathBuf>> {
     let dir = target_lib_dir(sysroot);
     let entries: Vec<PathBuf> = std::fs::read_dir(&dir)
         .with_context(|| {
@@ -53,7 +55,12 @@ pub fn std_rlibs(sysroot: &Path) -> Result<Vec<PathBuf>> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     let mut out = Vec::new();
-    for name in STD_RLIBS {
+    for &name in STD_RLIBS {
+        let name = if panic_abort && name == "panic_unwind" {
+            "panic_abort"
+        } else {
+            name
+        };
         let prefix = format!("lib{name}-");
         let found = entries.iter().find(|p| {
             let f = p.file_name().and_then(|f| f.to_str()).unwrap_or("");

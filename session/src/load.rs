@@ -138,16 +138,25 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     let manifest = ProjectManifest::discover_single(&root).map_err(err)?;
     let mut workspace = ProjectWorkspace::load(manifest, &cargo_config, &|_| {}).map_err(err)?;
     let rac_members = rac_members(&workspace, cargo);
-    let deps = if has_dependencies(&workspace) || !cargo.rustc_members.is_empty() {
-        Some(crate::deps::build(
-            &manifest_dir.join("Cargo.toml"),
-            cargo,
-            target_dir,
-            rac_dir,
-            &rac_members,
-        )?)
+    // cargo runs always: it also says what the profile decides (debug assertions,
+    // overflow checks, panic strategy; `apply_profiles`). Its build scripts' outputs and
+    // proc macros are needed before rust-analyzer loads the crate graph; a workspace
+    // without any has cargo run on a second thread meanwhile.
+    let run_cargo = {
+        let manifest = manifest_dir.join("Cargo.toml");
+        let (cargo, target_dir, rac_dir, rac_members) = (
+            cargo.clone(),
+            target_dir.to_path_buf(),
+            rac_dir.to_path_buf(),
+            rac_members.clone(),
+        );
+        move || crate::deps::build(&manifest, &cargo, &target_dir, &rac_dir, &rac_members)
+    };
+    let needed_before_load = has_dependencies(&workspace) || !cargo.rustc_members.is_empty();
+    let (mut deps, background) = if needed_before_load {
+        (Some(run_cargo()?), None)
     } else {
-        None
+        (None, Some(std::thread::spawn(run_cargo)))
     };
     if let Some(deps) = &deps {
         // Build scripts' cfgs, env and OUT_DIR, and proc-macro dylibs (for the toolchain's
@@ -175,6 +184,11 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     let ws_root = PathBuf::from(workspace.workspace_root().as_str());
     manifests.push(ws_root.join("Cargo.toml"));
     manifests.push(ws_root.join("Cargo.lock"));
+    // cargo's configuration (profiles, `[env]`), where cargo looks for it.
+    for dir in ws_root.ancestors() {
+        manifests.push(dir.join(".cargo/config.toml"));
+        manifests.push(dir.join(".cargo/config"));
+    }
     for r in workspace.to_roots() {
         if !r.is_local {
             continue;
@@ -210,8 +224,18 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     manifests.dedup();
     let (mut db, mut vfs, _proc_macro) =
         load_workspace(workspace, &cargo_config.extra_env, &load_config).map_err(err)?;
+    if let Some(background) = background {
+        deps = Some(
+            background
+                .join()
+                .map_err(|_| anyhow::anyhow!("cargo's build panicked"))??,
+        );
+    }
     add_shims_crate(&mut db, &mut vfs, &folders, shims_dir)?;
     strip_ide_cfgs_from_sysroot(&mut db);
+    if let Some(deps) = &deps {
+        apply_profiles(&mut db, &vfs, deps, cargo.test);
+    }
     if cargo.test {
         split_test_cfg(&mut db);
     }
@@ -257,6 +281,76 @@ fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
         }
         cfg.apply_diff(CfgDiff::new(vec![], remove));
         use ra_ap_base_db::salsa::Setter;
+        krate.set_cfg_options(db).to(cfg);
+    }
+}
+
+/// What the profile decides about each crate's code, as cargo reported it: `debug_assertions`
+/// as its cfg, overflow checks as the cfg `overflow_checks` (rustc's own name for it, which
+/// `codegen::instance::Instance::overflow_checks` reads), and `panic = "abort"` as
+/// `cfg(panic = "abort")` (not for tests: cargo builds them with unwinding). A crate cargo did not report (a test target, an example) takes its
+/// package's settings; the sysroot keeps its own.
+fn apply_profiles(
+    db: &mut RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+    deps: &crate::deps::DepsBuild,
+    test: bool,
+) {
+    use ra_ap_base_db::all_crates;
+    use ra_ap_base_db::salsa::Setter;
+    let flag = |s: &str| CfgAtom::Flag(Symbol::intern(s));
+    let panic = |s: &str| CfgAtom::KeyValue {
+        key: Symbol::intern("panic"),
+        value: Symbol::intern(s),
+    };
+    for krate in all_crates(db).iter().copied() {
+        let data = krate.data(db);
+        if data.origin.is_lang() {
+            continue;
+        }
+        let Some(root) = vfs
+            .file_path(data.root_file_id)
+            .as_path()
+            .map(|p| PathBuf::from(p.as_str()))
+        else {
+            continue;
+        };
+        let profile = deps
+            .profiles
+            .iter()
+            .find(|p| p.src_path == root)
+            .or_else(|| {
+                deps.profiles
+                    .iter()
+                    .filter(|p| root.starts_with(&p.manifest_dir))
+                    .max_by_key(|p| p.manifest_dir.as_os_str().len())
+            });
+        let (debug_assertions, overflow_checks) = match profile {
+            Some(p) => (p.debug_assertions, p.overflow_checks),
+            None => (true, true),
+        };
+        let mut cfg = krate.cfg_options(db).clone();
+        let mut enable = Vec::new();
+        let mut disable = Vec::new();
+        for (atom, on) in [
+            (flag("debug_assertions"), debug_assertions),
+            (flag("overflow_checks"), overflow_checks),
+        ] {
+            match (cfg.check_atom(&atom), on) {
+                (false, true) => enable.push(atom),
+                (true, false) => disable.push(atom),
+                _ => {}
+            }
+        }
+        // cargo passes the strategy to every crate it builds, dependencies too.
+        if deps.panic_abort && !test && profile.is_some() && cfg.check_atom(&panic("unwind")) {
+            disable.push(panic("unwind"));
+            enable.push(panic("abort"));
+        }
+        if enable.is_empty() && disable.is_empty() {
+            continue;
+        }
+        cfg.apply_diff(CfgDiff::new(enable, disable));
         krate.set_cfg_options(db).to(cfg);
     }
 }
@@ -620,6 +714,8 @@ pub(crate) fn rac_members(ws: &ProjectWorkspace, cargo: &crate::CargoOptions) ->
         .collect()
 }
 
+/// Whether cargo's build must come before rust-analyzer loads the workspace: there are
+/// dependencies, build scripts or proc macros, whose outputs it needs.
 fn has_dependencies(ws: &ProjectWorkspace) -> bool {
     let ProjectWorkspaceKind::Cargo { cargo, .. } = &ws.kind else {
         return false;
