@@ -34,6 +34,9 @@ struct DataBuilder {
     bytes: Vec<u8>,
     relocs: Vec<(u32, RelocTarget)>,
     align: u64,
+    /// A trial of one field of a union (`add_relocs`): a pointer whose target cannot be
+    /// found is an error rather than an address without provenance.
+    strict: bool,
 }
 
 mod repack;
@@ -143,6 +146,7 @@ fn typed_data<'db>(
         bytes: repack(cx, layout.ty, bytes)?,
         relocs: vec![],
         align: layout.align(),
+        strict: false,
     };
     add_relocs(cx, &mut d, layout.ty, 0, mm)?;
     Ok(d)
@@ -228,6 +232,7 @@ fn raw_block_data<'db>(
         // The allocation's own alignment is not exported; 16 is the largest any scalar
         // or SIMD type here needs.
         align: 16,
+        strict: false,
     };
     for o in (0..block.len().saturating_sub(7)).step_by(8) {
         let v = read_usize(block, o);
@@ -422,6 +427,9 @@ fn add_relocs<'db>(
                     );
                 }
                 // An address without provenance: null, `NonNull::dangling()`, a sentinel.
+                if d.strict && addr != 0 {
+                    bail!("not a pointer");
+                }
                 return Ok(());
             };
             let block = block.to_vec();
@@ -464,11 +472,18 @@ fn add_relocs<'db>(
         }
         TyKind::FnPtr(..) => {
             let id = read_usize(&d.bytes, off) as usize;
-            if let Ok(target) = mm.vtable_ty(id) {
-                let target = cx.tcx.mono(target);
-                let fid = crate::call::fn_value_id(cx, target)?;
-                d.relocs.push((off as u32, RelocTarget::Func(fid.as_u32())));
-                d.bytes[off..off + 8].fill(0);
+            match mm.vtable_ty(id) {
+                Ok(target)
+                    if !d.strict
+                        || matches!(target.kind(), TyKind::FnDef(..) | TyKind::Closure(..)) =>
+                {
+                    let target = cx.tcx.mono(target);
+                    let fid = crate::call::fn_value_id(cx, target)?;
+                    d.relocs.push((off as u32, RelocTarget::Func(fid.as_u32())));
+                    d.bytes[off..off + 8].fill(0);
+                }
+                _ if d.strict && id != 0 => bail!("not a function pointer"),
+                _ => {}
             }
         }
         TyKind::Tuple(tys) => {
@@ -506,7 +521,35 @@ fn add_relocs<'db>(
                         add_relocs(cx, d, t, off + o, mm)?;
                     }
                 }
-                AdtId::UnionId(_) => {}
+                AdtId::UnionId(u) => {
+                    // r-a's evaluator does not record which field of a union holds a
+                    // value, nor where its bytes hold pointers: the first field (in
+                    // declaration order) all of whose pointers point at something the
+                    // evaluator exported (a block, a static, a function of the memory
+                    // map's table) is taken as the one written. `LazyLock::new(f)` stores
+                    // `f`, a function pointer, in the union beside the value to come.
+                    let fields = tcx_db.field_types(u.into());
+                    for (i, (_, f)) in fields.iter().enumerate() {
+                        let t = cx.tcx.instantiate(f.ty().skip_binder(), args);
+                        if !may_contain_pointers(t) {
+                            continue;
+                        }
+                        let o = layout.layout.fields.offset(i).bytes() as usize;
+                        let mut trial = DataBuilder {
+                            bytes: d.bytes.clone(),
+                            relocs: Vec::new(),
+                            align: d.align,
+                            strict: true,
+                        };
+                        if add_relocs(cx, &mut trial, t, off + o, mm).is_ok()
+                            && !trial.relocs.is_empty()
+                        {
+                            d.bytes = trial.bytes;
+                            d.relocs.extend(trial.relocs);
+                            break;
+                        }
+                    }
+                }
                 AdtId::EnumId(e) => {
                     let Some(vidx) = crate::discriminant::variant_of_bytes(
                         cx.tcx.db,
@@ -577,6 +620,7 @@ fn block_data<'db>(
         bytes,
         relocs: vec![],
         align,
+        strict: false,
     };
     if !matches!(ty.kind(), TyKind::Str) {
         add_relocs(cx, &mut d, ty, 0, mm)?;
@@ -595,6 +639,7 @@ pub fn location_data(cx: &mut CodegenCx<'_>, loc: &crate::spans::Loc) -> Result<
             bytes: file,
             relocs: vec![],
             align: 1,
+            strict: false,
         },
     )?;
     let mut bytes = vec![0u8; 24];
@@ -607,6 +652,7 @@ pub fn location_data(cx: &mut CodegenCx<'_>, loc: &crate::spans::Loc) -> Result<
             bytes,
             relocs: vec![(0, RelocTarget::Data(file_id.as_u32(), 0))],
             align: 8,
+            strict: false,
         },
     )
 }
@@ -688,6 +734,7 @@ pub fn static_data<'db>(cx: &mut CodegenCx<'db>, s: StaticId) -> Result<DataId> 
             bytes,
             relocs: vec![],
             align: layout.align(),
+            strict: false,
         };
         add_relocs(cx, &mut d, ty, 0, &alloc.memory_map)?;
         define_declared(cx, id, d)?;
@@ -772,6 +819,7 @@ pub fn str_value<'db>(
             bytes,
             relocs: vec![],
             align: 1,
+            strict: false,
         },
     )?;
     let p = fx.data_addr(id);

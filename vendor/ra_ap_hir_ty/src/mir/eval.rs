@@ -2624,7 +2624,44 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                             }
                         }
                     }
-                    AdtId::UnionId(_) => (),
+                    // rac: which field of a union holds a value is not recorded: for each
+                    // field whose pointers all point into the evaluator's memory, export
+                    // what they point to (a field whose bytes are not pointers fails to
+                    // read and exports nothing). rac relocates the first such field
+                    // (codegen/src/constant.rs, `add_relocs`). `LazyLock::new` stores its
+                    // function pointer in a union; a `&str` field was a dangling pointer.
+                    AdtId::UnionId(u) => {
+                        let layout = this.layout(ty)?;
+                        let field_types = this.db.field_types(u.into());
+                        for (f, _) in u.fields(this.db).fields().iter() {
+                            let offset = layout
+                                .fields
+                                .offset(u32::from(f.into_raw()) as usize)
+                                .bytes_usize();
+                            let ty = field_types[f]
+                                .ty()
+                                .instantiate(this.interner(), subst)
+                                .skip_norm_wip();
+                            let size = this.layout(ty)?.size.bytes_usize();
+                            let mut trial = ComplexMemoryMap::default();
+                            if rec(
+                                this,
+                                &bytes[offset..offset + size],
+                                ty,
+                                locals,
+                                &mut trial,
+                                stack_depth_limit - 1,
+                            )
+                            .is_ok()
+                                // (An integer read as a pointer to nothing reads nothing.)
+                                && trial.memory.keys().all(|&addr| addr > HEAP_OFFSET)
+                            {
+                                for (addr, b) in trial.memory {
+                                    mm.insert(addr, b);
+                                }
+                            }
+                        }
+                    }
                 },
                 TyKind::Alias(AliasTy { kind: AliasTyKind::Projection { .. }, .. }) => {
                     let mut ocx = ObligationCtxt::new(&this.infcx);
