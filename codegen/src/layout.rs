@@ -162,6 +162,18 @@ pub fn compute<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<Arc<Layout>> {
             };
             layout
         }
+        TyKind::Coroutine(..) | TyKind::CoroutineWitness(..) | TyKind::CoroutineClosure(..) => {
+            bail!(
+                "`{}` is an async block, async fn or coroutine: rac does not compile coroutines \
+                 (their state machines) yet",
+                tcx.display(ty)
+            )
+        }
+        TyKind::Alias(..) if tcx.display(ty).starts_with("impl Future") => bail!(
+            "`{}` is the future of an async block, async fn or coroutine: rac does not \
+             compile coroutines (their state machines) yet",
+            tcx.display(ty)
+        ),
         _ => bail!("rac cannot lay out `{}`", tcx.display(ty)),
     };
     Ok(Arc::new(l))
