@@ -461,6 +461,15 @@ fn resolve_builtin_trait_call<'db>(
             _ => return None,
         }
     }
+    // `FnPtr::addr` has only the compiler's builtin impl, for fn pointer types (rayon
+    // compares job function pointers with `==`, which std implements through it).
+    if Some(f) == lang.FnPtrAddr && matches!(self_ty.kind(), TyKind::FnPtr(..)) {
+        return Some(CallResolution::Intrinsic {
+            name: "rac_fn_ptr_addr".to_owned(),
+            function: f,
+            args,
+        });
+    }
     if let Some(clone) = lang.Clone
         && let ItemContainerId::TraitId(t) = f.lookup(tcx.db).container
         && t == clone

@@ -239,13 +239,16 @@ pub fn codegen_intrinsic<'db>(
             return Ok(true);
         }
         "type_id" => {
-            let printed = fx.cx.tcx.display(t0());
-            // The full path keeps same-named types of different modules apart.
-            let id = match crate::type_id::rustc_type_id(&printed)? {
+            // The full path (rustc's `type_name`) keeps same-named types of different
+            // modules apart, and names the std types whose ids are rustc's.
+            let path = crate::symbol_path::ty_path(&fx.cx.tcx, t0());
+            let rustc = match &path {
+                Some(p) => crate::type_id::rustc_type_id(p)?,
+                None => None,
+            };
+            let id = match rustc {
                 Some(id) => id,
-                None => {
-                    type_hash(&crate::symbol_path::ty_path(&fx.cx.tcx, t0()).unwrap_or(printed))
-                }
+                None => type_hash(&path.unwrap_or_else(|| fx.cx.tcx.display(t0()))),
             };
             let lo = fx.bcx.ins().iconst(types::I64, id as u64 as i64);
             let hi = fx.bcx.ins().iconst(types::I64, (id >> 64) as u64 as i64);
@@ -253,6 +256,9 @@ pub fn codegen_intrinsic<'db>(
             fx.bcx.ins().store(flags(), hi, dest.ptr, 8);
             return Ok(true);
         }
+        // `<fn(..) as FnPtr>::addr` (a builtin impl; see `resolve::resolve_builtin_trait_call`):
+        // the pointer itself.
+        "rac_fn_ptr_addr" => ret!(arg(0).load_scalar(fx)),
         "discriminant_value" => {
             let p = arg(0).load_scalar(fx);
             let l = fx.layout_of(t0())?;

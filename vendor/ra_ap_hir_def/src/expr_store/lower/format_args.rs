@@ -105,6 +105,71 @@ impl<'db> ExprCollector<'db> {
         idx
     }
 
+    /// rac: rustc's `inline_literals` (rustc_ast_lowering/src/format.rs): a `{}`
+    /// placeholder without options whose argument is a string literal, or an integer
+    /// literal that fits its type (`i32` when unsuffixed), becomes part of the template.
+    /// It is observable: `format_args!("x {}", 1).as_str()` is `Some("x 1")`, and
+    /// `panic!("x {}", 1)` has a `&'static str` payload, not a `String`.
+    fn inline_literal_arguments(&self, mut fmt: FormatArgs) -> FormatArgs {
+        use crate::builtin_type::{BuiltinInt, BuiltinUint};
+        let plain = |o: &format_args::FormatOptions| {
+            o.width.is_none()
+                && o.precision.is_none()
+                && o.alignment.is_none()
+                && o.fill.is_none()
+                && o.sign.is_none()
+                && !o.alternate
+                && !o.zero_pad
+                && o.debug_hex.is_none()
+        };
+        let pieces: Vec<FormatArgsPiece> = fmt
+            .template
+            .iter()
+            .map(|piece| {
+                let FormatArgsPiece::Placeholder(p) = piece else { return piece.clone() };
+                let Ok(index) = p.argument.index else { return piece.clone() };
+                if !matches!(p.format_trait, FormatTrait::Display) || !plain(&p.format_options) {
+                    return piece.clone();
+                }
+                let Some(arg) = fmt.arguments.arguments.get(index) else { return piece.clone() };
+                let mut e = arg.expr;
+                while let Expr::Ref { expr, rawness: Rawness::Ref, .. } = &self.store.exprs[e] {
+                    e = *expr;
+                }
+                let text = match &self.store.exprs[e] {
+                    Expr::Literal(Literal::String(s)) => Some(s.clone()),
+                    Expr::Literal(Literal::Int(n, ty)) => {
+                        let max: i128 = match ty {
+                            None | Some(BuiltinInt::I32) => i32::MAX as i128,
+                            Some(BuiltinInt::I8) => i8::MAX as i128,
+                            Some(BuiltinInt::I16) => i16::MAX as i128,
+                            Some(BuiltinInt::I64 | BuiltinInt::Isize) => i64::MAX as i128,
+                            Some(BuiltinInt::I128) => i128::MAX,
+                        };
+                        (*n >= 0 && *n <= max).then(|| Symbol::intern(&n.to_string()))
+                    }
+                    Expr::Literal(Literal::Uint(n, ty)) => {
+                        let max: u128 = match ty {
+                            None | Some(BuiltinUint::U32) => u32::MAX as u128,
+                            Some(BuiltinUint::U8) => u8::MAX as u128,
+                            Some(BuiltinUint::U16) => u16::MAX as u128,
+                            Some(BuiltinUint::U64 | BuiltinUint::Usize) => u64::MAX as u128,
+                            Some(BuiltinUint::U128) => u128::MAX,
+                        };
+                        (*n <= max).then(|| Symbol::intern(&n.to_string()))
+                    }
+                    _ => None,
+                };
+                match text {
+                    Some(t) => FormatArgsPiece::Literal(t),
+                    None => piece.clone(),
+                }
+            })
+            .collect();
+        fmt.template = pieces.into();
+        fmt
+    }
+
     // This is in separate functions because historically, changes in format_args lowering have forced us to change this
     // function but not its caller, and for some time support both versions.
     fn collect_format_args_impl(
@@ -112,6 +177,7 @@ impl<'db> ExprCollector<'db> {
         syntax_ptr: AstPtr<ast::Expr>,
         fmt: FormatArgs,
     ) -> ExprId {
+        let fmt = self.inline_literal_arguments(fmt);
         let lang_items = self.lang_items();
 
         // Create a list of all _unique_ (argument, format trait) combinations.
