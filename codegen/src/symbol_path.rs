@@ -55,7 +55,6 @@ pub fn module_segments(db: &dyn HirDatabase, module: ModuleId) -> Option<Vec<Str
 /// dispatch functions), `krate::module::function::NAME`. `None` for other places (impl
 /// methods, functions in functions): no Tier 2 lookup then.
 pub fn static_path(db: &dyn HirDatabase, s: ra_ap_hir_def::StaticId) -> Option<String> {
-    use ra_ap_syntax::{AstNode, ast, ast::HasName};
     let ItemContainerId::ModuleId(m) = s.lookup(db).container else {
         return None;
     };
@@ -72,78 +71,63 @@ pub fn static_path(db: &dyn HirDatabase, s: ra_ap_hir_def::StaticId) -> Option<S
         parent = outer.module(db);
     }
     let node = block.ast_id(db).to_in_file_node(db);
-    let mut fns = node
-        .syntax()
-        .cloned()
-        .ancestors_with_macros(db)
-        .filter_map(|n| {
-            if ast::Impl::can_cast(n.value.kind()) || ast::Trait::can_cast(n.value.kind()) {
-                Some(None)
-            } else {
-                ast::Fn::cast(n.value).map(Some)
-            }
-        });
-    // The innermost function, and nothing around it but modules.
-    let Some(f) = fns.next() else {
-        // SAFETY: the id is used for this one path lookup in the same database, not kept.
-        let module = module_path(db, unsafe { parent.to_static() })?;
-        return const_item_static_path(db, node.syntax().cloned(), &module, &name);
-    };
-    let f = f?;
-    if fns.next().is_some() {
-        return None;
-    }
-    let fn_name = f.name()?.text().to_string();
     // SAFETY: the id is used for this one path lookup in the same database, not kept.
-    let parent = unsafe { parent.to_static() };
-    Some(format!("{}::{fn_name}::{name}", module_path(db, parent)?))
+    let module = module_path(db, unsafe { parent.to_static() })?;
+    nested_static_path(db, node.syntax().cloned(), &module, &name)
 }
 
-/// The path of a static declared inside a closure or an inline `const` block of a
-/// module-level `const` or `static` item, as legacy symbols spell it: `thread_local!`
-/// expands to `const KEY: LocalKey<T> = LocalKey::new(const { |init| { static
-/// __RUST_STD_INTERNAL_VAL: ... } })`, whose static is
-/// `module::KEY::{{constant}}::{{closure}}::__RUST_STD_INTERNAL_VAL` in the rlib.
-fn const_item_static_path(
+/// The legacy path of a static declared in a block (a function's body, a closure, an
+/// inline `const`), as rustc's legacy symbols spell it: the enclosing items from the
+/// module down, closures as `{{closure}}`, inline consts as `{{constant}}`, an inherent
+/// method under its type: `thread_local!` inside `impl Registry { fn in_worker_cold() }`
+/// is `crate::registry::Registry::in_worker_cold::LOCK_LATCH::{{constant}}::{{closure}}::
+/// __RUST_STD_INTERNAL_VAL`. `None` inside a trait or a trait impl, or an impl of a type
+/// with parameters (their legacy paths are spelled otherwise).
+fn nested_static_path(
     db: &dyn HirDatabase,
     block: ra_ap_hir_expand::InFile<ra_ap_syntax::SyntaxNode>,
     module: &str,
     name: &str,
 ) -> Option<String> {
-    use ra_ap_syntax::{AstNode, ast, ast::HasName};
-    let mut segments = Vec::new();
-    let mut item = None;
+    use ra_ap_syntax::{AstNode, ast, ast::HasGenericParams, ast::HasName};
+    let mut segments: Vec<String> = Vec::new();
     // Through macro expansions: `thread_local_inner!` expands inside the `const` item
     // that `thread_local!` expands to.
     for n in block.ancestors_with_macros(db) {
         let n = n.value;
         if let Some(c) = ast::Const::cast(n.clone()) {
-            item = Some(c.name()?.text().to_string());
-            break;
-        }
-        if let Some(st) = ast::Static::cast(n.clone()) {
-            item = Some(st.name()?.text().to_string());
-            break;
-        }
-        if ast::ClosureExpr::can_cast(n.kind()) {
-            segments.push("{{closure}}");
+            segments.push(c.name()?.text().to_string());
+        } else if let Some(st) = ast::Static::cast(n.clone()) {
+            segments.push(st.name()?.text().to_string());
+        } else if let Some(f) = ast::Fn::cast(n.clone()) {
+            segments.push(f.name()?.text().to_string());
+        } else if ast::ClosureExpr::can_cast(n.kind()) {
+            segments.push("{{closure}}".into());
         } else if let Some(b) = ast::BlockExpr::cast(n.clone())
             && b.const_token().is_some()
         {
-            segments.push("{{constant}}");
-        } else if ast::Fn::can_cast(n.kind())
-            || ast::Impl::can_cast(n.kind())
-            || ast::Trait::can_cast(n.kind())
-        {
+            segments.push("{{constant}}".into());
+        } else if let Some(imp) = ast::Impl::cast(n.clone()) {
+            if imp.trait_().is_some() || imp.generic_param_list().is_some() {
+                return None;
+            }
+            let ty = imp.self_ty()?.syntax().text().to_string();
+            let ty = ty.rsplit("::").next()?.trim().to_owned();
+            if !ty.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                return None;
+            }
+            segments.push(ty);
+        } else if ast::Trait::can_cast(n.kind()) {
             return None;
+        } else if ast::Module::can_cast(n.kind()) {
+            break;
         }
     }
-    let item = item?;
     segments.reverse();
-    let mut path = format!("{module}::{item}");
+    let mut path = module.to_owned();
     for s in segments {
         path.push_str("::");
-        path.push_str(s);
+        path.push_str(&s);
     }
     Some(format!("{path}::{name}"))
 }
