@@ -167,6 +167,9 @@ pub struct StaticRegion {
     pub start: usize,
     pub size: usize,
     pub static_id: hir_def::StaticId,
+    /// The static's initializer was being evaluated: the region holds zeroes, not its
+    /// value (only its address is meaningful).
+    pub placeholder: bool,
 }
 
 impl<V> rustc_type_ir::GenericTypeVisitable<V> for StaticRegion {

@@ -190,6 +190,10 @@ pub struct Evaluator<'a, 'db> {
     /// rac: the region (start, size) of every static `eval_static` placed in memory, exported
     /// with the value (`ComplexMemoryMap::statics`).
     static_regions: Vec<crate::StaticRegion>,
+    /// rac: the (zeroed) regions given to statics whose initializer is being evaluated
+    /// (see `eval_static`): their contents are not values, and are not walked for
+    /// pointers when a result is exported.
+    placeholder_statics: Vec<(usize, usize)>,
     /// We don't really have function pointers, i.e. pointers to some assembly instructions that we can run. Instead, we
     /// store the type as an interned id in place of function and vtable pointers, and we recover back the type at the
     /// time of use.
@@ -691,6 +695,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             thread_local_storage: TlsData::default(),
             static_locations: Default::default(),
             static_regions: Vec::new(),
+            placeholder_statics: Vec::new(),
             db,
             random_state: oorandom::Rand64::new(0),
             param_env: trait_env.unwrap_or_else(|| ParamEnvAndCrate {
@@ -2214,6 +2219,18 @@ impl<'a, 'db> Evaluator<'a, 'db> {
         };
         let addr = self.heap_allocate(size, align)?;
         self.write_memory(addr, &v)?;
+        // rac: the statics the allocation points into are those statics here too (their
+        // copies are where this evaluation sees them), placeholders included.
+        if let MemoryMap::Complex(cm) = memory_map {
+            for r in &cm.statics {
+                if let Some(&start) = patch_map.get(&r.start) {
+                    self.static_regions.push(crate::StaticRegion { start, ..*r });
+                    if r.placeholder {
+                        self.placeholder_statics.push((start, r.size));
+                    }
+                }
+            }
+        }
         self.patch_addresses(
             &patch_map,
             |bytes| match memory_map {
@@ -2494,7 +2511,9 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                             let bytes =
                                 this.read_memory(Address::from_usize(addr_usize), size)?.to_vec();
                             mm.insert(addr_usize, bytes.clone().into());
-                            rec(this, &bytes, t, locals, mm, stack_depth_limit - 1)?;
+                            if !this.is_placeholder_static(addr_usize) {
+                                rec(this, &bytes, t, locals, mm, stack_depth_limit - 1)?;
+                            }
                         }
                         None => {
                             let mut check_inner = None;
@@ -2520,6 +2539,9 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                             let addr = Address::from_bytes(addr)?;
                             let b = this.read_memory(addr, size)?;
                             mm.insert(addr.to_usize(), b.into());
+                            if this.is_placeholder_static(addr.to_usize()) {
+                                return Ok(());
+                            }
                             if let Some(ty) = check_inner {
                                 for i in 0..count {
                                     let offset = element_size * i;
@@ -2709,13 +2731,15 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                             }
                             None => current,
                         };
-                        self.patch_addresses(
-                            patch_map,
-                            ty_of_bytes,
-                            Address::from_usize(patched),
-                            t,
-                            locals,
-                        )?;
+                        if !self.is_placeholder_static(patched) {
+                            self.patch_addresses(
+                                patch_map,
+                                ty_of_bytes,
+                                Address::from_usize(patched),
+                                t,
+                                locals,
+                            )?;
+                        }
                     }
                     None => {
                         let bytes = self.read_memory(addr, my_size)?;
@@ -2730,6 +2754,23 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                             None => current,
                         };
                         let patched = Address::from_usize(patched);
+                        // rac: a `dyn` pointer's vtable id is one of the allocation's memory
+                        // map: it becomes this evaluator's id for the same type, and the
+                        // pointee is patched as that type.
+                        if let TyKind::Dynamic(..) = t.kind() {
+                            let concrete = ty_of_bytes(&metadata)?;
+                            let new_id = self.vtable_map.id(concrete);
+                            self.write_memory(addr.offset(my_size / 2), &new_id.to_le_bytes())?;
+                            if !self.is_placeholder_static(patched.to_usize()) {
+                                self.patch_addresses(
+                                    patch_map,
+                                    ty_of_bytes,
+                                    patched,
+                                    concrete,
+                                    locals,
+                                )?;
+                            }
+                        }
                         if let TyKind::Slice(inner) = t.kind() {
                             let len = from_bytes!(usize, metadata);
                             let size = self.size_of_sized(inner, locals, "slice item to patch")?;
@@ -3178,6 +3219,11 @@ impl<'a, 'db> Evaluator<'a, 'db> {
         }
     }
 
+    /// rac: whether `addr` lies in the placeholder of a static being evaluated.
+    fn is_placeholder_static(&self, addr: usize) -> bool {
+        self.placeholder_statics.iter().any(|&(start, size)| addr >= start && addr < start + size.max(1))
+    }
+
     fn eval_static(&mut self, st: StaticId, locals: &Locals<'a, 'db>) -> Result<'db, Address> {
         if let Some(o) = self.static_locations.get(&st) {
             return Ok(*o);
@@ -3188,7 +3234,8 @@ impl<'a, 'db> Evaluator<'a, 'db> {
         // `static B: Node = Node { next: Some(&A) }`) would be a query cycle; rustc rejects
         // reading a static's value during its own initialization, so only its address is
         // used, and `ComplexMemoryMap::statics` makes that address the static's own.
-        let result = if crate::consteval::static_in_evaluation(st) {
+        let placeholder = crate::consteval::static_in_evaluation(st);
+        let result = if placeholder {
             // rac: its own address; rustc rejects reading a static during its own
             // initialization, so the (zeroed) contents are never observed.
             let ty = InferenceResult::of(self.db, DefWithBodyId::from(st))
@@ -3197,6 +3244,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                 not_supported!("unsized static");
             };
             let addr = self.heap_allocate(size, align)?;
+            self.placeholder_statics.push((addr.to_usize(), size));
             Interval::new(addr, size)
         } else if !static_data.flags.contains(StaticFlags::EXTERN) {
             let allocation = self.db.const_eval_static(st).map_err(|e| {
@@ -3216,6 +3264,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             start: result.addr.to_usize(),
             size: result.size,
             static_id: st,
+            placeholder,
         });
         let addr = self.heap_allocate(self.ptr_size(), self.ptr_size())?;
         self.write_memory(addr, &result.addr.to_bytes())?;
