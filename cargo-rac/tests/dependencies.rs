@@ -244,20 +244,21 @@ fn a_proc_macro_member_is_expanded_and_a_missing_server_is_named() {
 /// and from generic code rac compiled into the binary.
 #[test]
 fn native_libraries_named_by_link_attributes_are_linked() {
-    let (dir, run) = example("native_link", "native_link");
-    let built = rac(&dir, &run, &["build", "--no-server"]);
-    assert_eq!(built.status.code(), Some(0), "{}", text(&built));
-    let expected = rustc_output(&dir);
-    assert_eq!(expected, "42\n[42, 84, 126]\n");
-    assert_eq!(stdout_of(&dir.join("target/debug/app")), expected);
+    example_prints_as_with_rustc("native_link", "42\n[42, 84, 126]\n");
 }
 
 #[test]
 fn a_global_allocator_of_a_crate_rustc_compiles_is_used() {
-    let (dir, run) = example("dep_global_allocator", "dep_global_allocator");
+    example_prints_as_with_rustc("dep_global_allocator", "[1, 2, 3] 3\n");
+}
+
+/// `testsuite/examples/<name>` built in-process by rac: its `app` prints what rustc's
+/// build of it prints, which is `expected`.
+fn example_prints_as_with_rustc(name: &str, expected: &str) {
+    let (dir, run) = example(name, name);
     let built = rac(&dir, &run, &["build", "--no-server"]);
     assert_eq!(built.status.code(), Some(0), "{}", text(&built));
-    let expected = rustc_output(&dir);
-    assert_eq!(expected, "[1, 2, 3] 3\n");
-    assert_eq!(stdout_of(&dir.join("target/debug/app")), expected);
+    let rustc = rustc_output(&dir);
+    assert_eq!(rustc, expected);
+    assert_eq!(stdout_of(&dir.join("target/debug/app")), rustc);
 }

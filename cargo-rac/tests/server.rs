@@ -105,6 +105,18 @@ impl Ws {
         (rac, rustc)
     }
 
+    /// `cargo rac build` after `what`, which must succeed, then the program against
+    /// rustc's build of it.
+    fn build_and_compare(&self, what: &str) {
+        let out = self.run(&["build"]);
+        assert!(
+            out.status.success(),
+            "build after {what} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.assert_same_as_rustc(what);
+    }
+
     fn assert_same_as_rustc(&self, what: &str) {
         let (rac, rustc) = self.run_both();
         assert_eq!(
@@ -232,13 +244,7 @@ fn edit_build_run_loop_matches_rustc_after_every_edit() {
         if what == "the module file removed again" {
             std::fs::remove_file(ws.dir.join("src/extra.rs")).unwrap();
         }
-        let out = ws.run(&["build"]);
-        assert!(
-            out.status.success(),
-            "build after {what} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        ws.assert_same_as_rustc(what);
+        ws.build_and_compare(what);
     }
 }
 
@@ -724,13 +730,7 @@ fn member_build_script_inputs_reach_the_binary_through_the_server() {
     ];
     for (what, change) in steps {
         change();
-        let out = ws.run(&["build"]);
-        assert!(
-            out.status.success(),
-            "build after {what} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        ws.assert_same_as_rustc(what);
+        ws.build_and_compare(what);
     }
 }
 
@@ -799,13 +799,7 @@ fn main() {
     ];
     for (what, change) in steps {
         change();
-        let out = ws.run(&["build"]);
-        assert!(
-            out.status.success(),
-            "build after {what} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        ws.assert_same_as_rustc(what);
+        ws.build_and_compare(what);
     }
     let outside = ws.dir.parent().unwrap().join("outside.txt");
     std::fs::write(&outside, "outside").unwrap();

@@ -390,7 +390,7 @@ fn cargo_input_stamps(paths: &[PathBuf]) -> HashMap<PathBuf, Option<Stamp>> {
     for p in paths {
         if p.is_dir() {
             let mut files = Vec::new();
-            walk_all(p, &mut files, 0);
+            walk(p, &[], &mut files, 0, &|_| true);
             for f in files {
                 let s = stamp(&f);
                 out.insert(f, s);
@@ -400,28 +400,6 @@ fn cargo_input_stamps(paths: &[PathBuf]) -> HashMap<PathBuf, Option<Stamp>> {
         }
     }
     out
-}
-
-/// Every file below `dir`, but in `target/` and hidden directories.
-fn walk_all(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    if depth > 32 {
-        return;
-    }
-    for e in entries.flatten() {
-        let Ok(ft) = e.file_type() else { continue };
-        let name = e.file_name();
-        if ft.is_dir() {
-            if name == "target" || name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            walk_all(&e.path(), out, depth + 1);
-        } else {
-            out.push(e.path());
-        }
-    }
 }
 
 /// A stamp taken within two seconds of the file's last write may not change on the next
@@ -447,7 +425,9 @@ fn local_sources(roots: &[(Vec<PathBuf>, Vec<PathBuf>)]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for (include, exclude) in roots {
         for dir in include {
-            walk(dir, exclude, &mut out, 0);
+            walk(dir, exclude, &mut out, 0, &|p| {
+                p.extension().is_some_and(|x| x == "rs")
+            });
         }
     }
     out.sort();
@@ -455,7 +435,15 @@ fn local_sources(roots: &[(Vec<PathBuf>, Vec<PathBuf>)]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, exclude: &[PathBuf], out: &mut Vec<PathBuf>, depth: usize) {
+/// The files below `dir` that `keep` accepts, outside `exclude`, `target/` and hidden
+/// directories.
+fn walk(
+    dir: &Path,
+    exclude: &[PathBuf],
+    out: &mut Vec<PathBuf>,
+    depth: usize,
+    keep: &dyn Fn(&Path) -> bool,
+) {
     if depth > 32 || exclude.iter().any(|e| dir.starts_with(e)) {
         return;
     }
@@ -471,8 +459,8 @@ fn walk(dir: &Path, exclude: &[PathBuf], out: &mut Vec<PathBuf>, depth: usize) {
             if name == "target" || name.to_string_lossy().starts_with('.') {
                 continue;
             }
-            walk(&path, exclude, out, depth + 1);
-        } else if path.extension().is_some_and(|x| x == "rs") {
+            walk(&path, exclude, out, depth + 1, keep);
+        } else if keep(&path) {
             out.push(path);
         }
     }

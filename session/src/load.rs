@@ -232,7 +232,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
         );
     }
     add_shims_crate(&mut db, &mut vfs, &folders, shims_dir)?;
-    strip_ide_cfgs_from_sysroot(&mut db);
+    sysroot_as_built(&mut db);
     if let Some(deps) = &deps {
         apply_profiles(&mut db, &vfs, deps, cargo.test);
     }
@@ -250,7 +250,9 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     })
 }
 
-fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
+/// The sysroot's crates as std was built: without the cfgs rust-analyzer adds for an IDE
+/// (`debug_assertions`, `miri`, `bootstrap`), and with what std's build script sets.
+fn sysroot_as_built(db: &mut RootDatabase) {
     use ra_ap_base_db::all_crates;
     let crates = all_crates(db);
     for krate in crates.iter().copied() {
@@ -285,10 +287,11 @@ fn strip_ide_cfgs_from_sysroot(db: &mut RootDatabase) {
     }
 }
 
-/// What the profile decides about each crate's code, as cargo reported it: `debug_assertions`
-/// as its cfg, overflow checks as the cfg `overflow_checks` (rustc's own name for it, which
-/// `codegen::instance::Instance::overflow_checks` reads), and `panic = "abort"` as
-/// `cfg(panic = "abort")` (not for tests: cargo builds them with unwinding). A crate cargo did not report (a test target, an example) takes its
+/// What the profile decides about each crate's code, as cargo reported it:
+/// `debug_assertions` as its cfg, overflow checks as the cfg `overflow_checks` (rustc's own
+/// name for it, which `codegen::instance::Instance::overflow_checks` reads), and
+/// `panic = "abort"` as `cfg(panic = "abort")` (not for tests: cargo builds them with
+/// unwinding). A crate cargo did not report (a test target, an example) takes its
 /// package's settings; the sysroot keeps its own.
 fn apply_profiles(
     db: &mut RootDatabase,
