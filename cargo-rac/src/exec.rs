@@ -80,7 +80,7 @@ impl Sessions {
             }
         }
         session::set_build_env(self.env.clone(), true);
-        let s = session::Session::open(config)?;
+        let s = session::Session::open(config, Some(self.env.clone()))?;
         let open = s.open_timings.clone();
         timings.load = open.load;
         timings.linkmap = open.linkmap;
@@ -271,11 +271,15 @@ fn build_for(
         found: 0,
         what: "loading the workspace".into(),
     });
+    let request = session::BuildRequest {
+        env: Some(sessions.env.clone()),
+        ..plan.request.clone()
+    };
     let s = sessions.get(&plan.session, &mut timings)?;
     let json = b.message_format == "json";
     // cargo's `Compiling` line for each package rac compiles something of.
     let mut shown: Vec<String> = Vec::new();
-    let report = s.build(&plan.request, &mut timings, &mut |event| match event {
+    let report = s.build(&request, &mut timings, &mut |event| match event {
         session::BuildEvent::Compiling(t) => {
             if !json && !b.quiet && !shown.contains(&t.package) {
                 shown.push(t.package.clone());
@@ -328,22 +332,26 @@ fn build_for(
     if b.timings {
         print_timings(out, &timings, report.targets.len())?;
     }
+    // rustc's diagnostics of the members, as cargo prints them; when rustc rejects the
+    // code, they are the build's errors (no binary was written).
+    match &report.check {
+        Some(Ok(check)) => {
+            print_check(b, check, out)?;
+            if check.failed() {
+                if json {
+                    build_finished(&mut out.stdout, false)?;
+                }
+                return Ok((101, plan.request.targets));
+            }
+        }
+        Some(Err(e)) => {
+            writeln!(out.stderr, "error: {}", one_line(e))?;
+            return Ok((101, plan.request.targets));
+        }
+        None => {}
+    }
     if b.fallback.is_some() && !report.failed.is_empty() {
         return fallback_to_rustc(b, cwd, &plan, &report.failed, start, out);
-    }
-    // A refusal may just be wrong code (rust-analyzer cannot lower a body with type
-    // errors): then rustc's own diagnostics are what `cargo build` would show.
-    if report.failed.iter().any(|(_, e)| {
-        e.downcast_ref::<session::Refusal>().is_some()
-            || e.downcast_ref::<session::SyntaxErrors>().is_some()
-    }) && let Some(diag) = rustc_diagnostics(b, test.is_some(), cwd)
-    {
-        out.stdout.write_all(&diag.stdout)?;
-        out.stderr.write_all(&diag.stderr)?;
-        if json {
-            build_finished(&mut out.stdout, false)?;
-        }
-        return Ok((101, plan.request.targets));
     }
     for (name, e) in &report.failed {
         let text = match e.downcast_ref::<session::Refusal>() {
@@ -548,25 +556,61 @@ fn print_timings(out: &mut Out, tm: &session::Timings, bins: usize) -> Result<()
     Ok(())
 }
 
-/// `cargo check` of what the command builds: its output when it fails (the code has
-/// errors rustc reports), `None` when the code is fine.
-fn rustc_diagnostics(b: &BuildArgs, test: bool, cwd: &Path) -> Option<std::process::Output> {
-    let mut cmd = cargo_command(b, cwd, "check");
-    if test {
-        cmd.arg("--tests");
+/// rustc's diagnostics as cargo prints them: each unit's messages, then its summary.
+fn print_check(b: &BuildArgs, check: &session::check::CheckReport, out: &mut Out) -> Result<()> {
+    let color = b.color.as_deref() == Some("always");
+    for unit in &check.units {
+        let (messages, summary) = unit.display();
+        if b.message_format == "json" {
+            for m in messages.iter().filter(|m| !m.json.is_empty()) {
+                let message: serde_json::Value =
+                    serde_json::from_str(&m.json).unwrap_or(serde_json::Value::Null);
+                writeln!(
+                    out.stdout,
+                    "{}",
+                    serde_json::json!({
+                        "reason": "compiler-message",
+                        "manifest_path": unit.manifest_dir.join("Cargo.toml"),
+                        "target": {"name": unit.package},
+                        "message": message,
+                    })
+                )?;
+            }
+            continue;
+        }
+        if b.quiet && unit.errors() == 0 {
+            continue;
+        }
+        for m in messages {
+            if color {
+                write!(out.stderr, "{}", m.rendered)?;
+            } else {
+                write!(out.stderr, "{}", strip_ansi(&m.rendered))?;
+            }
+        }
+        for line in summary {
+            writeln!(out.stderr, "{line}")?;
+        }
     }
-    for bin in &b.bin {
-        cmd.args(["--bin", bin]);
+    Ok(())
+}
+
+/// `text` without ANSI escape sequences (`ESC [ ... letter`).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
     }
-    for e in &b.example {
-        cmd.args(["--example", e]);
-    }
-    if b.bin.is_empty() && b.example.is_empty() && !test {
-        cmd.arg("--bins");
-    }
-    cmd.args(["--message-format", &b.message_format]);
-    let out = cmd.output().ok()?;
-    (!out.status.success()).then_some(out)
+    out
 }
 
 /// cargo's last JSON message of a build.

@@ -360,6 +360,7 @@ fn finish_plan(
             targets,
             jobs,
             keep_going: b.keep_going,
+            env: None,
         },
     })
 }

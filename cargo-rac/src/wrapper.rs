@@ -3,8 +3,10 @@
 //! not a workspace member, and runs us for the members' compilations.
 //!
 //! A member's library, binaries and tests are rac's to compile: the wrapper compiles
-//! nothing for them and writes no file (cargo skips uplifting outputs that do not exist,
-//! and a unit without dep-info is simply dirty the next time). What cargo needs rustc for
+//! nothing for them and writes no output (cargo skips uplifting outputs that do not exist,
+//! and a unit without dep-info is simply dirty the next time). It records the unit's
+//! rustc command line, environment and directory instead: the session runs it again as
+//! rustc's check of the member, for rustc's warnings and errors (`session/src/check.rs`). What cargo needs rustc for
 //! even in a member is passed through: its queries (`-vV`, `--print`), build scripts
 //! and proc-macro crates (which rustc must really build and cargo must really run).
 
@@ -44,10 +46,15 @@ pub fn main(argv: &[String]) -> ExitCode {
         // What the profile decides that is not in cargo's messages: the panic strategy
         // (`session::deps` reads the marker; the debug-assertions and overflow-checks
         // settings are in the artifact messages).
-        if let Some(dir) = std::env::var_os(UNITS_ENV)
-            && panic_abort(args)
-        {
-            let _ = std::fs::write(std::path::Path::new(&dir).join("panic-abort"), "");
+        if let Some(dir) = std::env::var_os(UNITS_ENV) {
+            let dir = std::path::Path::new(&dir);
+            if panic_abort(args) {
+                let _ = std::fs::write(dir.join("panic-abort"), "");
+            }
+            if let Err(e) = record_unit(dir, rustc, args) {
+                eprintln!("error: cannot record the rustc command of a member: {e}");
+                return ExitCode::from(101);
+            }
         }
         return ExitCode::SUCCESS;
     }
@@ -55,6 +62,33 @@ pub fn main(argv: &[String]) -> ExitCode {
     let e = std::process::Command::new(rustc).args(args).exec();
     eprintln!("error: cannot run `{rustc}`: {e}");
     ExitCode::from(101)
+}
+
+/// Writes `<dir>/unit-<n>.json`: `{"rustc", "args", "env", "cwd"}` (the format
+/// `session::check::Unit::read` reads), one file per unit of this cargo run.
+fn record_unit(dir: &std::path::Path, rustc: &str, args: &[String]) -> std::io::Result<()> {
+    let env: serde_json::Map<String, serde_json::Value> = std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?.into())))
+        .filter(|(k, _)| !k.starts_with("RAC_"))
+        .collect();
+    let cwd = std::env::current_dir()?;
+    let unit = serde_json::json!({
+        "rustc": rustc,
+        "args": args,
+        "env": env,
+        "cwd": cwd,
+    });
+    // Units run concurrently: a unique name, written whole then renamed.
+    let name = format!("unit-{}-{}", std::process::id(), unique());
+    let tmp = dir.join(format!("{name}.tmp"));
+    std::fs::write(&tmp, unit.to_string())?;
+    std::fs::rename(&tmp, dir.join(format!("{name}.json")))
+}
+
+fn unique() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
 }
 
 fn compiled_by_rac(args: &[String]) -> bool {

@@ -44,6 +44,21 @@ fn programs_over_crates_io_crates_match_rustc() {
 }
 
 #[test]
+fn rustc_warnings_and_errors_read_as_with_cargo_build() {
+    let dir = testsuite::testsuite_dir();
+    let programs = testsuite::programs_in(&dir.join("diagnostics"), "2021").unwrap();
+    assert!(!programs.is_empty());
+    let h = harness();
+    let mut failures = Vec::new();
+    for p in &programs {
+        if let Some(why) = h.check_diagnostics(p).unwrap() {
+            failures.push(format!("{}: {why}", p.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
 fn unsupported_code_is_refused_with_a_clear_error() {
     let dir = testsuite::testsuite_dir();
     let cases = testsuite::refusal_cases(&dir.join("refused")).unwrap();

@@ -973,3 +973,62 @@ fn profile_settings_decide_overflow_checks_assertions_and_panic_strategy() {
         );
     }
 }
+
+/// What cargo prints about the code: stderr without the `Compiling` and `Finished` lines.
+fn about_code(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .filter(|l| !l.starts_with("   Compiling ") && !l.starts_with("    Finished "))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn rustc_diagnostics_follow_every_edit_through_the_server() {
+    let ws = Ws::new(
+        "diagnostics",
+        "fn main() { let mut n = app::f(); println!(\"{n}\"); }\n",
+    );
+    let versions: [(&str, &str, bool); 5] = [
+        ("warnings in the library and in main", "pub fn f() -> u32 { let unused = 1; 2 }\n", true),
+        ("no change: warnings replayed", "", true),
+        (
+            "a borrow-check error in the library",
+            "pub fn f() -> u32 { let v = vec![3]; let r = &v[0]; drop(v); *r }\n",
+            false,
+        ),
+        (
+            "a lint that is an error",
+            "#![deny(unused_variables)]\npub fn f() -> u32 { let unused = 1; 4 }\n",
+            false,
+        ),
+        ("fixed", "pub fn f() -> u32 { 5 }\n", true),
+    ];
+    let mut last_good = String::new();
+    for (what, lib_rs, builds) in versions {
+        if !lib_rs.is_empty() {
+            std::fs::write(ws.dir.join("src/lib.rs"), lib_rs).unwrap();
+        }
+        let rac = ws.run(&["build"]);
+        let cargo = Command::new("cargo")
+            .args(["build", "--target-dir", "target-rustc"])
+            .current_dir(&ws.dir)
+            .output()
+            .unwrap();
+        assert_eq!(
+            (about_code(&rac), rac.status.code()),
+            (about_code(&cargo), cargo.status.code()),
+            "after {what}: rac's diagnostics differ from cargo's"
+        );
+        assert!(!about_code(&rac).is_empty(), "after {what}: no diagnostics at all");
+        assert_eq!(rac.status.success(), builds, "after {what}");
+        let app = ws.dir.join("target/debug/app");
+        if builds {
+            ws.assert_same_as_rustc(what);
+            last_good = stdout_of(&app);
+        } else {
+            // The binary of the last good build stays, as with cargo.
+            assert_eq!(stdout_of(&app), last_good, "after {what}: the binary changed");
+        }
+    }
+}

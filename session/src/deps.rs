@@ -76,6 +76,11 @@ const RUSTC_MEMBERS_ENV: &str = "RAC_RUSTC_MEMBERS";
 /// Where the wrapper records what it learns from the members' command lines.
 const UNITS_ENV: &str = "RAC_WRAPPER_UNITS";
 
+/// Where the wrapper records the members' rustc commands of the last cargo run.
+pub fn units_dir(rac_dir: &Path) -> PathBuf {
+    rac_dir.join("wrapper-units")
+}
+
 /// Has cargo build the dependencies. `rac_members`: the manifests of the members rac
 /// compiles (their units are the wrapper's, never "fresh", and not rustc's).
 pub fn build(
@@ -104,7 +109,7 @@ pub fn run_cargo(
     let started = std::time::SystemTime::now();
     let exe = std::env::current_exe().context("cannot find the cargo-rac executable")?;
     let program = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let units = rac_dir.join("wrapper-units");
+    let units = units_dir(rac_dir);
     let _ = std::fs::remove_dir_all(&units);
     std::fs::create_dir_all(&units)
         .with_context(|| format!("cannot create {}", units.display()))?;

@@ -15,6 +15,7 @@
 //!   built by this session, its request is the same, and the file on disk is the one this
 //!   session wrote (same size, mtime and inode).
 
+pub mod check;
 pub mod deps;
 pub mod edits;
 pub mod explain;
@@ -146,6 +147,9 @@ pub struct BuildRequest {
     pub jobs: usize,
     /// Build every target even when one fails (`--keep-going`).
     pub keep_going: bool,
+    /// The environment of the command, when it is not this process's own (a build
+    /// server's command): rustc's checks read it (`check::run`).
+    pub env: Option<HashMap<String, String>>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -199,6 +203,9 @@ pub struct BuildReport {
     /// Targets that failed (only with `keep_going`): name and the error.
     pub failed: Vec<(String, anyhow::Error)>,
     pub timings: Timings,
+    /// rustc's checks of the members: their warnings, and errors if rustc rejects the
+    /// code (then no binary was written: the targets failed with `check::CheckFailed`).
+    pub check: Option<Result<check::CheckReport>>,
 }
 
 /// A build that failed because some functions cannot be compiled by rac.
@@ -307,6 +314,24 @@ pub struct Session {
     /// what of it to recompute). The walk uses these without asking salsa.
     units:
         HashMap<codegen::instance::InstanceKey, (ra_ap_base_db::Crate, Arc<codegen::UnitOutput>)>,
+    /// rustc's checks of the members (`check.rs`), run beside each build, and the edit
+    /// generation and command environment they were started for.
+    check: CheckRun,
+    check_for: Option<(u64, Option<HashMap<String, String>>)>,
+}
+
+/// Where the checks of the current build are.
+enum CheckRun {
+    Idle(check::CheckState),
+    Running(std::thread::JoinHandle<(check::CheckState, Result<check::CheckReport>)>),
+    Done(check::CheckState, Arc<Result<check::CheckReport>>),
+}
+
+/// This process's environment variables that are UTF-8.
+pub(crate) fn exec_env() -> HashMap<String, String> {
+    std::env::vars_os()
+        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+        .collect()
 }
 
 /// The environment `env!`/`option_env!` read what cargo does not set from, and whether a
@@ -318,7 +343,8 @@ const OBJECT_PARTS: usize = 16;
 
 impl Session {
     /// Loads the workspace and the sysroot, and resolves the local crates' names.
-    pub fn open(config: &SessionConfig) -> Result<Session> {
+    /// `env`: the environment of the command being served, when it is not this process's.
+    pub fn open(config: &SessionConfig, env: Option<HashMap<String, String>>) -> Result<Session> {
         codegen::compile::install_panic_hook();
         let mut timings = Timings::default();
         let tc = toolchain()?;
@@ -391,7 +417,11 @@ impl Session {
             objects: HashMap::new(),
             units: HashMap::new(),
             views: Arc::new(codegen::compile::CrateViews::default()),
+            check: CheckRun::Idle(check::CheckState::default()),
+            check_for: None,
         };
+        // rustc's checks need only cargo's run: they start now, beside name resolution.
+        session.start_check(env);
         session.views = Arc::new(ra_ap_hir_ty::attach_db(&session.ws.db, || {
             codegen::compile::CrateViews::new(&session.ws.db)
         }));
@@ -478,6 +508,8 @@ impl Session {
         }
         new.link_args = old.link_args.clone();
         self.files.set_cargo_inputs(&new.inputs, new.started);
+        // cargo recorded the members' rustc commands again: the checks start over.
+        self.generation += 1;
         self.ws.deps = Some(new);
         Ok(true)
     }
@@ -523,8 +555,17 @@ impl Session {
     ) -> BuildReport {
         let mut report = BuildReport::default();
         codegen::query::start_build();
+        self.start_check(req.env.clone());
         let syntax = self.syntax_errors();
         if !syntax.is_empty() {
+            // rustc's own errors say it best, when it sees them (it parses differently).
+            if self.check_failed() {
+                for t in &req.targets {
+                    report.failed.push((t.name.clone(), anyhow::Error::new(check::CheckFailed)));
+                }
+                report.check = self.take_check();
+                return report;
+            }
             for t in &req.targets {
                 report.failed.push((
                     t.name.clone(),
@@ -544,6 +585,12 @@ impl Session {
             match self.build_target(req, target, timings, events) {
                 Ok(r) => report.targets.push(r),
                 Err(e) => {
+                    // What rac refuses in code rustc rejects is rustc's error to report.
+                    let e = if self.check_failed() {
+                        anyhow::Error::new(check::CheckFailed)
+                    } else {
+                        e
+                    };
                     report.failed.push((target.name.clone(), e));
                     if !req.keep_going {
                         break;
@@ -551,7 +598,69 @@ impl Session {
                 }
             }
         }
+        report.check = self.take_check();
         report
+    }
+
+    /// Starts rustc's checks of the members' units of cargo's last run, unless those of
+    /// this edit generation and environment are already running or done.
+    fn start_check(&mut self, env: Option<HashMap<String, String>>) {
+        let key = (self.generation, env);
+        if self.check_for.as_ref() == Some(&key) {
+            return;
+        }
+        let env = key.1.clone();
+        self.check_for = Some(key);
+        self.join_check();
+        let (CheckRun::Done(state, _) | CheckRun::Idle(state)) =
+            std::mem::replace(&mut self.check, CheckRun::Idle(Default::default()))
+        else {
+            unreachable!("joined above")
+        };
+        let dir = deps::units_dir(&self.config.rac_dir);
+        self.check = CheckRun::Running(std::thread::spawn(move || {
+            let mut state = state;
+            let report = check::Unit::read_all(&dir)
+                .and_then(|units| check::run(&units, &mut state, env.as_ref()));
+            (state, report)
+        }));
+    }
+
+    fn join_check(&mut self) {
+        if matches!(self.check, CheckRun::Running(_)) {
+            let CheckRun::Running(h) =
+                std::mem::replace(&mut self.check, CheckRun::Idle(Default::default()))
+            else {
+                unreachable!()
+            };
+            self.check = match h.join() {
+                Ok((state, report)) => CheckRun::Done(state, Arc::new(report)),
+                Err(_) => CheckRun::Done(
+                    Default::default(),
+                    Arc::new(Err(anyhow!("rustc's check of the members panicked"))),
+                ),
+            };
+        }
+    }
+
+    /// Waits for the checks: whether rustc rejects the code, or the checks could not run.
+    fn check_failed(&mut self) -> bool {
+        self.join_check();
+        match &self.check {
+            CheckRun::Done(_, r) => r.as_ref().as_ref().map_or(true, |r| r.failed()),
+            _ => false,
+        }
+    }
+
+    fn take_check(&mut self) -> Option<Result<check::CheckReport>> {
+        self.join_check();
+        match &self.check {
+            CheckRun::Done(_, r) => Some(match r.as_ref() {
+                Ok(r) => Ok(r.clone()),
+                Err(e) => Err(anyhow!("{e:#}")),
+            }),
+            _ => None,
+        }
     }
 
     /// The syntax errors of the workspace's source files (`file:line:col: message`).
@@ -673,6 +782,11 @@ impl Session {
         let linked = target.work_dir.join(format!("{}.linked", target.name));
         let extra: &[String] = self.ws.deps.as_ref().map_or(&[], |d| &d.link_args);
         crate::link::link(&self.tc.sysroot, &objects, &self.rlibs, extra, &linked)?;
+        // Never a binary of code rustc rejects.
+        if self.check_failed() {
+            let _ = std::fs::remove_file(&linked);
+            return Err(anyhow::Error::new(check::CheckFailed));
+        }
         if let Some(dir) = target.out_path.parent() {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;

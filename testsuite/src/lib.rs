@@ -454,6 +454,63 @@ impl Harness {
     }
 }
 
+impl Harness {
+    /// Builds a program with `cargo build` (rustc) and with `cargo rac build`: what cargo
+    /// prints about the code (rustc's warnings and errors with cargo's summaries: stderr
+    /// without the `Compiling` and `Finished` lines) and the exit code must be the same,
+    /// and so must the two programs' runs when both build. What went wrong, if anything.
+    pub fn check_diagnostics(&self, program: &Program) -> Result<Option<String>> {
+        let bin = bin_name(&program.name);
+        let dir = self.work_dir.join(format!("diagnostics-{bin}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("src"))?;
+        std::fs::copy(&program.source, dir.join("src/main.rs"))?;
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            format!(
+                "[package]\nname = \"{bin}\"\nversion = \"0.1.0\"\nedition = \"{}\"\n\n[workspace]\n",
+                program.edition
+            ),
+        )?;
+        let cargo = Command::new("cargo")
+            .args(["build", "--target-dir", "target-rustc"])
+            .current_dir(&dir)
+            .env_remove("RUSTFLAGS")
+            .output()
+            .context("cannot run cargo build")?;
+        let rac = Command::new(&self.cargo_rac)
+            .args(["rac", "build"])
+            .env("RAC_NO_SERVER", "1")
+            .current_dir(&dir)
+            .output()
+            .context("cannot run cargo-rac")?;
+        let about_code = |o: &std::process::Output| -> String {
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .filter(|l| !l.starts_with("   Compiling ") && !l.starts_with("    Finished "))
+                .map(|l| format!("{l}\n"))
+                .collect()
+        };
+        let (want, got) = (about_code(&cargo), about_code(&rac));
+        if (&want, cargo.status.code()) != (&got, rac.status.code()) {
+            return Ok(Some(format!(
+                "cargo build (exit {:?}):\n{want}\ncargo rac build (exit {:?}):\n{got}",
+                cargo.status.code(),
+                rac.status.code()
+            )));
+        }
+        if !cargo.status.success() {
+            return Ok(None);
+        }
+        let expected = self.run_binary(&dir.join("target-rustc/debug").join(&bin))?;
+        let actual = self.run_binary(&dir.join("target/debug").join(&bin))?;
+        Ok(match compare(&expected, &actual) {
+            Outcome::Passed => None,
+            o => Some(format!("the programs differ: {}", detail(&o))),
+        })
+    }
+}
+
 /// A program from `../shared/corpus` (rustc's own run-pass tests) with rustc's results.
 #[derive(Debug, Clone)]
 pub struct CorpusCase {

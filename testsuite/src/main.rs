@@ -1,5 +1,5 @@
 //! `cargo run -p testsuite -- [--rac PATH] [--crates] [FILTER...]`: run the differential
-//! programs and the refusal cases by hand (those whose name contains one of the filters);
+//! programs, the refusal cases and the diagnostics cases by hand (those whose name contains one of the filters);
 //! `--crates`: the programs over crates.io crates (`testsuite/crates`) instead.
 use std::path::PathBuf;
 use std::time::Duration;
@@ -47,6 +47,15 @@ fn main() -> anyhow::Result<()> {
         match h.check_refusal(&case)? {
             None => println!("refused-ok   {}", case.program.name),
             Some(why) => println!("REFUSAL-BAD  {}: {why}", case.program.name),
+        }
+    }
+    for p in testsuite::programs_in(&dir.join("diagnostics"), "2021")? {
+        if crates || !selected(&p.name) {
+            continue;
+        }
+        match h.check_diagnostics(&p)? {
+            None => println!("diag-ok      {}", p.name),
+            Some(why) => println!("DIAG-BAD     {}: {why}", p.name),
         }
     }
     let ratchet = testsuite::read_ratchet(&dir.join("ratchet.txt")).unwrap_or_default();
