@@ -978,7 +978,12 @@ fn profile_settings_decide_overflow_checks_assertions_and_panic_strategy() {
 fn about_code(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr)
         .lines()
-        .filter(|l| !l.starts_with("   Compiling ") && !l.starts_with("    Finished "))
+        // Progress lines, and cargo waiting for another cargo (tests run in parallel).
+        .filter(|l| {
+            !l.starts_with("   Compiling ")
+                && !l.starts_with("    Finished ")
+                && !l.trim_start().starts_with("Blocking waiting for file lock")
+        })
         .map(|l| format!("{l}\n"))
         .collect()
 }
@@ -990,7 +995,11 @@ fn rustc_diagnostics_follow_every_edit_through_the_server() {
         "fn main() { let mut n = app::f(); println!(\"{n}\"); }\n",
     );
     let versions: [(&str, &str, bool); 5] = [
-        ("warnings in the library and in main", "pub fn f() -> u32 { let unused = 1; 2 }\n", true),
+        (
+            "warnings in the library and in main",
+            "pub fn f() -> u32 { let unused = 1; 2 }\n",
+            true,
+        ),
         ("no change: warnings replayed", "", true),
         (
             "a borrow-check error in the library",
@@ -1020,7 +1029,10 @@ fn rustc_diagnostics_follow_every_edit_through_the_server() {
             (about_code(&cargo), cargo.status.code()),
             "after {what}: rac's diagnostics differ from cargo's"
         );
-        assert!(!about_code(&rac).is_empty(), "after {what}: no diagnostics at all");
+        assert!(
+            !about_code(&rac).is_empty(),
+            "after {what}: no diagnostics at all"
+        );
         assert_eq!(rac.status.success(), builds, "after {what}");
         let app = ws.dir.join("target/debug/app");
         if builds {
@@ -1028,7 +1040,11 @@ fn rustc_diagnostics_follow_every_edit_through_the_server() {
             last_good = stdout_of(&app);
         } else {
             // The binary of the last good build stays, as with cargo.
-            assert_eq!(stdout_of(&app), last_good, "after {what}: the binary changed");
+            assert_eq!(
+                stdout_of(&app),
+                last_good,
+                "after {what}: the binary changed"
+            );
         }
     }
 }

@@ -63,7 +63,10 @@ pub struct UnitCheck {
 
 impl UnitCheck {
     pub fn errors(&self) -> usize {
-        self.messages.iter().filter(|m| m.level.starts_with("error")).count()
+        self.messages
+            .iter()
+            .filter(|m| m.level.starts_with("error"))
+            .count()
     }
 
     /// The messages cargo shows (a repeated warning once) and cargo's summary lines.
@@ -161,8 +164,8 @@ struct Checked {
 
 impl Unit {
     pub fn read(path: &Path) -> Result<Unit> {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         let v: serde_json::Value = serde_json::from_str(&text)
             .with_context(|| format!("{} is not a recorded rustc command", path.display()))?;
         let strings = |v: &serde_json::Value| -> Option<Vec<String>> {
@@ -223,10 +226,11 @@ impl Unit {
     fn codegen_option(&self, name: &str) -> Option<&str> {
         let prefix = format!("{name}=");
         self.args.iter().enumerate().find_map(|(i, a)| {
-            let opt = a
-                .strip_prefix("-C")
-                .filter(|o| !o.is_empty())
-                .or_else(|| (a == "-C").then(|| self.args.get(i + 1).map(String::as_str)).flatten())?;
+            let opt = a.strip_prefix("-C").filter(|o| !o.is_empty()).or_else(|| {
+                (a == "-C")
+                    .then(|| self.args.get(i + 1).map(String::as_str))
+                    .flatten()
+            })?;
             opt.strip_prefix(&prefix)
         })
     }
@@ -284,10 +288,18 @@ impl Unit {
             .map(PathBuf::from)
             .unwrap_or_default();
         let under_tests = src.components().any(|c| c.as_os_str() == "tests");
-        let stem = src.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let stem = src
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
         match (self.is_test(), bin, under_tests) {
-            (true, _, true) => (format!("test \"{stem}\""), format!("--test \"{stem}\" -p {pkg}")),
-            (true, Some(b), _) => (format!("bin \"{b}\" test"), format!("--bin \"{b}\" -p {pkg} --tests")),
+            (true, _, true) => (
+                format!("test \"{stem}\""),
+                format!("--test \"{stem}\" -p {pkg}"),
+            ),
+            (true, Some(b), _) => (
+                format!("bin \"{b}\" test"),
+                format!("--bin \"{b}\" -p {pkg} --tests"),
+            ),
             (true, None, _) => ("lib test".to_owned(), format!("--lib -p {pkg} --tests")),
             (false, Some(b), _) => (format!("bin \"{b}\""), format!("--bin \"{b}\" -p {pkg}")),
             (false, None, _) => ("lib".to_owned(), format!("--lib -p {pkg}")),
@@ -369,7 +381,9 @@ fn dependencies(units: &[Unit], members_rmeta: &HashMap<PathBuf, usize>) -> Vec<
                 .filter(|w| w[0] == "--extern")
                 .filter_map(|w| {
                     let (_, path) = w[1].split_once('=')?;
-                    members_rmeta.get(&u.cwd.join(path).with_extension("rmeta")).copied()
+                    members_rmeta
+                        .get(&u.cwd.join(path).with_extension("rmeta"))
+                        .copied()
                 })
                 .collect()
         })
@@ -564,8 +578,7 @@ pub fn run(
                     .output()
                     .with_context(|| format!("cannot run `{}`", unit.rustc))?;
                 let mut messages = parse_messages(&out.stderr);
-                if !out.status.success() && !messages.iter().any(|m| m.level.starts_with("error"))
-                {
+                if !out.status.success() && !messages.iter().any(|m| m.level.starts_with("error")) {
                     messages.push(Message {
                         level: "error".to_owned(),
                         rendered: format!(
@@ -615,7 +628,10 @@ mod tests {
         )
         .unwrap();
         let (files, env) = read_dep_info(&d).unwrap();
-        assert_eq!(files, [PathBuf::from("src/main.rs"), PathBuf::from("src/a b.rs")]);
+        assert_eq!(
+            files,
+            [PathBuf::from("src/main.rs"), PathBuf::from("src/a b.rs")]
+        );
         assert_eq!(
             env,
             [
@@ -629,7 +645,9 @@ mod tests {
     #[test]
     fn command_variables_replace_the_servers_but_not_cargos() {
         let map = |v: &[(&str, &str)]| -> HashMap<String, String> {
-            v.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+            v.iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
         };
         let server = map(&[("HOME", "/srv"), ("GONE", "1")]);
         let recorded: BTreeMap<String, String> =
@@ -639,7 +657,10 @@ mod tests {
         let command = map(&[("HOME", "/me"), ("NEW", "2"), ("CARGO_PKG_NAME", "other")]);
         let env = check_env(&recorded, &server, Some(&command));
         let got: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        assert_eq!(got, [("CARGO_PKG_NAME", "app"), ("HOME", "/me"), ("NEW", "2")]);
+        assert_eq!(
+            got,
+            [("CARGO_PKG_NAME", "app"), ("HOME", "/me"), ("NEW", "2")]
+        );
     }
 
     #[test]
@@ -655,12 +676,18 @@ mod tests {
             target: "bin \"app\"".to_owned(),
             fix_args: "--bin \"app\" -p app".to_owned(),
             manifest_dir: PathBuf::new(),
-            messages: vec![msg("warning", "a", true), msg("warning", "a", true), msg("warning", "b", false)],
+            messages: vec![
+                msg("warning", "a", true),
+                msg("warning", "a", true),
+                msg("warning", "b", false),
+            ],
             skipped: false,
         };
         assert_eq!(
             u.display().1,
-            ["warning: `app` (bin \"app\") generated 3 warnings (1 duplicate) (run `cargo fix --bin \"app\" -p app` to apply 1 suggestion)"]
+            [
+                "warning: `app` (bin \"app\") generated 3 warnings (1 duplicate) (run `cargo fix --bin \"app\" -p app` to apply 1 suggestion)"
+            ]
         );
         u.messages = vec![msg("error", "e", false), msg("warning", "w", true)];
         assert_eq!(

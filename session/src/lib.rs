@@ -561,7 +561,9 @@ impl Session {
             // rustc's own errors say it best, when it sees them (it parses differently).
             if self.check_failed() {
                 for t in &req.targets {
-                    report.failed.push((t.name.clone(), anyhow::Error::new(check::CheckFailed)));
+                    report
+                        .failed
+                        .push((t.name.clone(), anyhow::Error::new(check::CheckFailed)));
                 }
                 report.check = self.take_check();
                 return report;

@@ -487,7 +487,12 @@ impl Harness {
         let about_code = |o: &std::process::Output| -> String {
             String::from_utf8_lossy(&o.stderr)
                 .lines()
-                .filter(|l| !l.starts_with("   Compiling ") && !l.starts_with("    Finished "))
+                // Progress lines, and cargo waiting for another cargo (tests run in parallel).
+                .filter(|l| {
+                    !l.starts_with("   Compiling ")
+                        && !l.starts_with("    Finished ")
+                        && !l.trim_start().starts_with("Blocking waiting for file lock")
+                })
                 .map(|l| format!("{l}\n"))
                 .collect()
         };
