@@ -185,7 +185,7 @@ pub fn plan(b: &BuildArgs, test: Option<&TestArgs>, cwd: &Path) -> Result<Plan> 
             .collect()
     };
     if let Some(t) = test {
-        let targets = test_targets(b, t, &default_members, &meta, &target_dir)?;
+        let targets = test_targets(b, t, &default_members, &meta, &target_dir, &cargo)?;
         return finish_plan(
             b,
             cwd,
@@ -462,6 +462,7 @@ fn test_targets(
     packages: &[&cargo_metadata::Package],
     meta: &cargo_metadata::Metadata,
     target_dir: &Path,
+    cargo: &session::CargoOptions,
 ) -> Result<Vec<session::BinTarget>> {
     let selected = t.lib || t.tests || !t.test.is_empty() || !b.bin.is_empty() || b.bins;
     let root = meta.workspace_root.clone().into_std_path_buf();
@@ -519,6 +520,30 @@ fn test_targets(
                     source_file,
                     integration: kind == "test",
                 }),
+                package: package_display(pkg),
+            });
+        }
+    }
+    // The binaries of a package whose integration tests are built: cargo builds them for
+    // the tests to run (`CARGO_BIN_EXE_<name>`), in `target/debug`.
+    for pkg in packages {
+        let integration = targets.iter().any(|x| {
+            x.harness.as_ref().is_some_and(|h| h.integration) && x.package == package_display(pkg)
+        });
+        if !integration {
+            continue;
+        }
+        let enabled = enabled_features(pkg, cargo);
+        for tg in pkg.targets.iter().filter(|tg| tg.is_bin()) {
+            if tg.required_features.iter().any(|f| !enabled.contains(f.as_str())) {
+                continue;
+            }
+            targets.push(session::BinTarget {
+                name: tg.name.clone(),
+                src_path: tg.src_path.clone().into_std_path_buf(),
+                out_path: target_dir.join("debug").join(&tg.name),
+                work_dir: target_dir.join("rac").join(&tg.name),
+                harness: None,
                 package: package_display(pkg),
             });
         }

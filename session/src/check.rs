@@ -235,6 +235,32 @@ impl Unit {
         })
     }
 
+    /// The crate's root source file.
+    pub fn root_file(&self) -> Option<PathBuf> {
+        self.args
+            .iter()
+            .find(|a| a.ends_with(".rs") && !a.starts_with('-'))
+            .map(|a| self.cwd.join(a))
+    }
+
+    /// A binary's own unit (not its tests).
+    pub fn is_plain_bin(&self) -> bool {
+        !self.is_test()
+            && self
+                .args
+                .windows(2)
+                .any(|w| w[0] == "--crate-type" && w[1] == "bin")
+    }
+
+    /// The variables cargo sets for an integration test's compilation: the paths of its
+    /// package's binaries (`CARGO_BIN_EXE_<name>`).
+    pub fn bin_exe_env(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.env
+            .iter()
+            .filter(|(k, _)| self.is_test() && k.starts_with("CARGO_BIN_EXE_"))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     fn crate_name(&self) -> &str {
         self.value("--crate-name").unwrap_or("unknown")
     }

@@ -900,7 +900,8 @@ impl Session {
     }
 
     pub fn binary_crate(&self, target: &BinTarget) -> Result<hir::Crate> {
-        find_crate(&self.ws.db, &self.ws.vfs, &target.src_path).ok_or_else(|| {
+        let test = target.harness.is_some();
+        find_crate(&self.ws.db, &self.ws.vfs, &target.src_path, test).ok_or_else(|| {
             anyhow!(
                 "rust-analyzer did not load the crate of binary `{}` ({})",
                 target.name,
@@ -921,23 +922,40 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
+/// The local crate whose root is `src`: of the twins a test session has, the one with
+/// `cfg(test)` for a test target (`test`) and the one without for a binary; a crate
+/// without a twin in any case.
 fn find_crate(
     db: &ra_ap_ide_db::RootDatabase,
     vfs: &ra_ap_vfs::Vfs,
     src: &std::path::Path,
+    test: bool,
 ) -> Option<hir::Crate> {
     let src = std::fs::canonicalize(src).ok()?;
-    hir::Crate::all(db).into_iter().find(|k| {
-        if !k.origin(db).is_local() {
-            return false;
-        }
-        let file = k.root_file(db);
-        let path = vfs.file_path(file);
-        path.as_path()
-            .and_then(|p| std::fs::canonicalize(p.as_str()).ok())
-            .as_deref()
-            == Some(src.as_path())
-    })
+    let test_atom = ra_ap_cfg::CfgAtom::Flag(ra_ap_intern::Symbol::intern("test"));
+    let candidates: Vec<hir::Crate> = hir::Crate::all(db)
+        .into_iter()
+        .filter(|k| {
+            if !k.origin(db).is_local() {
+                return false;
+            }
+            let file = k.root_file(db);
+            let path = vfs.file_path(file);
+            path.as_path()
+                .and_then(|p| std::fs::canonicalize(p.as_str()).ok())
+                .as_deref()
+                == Some(src.as_path())
+        })
+        .collect();
+    let has_test = |k: &hir::Crate| {
+        let id: ra_ap_base_db::Crate = (*k).into();
+        id.cfg_options(db).check_atom(&test_atom)
+    };
+    candidates
+        .iter()
+        .find(|k| has_test(k) == test)
+        .or(candidates.first())
+        .copied()
 }
 
 pub(crate) fn find_main(

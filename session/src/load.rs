@@ -238,6 +238,8 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
     }
     if cargo.test {
         split_test_cfg(&mut db);
+        let units = crate::check::Unit::read_all(&crate::deps::units_dir(rac_dir))?;
+        binaries_for_tests(&mut db, &vfs, &units);
     }
     Ok(LoadedWorkspace {
         db,
@@ -419,6 +421,63 @@ fn split_test_cfg(db: &mut RootDatabase) {
         }
     }
     set_all_crates_with_durability(db, all, Durability::MEDIUM);
+}
+
+/// In a test session every member crate has `cfg(test)`; cargo also builds the binaries
+/// of a package with integration tests, which run them: those binaries get twins without
+/// `cfg(test)` (what `find_crate` picks for a binary that is not a test), and the
+/// integration tests' crates get the variables cargo gave their compilation
+/// (`CARGO_BIN_EXE_<name>`, read by `env!`). `units`: cargo's member units, as recorded.
+fn binaries_for_tests(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs, units: &[crate::check::Unit]) {
+    use ra_ap_base_db::salsa::{Durability, Setter};
+    use ra_ap_base_db::{Crate, all_crates, set_all_crates_with_durability};
+    let test = CfgAtom::Flag(Symbol::intern("test"));
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    let root_of = |db: &RootDatabase, k: Crate| {
+        vfs.file_path(k.data(db).root_file_id)
+            .as_path()
+            .and_then(|p| canonical(Path::new(p.as_str())))
+    };
+    let bins: Vec<PathBuf> = units
+        .iter()
+        .filter(|u| u.is_plain_bin())
+        .filter_map(|u| canonical(&u.root_file()?))
+        .collect();
+    let crates: Vec<Crate> = all_crates(db).iter().copied().collect();
+    let mut all = crates.clone();
+    for &k in &crates {
+        if !k.data(db).origin.is_local() || !k.cfg_options(db).check_atom(&test) {
+            continue;
+        }
+        let Some(root) = root_of(db, k) else { continue };
+        if bins.contains(&root) {
+            let mut cfg = k.cfg_options(db).clone();
+            cfg.apply_diff(CfgDiff::new(vec![], vec![test.clone()]));
+            all.push(Crate::new(
+                db,
+                k.data(db).clone(),
+                k.extra_data(db).clone(),
+                k.workspace_data(db).clone(),
+                cfg,
+                k.env(db).clone(),
+            ));
+        }
+        let exes: Vec<(String, String)> = units
+            .iter()
+            .filter(|u| u.root_file().and_then(|r| canonical(&r)).as_ref() == Some(&root))
+            .flat_map(|u| u.bin_exe_env().map(|(k, v)| (k.to_owned(), v.to_owned())))
+            .collect();
+        if !exes.is_empty() {
+            let mut env = k.env(db).clone();
+            for (name, value) in exes {
+                env.set(&name, value);
+            }
+            k.set_env(db).to(env);
+        }
+    }
+    if all.len() > crates.len() {
+        set_all_crates_with_durability(db, all, Durability::MEDIUM);
+    }
 }
 
 /// Works ahead on a second thread while the main thread resolves names (def maps, crate

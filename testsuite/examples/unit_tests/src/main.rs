@@ -3,7 +3,9 @@ fn double(x: u64) -> u64 {
 }
 
 fn main() {
-    println!("{}", double(21));
+    // Built for the integration tests as a binary, without `cfg(test)`.
+    let built_for = if cfg!(test) { "tests" } else { "running" };
+    println!("{} {built_for}", double(21));
 }
 
 #[cfg(test)]

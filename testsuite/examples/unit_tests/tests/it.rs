@@ -16,3 +16,12 @@ fn fails_on_purpose() {
     let v: Vec<i32> = (1..4).collect();
     assert_eq!(v, vec![1, 2, 4], "vectors differ");
 }
+
+#[test]
+fn runs_the_packages_binary() {
+    // cargo builds the package's binaries for its integration tests and names them.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_unit_tests"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42 running\n");
+}
