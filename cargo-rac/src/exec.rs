@@ -334,26 +334,23 @@ fn build_for(
     }
     // rustc's diagnostics of the members, as cargo prints them; when rustc rejects the
     // code, they are the build's errors (no binary was written).
-    match &report.check {
+    let rejected = match &report.check {
         Some(Ok(check)) => {
             print_check(b, check, out)?;
-            if check.failed() {
-                if json {
-                    build_finished(&mut out.stdout, false)?;
-                }
-                return Ok((101, plan.request.targets));
-            }
+            check.failed()
         }
         Some(Err(e)) => {
             writeln!(out.stderr, "error: {}", one_line(e))?;
             return Ok((101, plan.request.targets));
         }
-        None => {}
-    }
-    if b.fallback.is_some() && !report.failed.is_empty() {
+        None => false,
+    };
+    let is_rejected = |e: &anyhow::Error| e.downcast_ref::<session::check::CheckFailed>().is_some();
+    // rustc builds nothing rustc rejects: the fallback is for what rac refuses.
+    if b.fallback.is_some() && !rejected && !report.failed.is_empty() {
         return fallback_to_rustc(b, cwd, &plan, &report.failed, start, out);
     }
-    for (name, e) in &report.failed {
+    for (name, e) in report.failed.iter().filter(|(_, e)| !is_rejected(e)) {
         let text = match e.downcast_ref::<session::Refusal>() {
             Some(r) => r.to_string(),
             None => format!("error: {}", one_line(e)),
@@ -368,15 +365,19 @@ fn build_for(
             writeln!(out.stderr, "{text}")?;
         }
     }
-    if !report.failed.is_empty() {
+    if !report.failed.is_empty() || rejected {
         if json {
             build_finished(&mut out.stdout, false)?;
         }
-        if b.keep_going {
+        let refused = report
+            .failed
+            .iter()
+            .filter(|(_, e)| !is_rejected(e))
+            .count();
+        if b.keep_going && refused > 0 {
             writeln!(
                 out.stderr,
-                "error: {} of {} binaries could not be built with rac",
-                report.failed.len(),
+                "error: {refused} of {} binaries could not be built with rac",
                 plan.request.targets.len()
             )?;
         }

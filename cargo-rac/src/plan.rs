@@ -535,7 +535,11 @@ fn test_targets(
         }
         let enabled = enabled_features(pkg, cargo);
         for tg in pkg.targets.iter().filter(|tg| tg.is_bin()) {
-            if tg.required_features.iter().any(|f| !enabled.contains(f.as_str())) {
+            if tg
+                .required_features
+                .iter()
+                .any(|f| !enabled.contains(f.as_str()))
+            {
                 continue;
             }
             targets.push(session::BinTarget {

@@ -1048,3 +1048,30 @@ fn rustc_diagnostics_follow_every_edit_through_the_server() {
         }
     }
 }
+
+#[test]
+fn code_rustc_rejects_fails_only_its_own_binary() {
+    let ws = Ws::new("rejected_bin", "fn main() { println!(\"main\"); }\n");
+    std::fs::create_dir_all(ws.dir.join("src/bin")).unwrap();
+    std::fs::write(
+        ws.dir.join("src/bin/bad.rs"),
+        "fn main() { let v = vec![1]; let r = &v; drop(v); println!(\"{r:?}\"); }\n",
+    )
+    .unwrap();
+    let out = ws.run(&["build", "--keep-going"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(101), "{stderr}");
+    assert!(
+        stderr.contains("error[E0505]: cannot move out of `v` because it is borrowed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: could not compile `app` (bin \"bad\") due to 1 previous error"),
+        "{stderr}"
+    );
+    assert!(
+        !ws.dir.join("target/debug/bad").exists(),
+        "a binary of rejected code"
+    );
+    assert_eq!(stdout_of(&ws.dir.join("target/debug/app")), "main\n");
+}

@@ -55,6 +55,9 @@ pub struct UnitCheck {
     /// The `cargo fix` arguments that select this unit.
     pub fix_args: String,
     pub manifest_dir: PathBuf,
+    /// The crate's root file, and whether the unit is a test.
+    pub root: Option<PathBuf>,
+    pub test: bool,
     /// rustc's diagnostics, in its order, without its own summary lines.
     pub messages: Vec<Message>,
     /// Not checked: a unit it depends on failed.
@@ -134,6 +137,22 @@ pub struct CheckReport {
 impl CheckReport {
     pub fn failed(&self) -> bool {
         self.units.iter().any(|u| u.errors() > 0)
+    }
+
+    /// Whether rustc rejects the code of the target whose root file is `root` (a test
+    /// target: `test`): its unit failed, or was not checked because a unit it depends on
+    /// failed. A target cargo gave no unit for is blocked by any failure.
+    pub fn blocks(&self, root: &Path, test: bool) -> bool {
+        let root = std::fs::canonicalize(root).ok();
+        let mut units = self.units.iter().filter(|u| {
+            u.test == test && u.root.as_ref().and_then(|r| std::fs::canonicalize(r).ok()) == root
+        });
+        let mut any = false;
+        let blocked = units.any(|u| {
+            any = true;
+            u.skipped || u.errors() > 0
+        });
+        blocked || (!any && self.failed())
     }
 }
 
@@ -573,6 +592,8 @@ pub fn run(
             target,
             fix_args,
             manifest_dir: unit.env("CARGO_MANIFEST_DIR").into(),
+            root: unit.root_file(),
+            test: unit.is_test(),
             messages: Vec::new(),
             skipped: false,
         };
@@ -702,6 +723,8 @@ mod tests {
             target: "bin \"app\"".to_owned(),
             fix_args: "--bin \"app\" -p app".to_owned(),
             manifest_dir: PathBuf::new(),
+            root: None,
+            test: false,
             messages: vec![
                 msg("warning", "a", true),
                 msg("warning", "a", true),

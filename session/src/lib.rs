@@ -588,7 +588,7 @@ impl Session {
                 Ok(r) => report.targets.push(r),
                 Err(e) => {
                     // What rac refuses in code rustc rejects is rustc's error to report.
-                    let e = if self.check_failed() {
+                    let e = if self.check_blocks(target) {
                         anyhow::Error::new(check::CheckFailed)
                     } else {
                         e
@@ -650,6 +650,18 @@ impl Session {
         self.join_check();
         match &self.check {
             CheckRun::Done(_, r) => r.as_ref().as_ref().map_or(true, |r| r.failed()),
+            _ => false,
+        }
+    }
+
+    /// Waits for the checks: whether rustc rejects the code of `target`, or the checks
+    /// could not run.
+    fn check_blocks(&mut self, target: &BinTarget) -> bool {
+        self.join_check();
+        match &self.check {
+            CheckRun::Done(_, r) => r.as_ref().as_ref().map_or(true, |r| {
+                r.blocks(&target.src_path, target.harness.is_some())
+            }),
             _ => false,
         }
     }
@@ -785,7 +797,7 @@ impl Session {
         let extra: &[String] = self.ws.deps.as_ref().map_or(&[], |d| &d.link_args);
         crate::link::link(&self.tc.sysroot, &objects, &self.rlibs, extra, &linked)?;
         // Never a binary of code rustc rejects.
-        if self.check_failed() {
+        if self.check_blocks(target) {
             let _ = std::fs::remove_file(&linked);
             return Err(anyhow::Error::new(check::CheckFailed));
         }
