@@ -351,9 +351,12 @@ fn build_for(
         return fallback_to_rustc(b, cwd, &plan, &report.failed, start, out);
     }
     for (name, e) in report.failed.iter().filter(|(_, e)| !is_rejected(e)) {
-        let text = match e.downcast_ref::<session::Refusal>() {
-            Some(r) => r.to_string(),
-            None => format!("error: {}", one_line(e)),
+        let text = if let Some(r) = e.downcast_ref::<session::Refusal>() {
+            r.to_string()
+        } else if let Some(s) = e.downcast_ref::<session::SyntaxErrors>() {
+            s.to_string()
+        } else {
+            format!("error: {}", one_line(e))
         };
         if json {
             writeln!(

@@ -132,6 +132,8 @@ impl UnitCheck {
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
     pub units: Vec<UnitCheck>,
+    /// How many units rustc checked (the others' diagnostics were replayed).
+    pub ran: usize,
 }
 
 impl CheckReport {
@@ -172,6 +174,67 @@ impl std::error::Error for CheckFailed {}
 #[derive(Debug, Clone, Default)]
 pub struct CheckState {
     units: HashMap<String, Checked>,
+}
+
+impl CheckState {
+    /// The state saved by an earlier process (`save`); empty when there is none or it
+    /// cannot be read (the units are then checked again, never trusted).
+    pub fn load(path: &Path) -> CheckState {
+        let read = || -> Option<CheckState> {
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+            let mut units = HashMap::new();
+            for (key, c) in v.get("units")?.as_object()? {
+                let messages = c
+                    .get("messages")?
+                    .as_array()?
+                    .iter()
+                    .map(|m| {
+                        Some(Message {
+                            level: m.get("level")?.as_str()?.to_owned(),
+                            rendered: m.get("rendered")?.as_str()?.to_owned(),
+                            json: m.get("json")?.as_str()?.to_owned(),
+                            fixable: m.get("fixable")?.as_bool()?,
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                let fingerprint = c.get("fingerprint")?.as_str()?.parse().ok()?;
+                units.insert(key.clone(), Checked { fingerprint, messages });
+            }
+            Some(CheckState { units })
+        };
+        read().unwrap_or_default()
+    }
+
+    /// Writes the state for a later process (whole, then renamed).
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let units: serde_json::Map<String, serde_json::Value> = self
+            .units
+            .iter()
+            .map(|(k, c)| {
+                let messages: Vec<serde_json::Value> = c
+                    .messages
+                    .iter()
+                    .map(|m| {
+                        serde_json::json!({
+                            "level": m.level, "rendered": m.rendered,
+                            "json": m.json, "fixable": m.fixable,
+                        })
+                    })
+                    .collect();
+                (
+                    k.clone(),
+                    serde_json::json!({
+                        // A string: JSON numbers do not hold every u64 exactly.
+                        "fingerprint": c.fingerprint.to_string(),
+                        "messages": messages,
+                    }),
+                )
+            })
+            .collect();
+        let text = serde_json::json!({ "units": units }).to_string();
+        crate::write_atomically(path, text.as_bytes())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -515,6 +578,8 @@ fn fingerprint(
     for d in deps {
         hash_stamp(&mut h, &d.rmeta());
     }
+    // Its own metadata, which dependents read: gone or replaced means check again.
+    hash_stamp(&mut h, &unit.rmeta());
     Some((h.finish(), newest))
 }
 
@@ -578,6 +643,7 @@ pub fn run(
     let server: HashMap<String, String> = crate::exec_env();
     let mut done: Vec<Option<bool>> = vec![None; units.len()];
     let mut reports: Vec<Option<UnitCheck>> = vec![None; units.len()];
+    let mut ran = 0;
     // Dependency order; a cycle (which cargo would not produce) ends the loop.
     while done.iter().any(Option::is_none) {
         let Some(i) = (0..units.len())
@@ -615,6 +681,7 @@ pub fn run(
         report.messages = match cached {
             Some(c) => c.messages.clone(),
             None => {
+                ran += 1;
                 let started = SystemTime::now();
                 let out = std::process::Command::new(&unit.rustc)
                     .args(&args)
@@ -657,6 +724,7 @@ pub fn run(
     }
     Ok(CheckReport {
         units: reports.into_iter().flatten().collect(),
+        ran,
     })
 }
 
@@ -686,6 +754,37 @@ mod tests {
                 ("NOPE".to_owned(), None)
             ]
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn saved_state_is_read_back_and_a_damaged_one_is_ignored() {
+        let dir = std::env::temp_dir().join(format!("rac-check-state-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("state.json");
+        let mut state = CheckState::default();
+        state.units.insert(
+            "app-1".to_owned(),
+            Checked {
+                fingerprint: u64::MAX - 1,
+                messages: vec![Message {
+                    level: "warning".to_owned(),
+                    rendered: "warning: \u{1b}[1mx\n".to_owned(),
+                    json: "{}".to_owned(),
+                    fixable: true,
+                }],
+            },
+        );
+        state.save(&path).unwrap();
+        let back = CheckState::load(&path);
+        let c = &back.units["app-1"];
+        assert_eq!(c.fingerprint, u64::MAX - 1);
+        assert_eq!(c.messages[0].rendered, "warning: \u{1b}[1mx\n");
+        assert!(c.messages[0].fixable);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+        assert!(CheckState::load(&path).units.is_empty());
+        assert!(CheckState::load(&dir.join("missing.json")).units.is_empty());
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -237,20 +237,24 @@ impl std::fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// Source files of the workspace that do not parse: rust-analyzer's parser recovers from
-/// syntax errors, so the build must not go on.
+/// Source files of the workspace that rust-analyzer's parser rejects although rustc's check
+/// accepted them (when rustc rejects them too, its errors are shown instead): the parser
+/// recovers from errors, so the build must not go on with what it recovered.
 #[derive(Debug)]
 pub struct SyntaxErrors {
-    /// `file:line:col: message`, rustc's way.
-    pub errors: Vec<String>,
+    /// `(file:line:col, message)`.
+    pub errors: Vec<(String, String)>,
 }
 
 impl std::fmt::Display for SyntaxErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for e in &self.errors {
-            writeln!(f, "error: {e}")?;
+        for (at, message) in &self.errors {
+            writeln!(f, "error: {message}\n  --> {at}")?;
         }
-        write!(f, "error: the workspace has syntax errors")
+        write!(
+            f,
+            "error: rust-analyzer's parser rejects this code, which rustc accepts, so rac cannot compile it (a rac bug: please report it); `cargo build` builds it"
+        )
     }
 }
 
@@ -338,6 +342,9 @@ pub(crate) fn exec_env() -> HashMap<String, String> {
 /// new command's environment differs in a variable they read.
 pub use ra_ap_hir_expand::builtin::rac::{build_env_differs, set_build_env};
 
+/// Where the checks' state is kept between processes (in `target/rac`).
+const CHECK_STATE: &str = "check-state.json";
+
 /// How many object files a binary is split into (see `Session::write_objects`).
 const OBJECT_PARTS: usize = 16;
 
@@ -417,7 +424,7 @@ impl Session {
             objects: HashMap::new(),
             units: HashMap::new(),
             views: Arc::new(codegen::compile::CrateViews::default()),
-            check: CheckRun::Idle(check::CheckState::default()),
+            check: CheckRun::Idle(check::CheckState::load(&config.rac_dir.join(CHECK_STATE))),
             check_for: None,
         };
         // rustc's checks need only cargo's run: they start now, beside name resolution.
@@ -620,10 +627,15 @@ impl Session {
             unreachable!("joined above")
         };
         let dir = deps::units_dir(&self.config.rac_dir);
+        let saved = self.config.rac_dir.join(CHECK_STATE);
         self.check = CheckRun::Running(std::thread::spawn(move || {
             let mut state = state;
             let report = check::Unit::read_all(&dir)
                 .and_then(|units| check::run(&units, &mut state, env.as_ref()));
+            // For the next process (`--no-server`, a new server): losing it costs checks.
+            if report.as_ref().is_ok_and(|r| r.ran > 0) {
+                let _ = state.save(&saved);
+            }
             (state, report)
         }));
     }
@@ -677,9 +689,9 @@ impl Session {
         }
     }
 
-    /// The syntax errors of the workspace's source files (`file:line:col: message`).
+    /// The syntax errors of the workspace's source files (`(file:line:col, message)`).
     /// Parses are memoized: after the first build this costs a lookup per file.
-    fn syntax_errors(&self) -> Vec<String> {
+    fn syntax_errors(&self) -> Vec<(String, String)> {
         use ra_ap_base_db::SourceDatabase;
         let db = &self.ws.db;
         let mut out = Vec::new();
@@ -705,7 +717,7 @@ impl Session {
                     let before = &text[..offset];
                     let line = before.matches('\n').count() + 1;
                     let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-                    out.push(format!("{}:{line}:{col}: {e}", path.display()));
+                    out.push((format!("{}:{line}:{col}", path.display()), e.to_string()));
                 }
             }
         });
