@@ -475,13 +475,71 @@ fn lookup_impl_assoc_item_for_trait_ref<'db>(
                 .map(|method| (Either::Right((impl_, method)), impl_subst));
         }
     };
-    let item =
+    let find_in = |impl_id: ImplId| {
         impl_id.impl_items(infcx.interner.db).items.iter().find_map(|(n, it)| match *it {
             AssocItemId::FunctionId(f) => (n == name).then_some(AssocItemId::FunctionId(f)),
             AssocItemId::ConstId(c) => (n == name).then_some(AssocItemId::ConstId(c)),
             AssocItemId::TypeAliasId(_) => None,
-        })?;
-    Some((Either::Left(item), impl_subst))
+        })
+    };
+    match find_in(impl_id) {
+        Some(item) => Some((Either::Left(item), impl_subst)),
+        None => inherited_from_specialized_impl(infcx, trait_ref, env, impl_id, find_in),
+    }
+}
+
+/// rac: a specializing impl inherits the items it does not define from the impls it
+/// specializes (rustc's specialization-graph ancestors), the most specialized of those
+/// that define it: `Zip<slice::Iter<_>, slice::Iter<_>>` selects core's
+/// `impl<A: TrustedRandomAccess, ..> ZipImpl<A, B> for Zip<A, B>`, which takes `fold` and
+/// `get_unchecked` from the `TrustedRandomAccessNoCoerce` impl it specializes. The
+/// ancestor's arguments are found by unifying its header with `trait_ref`.
+fn inherited_from_specialized_impl<'db>(
+    infcx: &InferCtxt<'db>,
+    trait_ref: TraitRef<'db>,
+    env: ParamEnv<'db>,
+    impl_id: ImplId,
+    find_in: impl Fn(ImplId) -> Option<AssocItemId>,
+) -> Option<(Either<AssocItemId, (BuiltinDeriveImplId, BuiltinDeriveImplMethod)>, GenericArgs<'db>)>
+{
+    let interner = infcx.interner;
+    let db = interner.db;
+    let trait_ref = infcx.at(&ObligationCause::dummy(), env).deeply_normalize(trait_ref).ok()?;
+    let mut found: Option<(ImplId, AssocItemId)> = None;
+    rustc_type_ir::Interner::for_each_relevant_impl(interner, trait_ref.def_id, trait_ref.self_ty(), |cand| {
+        if let AnyImplId::ImplId(cand) = cand
+            && cand != impl_id
+            && crate::specialization::specializes(db, impl_id, cand)
+            && let Some(item) = find_in(cand)
+        {
+            match found {
+                Some((prev, _)) if crate::specialization::specializes(db, prev, cand) => {}
+                _ => found = Some((cand, item)),
+            }
+        }
+    });
+    let (parent, item) = found?;
+    let cause = ObligationCause::dummy();
+    let args = infcx.fresh_args_for_item(Span::Dummy, parent.into());
+    let parent_trait_ref =
+        db.impl_trait(parent)?.instantiate(interner, args).skip_norm_wip();
+    let mut ocx = ObligationCtxt::new(infcx);
+    ocx.eq(&cause, env, trait_ref, parent_trait_ref).ok()?;
+    ocx.register_obligations(clauses_as_obligations(
+        GenericPredicates::query_all(db, parent.into())
+            .iter_instantiated(interner, args.as_slice())
+            .map(Unnormalized::skip_norm_wip),
+        cause,
+        env,
+    ));
+    if !ocx.evaluate_obligations_error_on_ambiguity().is_empty() {
+        return None;
+    }
+    let args = infcx.resolve_vars_if_possible(args);
+    if args.has_non_region_infer() {
+        return None;
+    }
+    Some((Either::Left(item), args.fold_with(&mut ReplaceInferWithError::new(interner))))
 }
 
 pub(crate) fn find_matching_impl<'db>(
@@ -718,13 +776,96 @@ impl<'db> TraitImpls<'db> {
     pub fn for_crate_and_deps(db: &'db dyn HirDatabase, krate: Crate) -> Box<[Arc<Self>]> {
         krate.transitive_deps(db).iter().map(|&dep| Self::for_crate(db, dep).clone()).collect()
     }
+
+    /// rac: the trait impls written inside the bodies of a crate's functions, constants
+    /// and statics (and of items nested in them). rustc's impls are global wherever they
+    /// are written; r-a sees a block's impls only from the blocks of the trait or the
+    /// self type, so bincode 1.3's `impl EnumAccess for &mut Deserializer<R, O>`, written
+    /// inside `deserialize_enum`, was found nowhere. Kept apart from `for_crate` so that an
+    /// edited body does not invalidate the crate's impls. Only bodies with an `impl` in
+    /// their syntax are lowered (an impl produced by a macro call inside a body is not
+    /// seen), and the sysroot's crates are not searched (std writes such impls only for
+    /// its block-local types, which r-a finds).
+    #[salsa::tracked(returns(as_deref))]
+    pub fn for_crate_bodies(db: &'db dyn HirDatabase, krate: Crate) -> Option<Box<TraitImpls<'db>>> {
+        use hir_def::{DefWithBodyId, Lookup, ModuleDefId, src::HasSource};
+        use syntax::{AstNode, SyntaxKind, SyntaxNode};
+        if krate.data(db).origin.is_lang() {
+            return None;
+        }
+        fn has_impl(node: Option<SyntaxNode>) -> bool {
+            node.is_some_and(|n| n.descendants().any(|d| d.kind() == SyntaxKind::IMPL))
+        }
+        let with_impl = |def: DefWithBodyId| match def {
+            DefWithBodyId::FunctionId(f) => {
+                has_impl(f.lookup(db).source(db).value.body().map(|b| b.syntax().clone()))
+            }
+            DefWithBodyId::ConstId(c) => {
+                has_impl(c.lookup(db).source(db).value.body().map(|b| b.syntax().clone()))
+            }
+            DefWithBodyId::StaticId(s) => {
+                has_impl(s.lookup(db).source(db).value.body().map(|b| b.syntax().clone()))
+            }
+            DefWithBodyId::VariantId(_) => false,
+        };
+        let mut def_maps: Vec<&DefMap> = vec![crate_def_map(db, krate)];
+        let mut blocks: Vec<&DefMap> = Vec::new();
+        while let Some(def_map) = def_maps.pop() {
+            for (_, module_data) in def_map.modules() {
+                let mut bodies: Vec<DefWithBodyId> = Vec::new();
+                let assoc = |items: &[(Name, AssocItemId)], bodies: &mut Vec<DefWithBodyId>| {
+                    for (_, item) in items {
+                        match *item {
+                            AssocItemId::FunctionId(f) => bodies.push(f.into()),
+                            AssocItemId::ConstId(c) => bodies.push(c.into()),
+                            AssocItemId::TypeAliasId(_) => {}
+                        }
+                    }
+                };
+                for decl in module_data.scope.declarations() {
+                    match decl {
+                        ModuleDefId::FunctionId(f) => bodies.push(f.into()),
+                        ModuleDefId::ConstId(c) => bodies.push(c.into()),
+                        ModuleDefId::StaticId(s) => bodies.push(s.into()),
+                        ModuleDefId::TraitId(t) => assoc(&t.trait_items(db).items, &mut bodies),
+                        _ => {}
+                    }
+                }
+                for impl_id in module_data.scope.impls() {
+                    assoc(&impl_id.impl_items(db).items, &mut bodies);
+                }
+                for body in bodies {
+                    if !with_impl(body) {
+                        continue;
+                    }
+                    for (_, block_def_map) in Body::of(db, body).blocks(db) {
+                        blocks.push(block_def_map);
+                        def_maps.push(block_def_map);
+                    }
+                }
+            }
+        }
+        if blocks.is_empty() {
+            return None;
+        }
+        let result = Self::collect_def_maps(db, &blocks);
+        if result.map.is_empty() { None } else { Some(Box::new(result)) }
+    }
 }
 
 impl<'db> TraitImpls<'db> {
     fn collect_def_map(db: &'db dyn HirDatabase, def_map: &DefMap) -> Self {
-        let lang_items = hir_def::lang_item::lang_items(db, def_map.krate());
+        Self::collect_def_maps(db, &[def_map])
+    }
+
+    /// rac: the impls of several def maps of one crate (`for_crate_bodies`).
+    fn collect_def_maps(db: &'db dyn HirDatabase, def_maps: &[&DefMap]) -> Self {
+        let Some(first) = def_maps.first() else { return Self { map: FxHashMap::default() } };
+        let lang_items = hir_def::lang_item::lang_items(db, first.krate());
         let mut map = FxHashMap::default();
-        collect(db, def_map, lang_items, &mut map);
+        for def_map in def_maps {
+            collect(db, def_map, lang_items, &mut map);
+        }
         let mut map = map
             .into_iter()
             .map(|(trait_id, trait_map)| (trait_id, trait_map.finish()))
@@ -877,6 +1018,13 @@ impl<'db> TraitImpls<'db> {
         let in_self_and_deps = TraitImpls::for_crate_and_deps(db, krate);
         for impl_ in in_self_and_deps {
             try_visit!(for_each(impl_));
+        }
+        // rac: and those written in bodies (`for_crate_bodies`); a block impl that the
+        // block walk below finds again is dropped by the caller, which visits each once.
+        for &dep in krate.transitive_deps(db).iter() {
+            if let Some(impls) = TraitImpls::for_crate_bodies(db, dep) {
+                try_visit!(for_each(impls));
+            }
         }
 
         // We must not provide duplicate impls to the solver. Therefore we work with the following strategy:

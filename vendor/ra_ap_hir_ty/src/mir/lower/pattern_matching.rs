@@ -54,6 +54,24 @@ enum MatchingMode {
 }
 
 impl<'db> MirLowerCtx<'_, 'db> {
+    /// rac: the type of a matched place with an alias at its head normalized: a binding's
+    /// declared type can be an associated type of the impl being lowered (ndarray's
+    /// `let (a, b) = stride;` with `stride: Self::Args`), which the tuple and ADT patterns
+    /// below must see as what it is. Projections normalize the same way (`projection_ty`).
+    fn matched_place_ty(&self, place: &PlaceRef<'db>) -> Ty<'db> {
+        let ty = place.ty(&self.result, &self.infcx, self.env).ty;
+        if !matches!(ty.kind(), TyKind::Alias(..)) {
+            return ty;
+        }
+        let mut ocx = crate::next_solver::obligation_ctxt::ObligationCtxt::new(&self.infcx);
+        ocx.structurally_normalize_ty(
+            &crate::next_solver::infer::traits::ObligationCause::dummy(),
+            self.env,
+            ty,
+        )
+        .unwrap_or(ty)
+    }
+
     /// It gets a `current` unterminated block, appends some statements and possibly a terminator to it to check if
     /// the pattern matches and write bindings, and returns two unterminated blocks, one for the matched path (which
     /// can be the `current` block) and one for the mismatched path. If the input pattern is irrefutable, the
@@ -137,7 +155,7 @@ impl<'db> MirLowerCtx<'_, 'db> {
             }
             Pat::Wild => (current, current_else),
             Pat::Tuple { args, ellipsis } => {
-                let place_ty = cond_place.ty(&self.result, &self.infcx, self.env).ty;
+                let place_ty = self.matched_place_ty(&cond_place);
                 let subst = match place_ty.kind() {
                     TyKind::Tuple(s) => s,
                     _ => {
@@ -640,7 +658,7 @@ impl<'db> MirLowerCtx<'_, 'db> {
         shape: AdtPatternShape<'_>,
         mode: MatchingMode,
     ) -> Result<'db, (BasicBlockId, Option<BasicBlockId>)> {
-        let place_ty = cond_place.ty(&self.result, &self.infcx, self.env).ty;
+        let place_ty = self.matched_place_ty(&cond_place);
         let Some((place_adt, _)) = place_ty.as_adt() else {
             return Err(MirLowerError::TypeError("non ADT type matched with ADT pattern"));
         };
