@@ -204,11 +204,94 @@ pub fn adt_name(db: &dyn HirDatabase, adt: AdtId) -> String {
     }
 }
 
-fn adt_path<'db>(tcx: &TyCx<'db>, adt: AdtId, args: GenericArgs<'db>) -> Option<String> {
+fn adt_path_in<'db>(
+    tcx: &TyCx<'db>,
+    adt: AdtId,
+    args: GenericArgs<'db>,
+    closures: bool,
+) -> Option<String> {
     let db = tcx.db;
     let name = adt_name(db, adt);
     let base = format!("{}::{name}", module_path(db, adt.module(db))?);
-    with_args(tcx, base, GenericDefId::AdtId(adt), args, 0)
+    with_args_in(tcx, base, GenericDefId::AdtId(adt), args, 0, closures)
+}
+
+/// See `type_name`. Owners other than functions (statics, constants) and functions whose
+/// path rustc spells differently from `fn_path` (generic impls) give `None`.
+fn closure_path<'db>(
+    tcx: &TyCx<'db>,
+    c: ra_ap_hir_ty::db::InternedClosureId<'db>,
+    args: GenericArgs<'db>,
+) -> Option<String> {
+    let db = tcx.db;
+    let loc = c.loc(db);
+    let f = loc.owner.as_function()?;
+    let n = crate::instance::generics_count(tcx, ra_ap_hir_ty::next_solver::SolverDefId::FunctionId(f));
+    let parent = GenericArgs::new_from_slice(&args.as_slice()[..n.min(args.len())]);
+    let name = FunctionSignature::of(db, f).name.as_str().to_owned();
+    let owner = match f.lookup(db).container {
+        ItemContainerId::ModuleId(m) => {
+            let base = format!("{}::{name}", module_path(db, m)?);
+            with_args_in(tcx, base, GenericDefId::FunctionId(f), parent, 0, true)?
+        }
+        ItemContainerId::ImplId(imp) => {
+            let own = crate::instance::generics_count(
+                tcx,
+                ra_ap_hir_ty::next_solver::SolverDefId::ImplId(imp.into()),
+            );
+            if own != n {
+                return None; // the method's own generics: spelled after the impl's
+            }
+            match db.impl_trait(imp) {
+                None => {
+                    if n != 0 {
+                        return None;
+                    }
+                    let TyKind::Adt(adt, _) = db.impl_self_ty(imp).skip_binder().kind() else {
+                        return None;
+                    };
+                    let adt = adt.def_id();
+                    format!("{}::{}::{name}", module_path(db, adt.module(db))?, adt_name(db, adt))
+                }
+                Some(_) => fn_path(tcx, f, parent)?,
+            }
+        }
+        ItemContainerId::TraitId(_) | ItemContainerId::ExternBlockId(_) => return None,
+    };
+    let depth = closure_depth(db, loc.owner, loc.expr)?;
+    Some(format!("{owner}{}", "::{{closure}}".repeat(depth)))
+}
+
+/// How many closures enclose `expr` in its owner's body, itself included.
+fn closure_depth(
+    db: &dyn HirDatabase,
+    owner: ra_ap_hir_ty::InferBodyId,
+    expr: ra_ap_hir_def::hir::ExprId,
+) -> Option<usize> {
+    use ra_ap_hir_def::hir::Expr;
+    let ra_ap_hir_ty::InferBodyId::DefWithBodyId(owner) = owner else {
+        return None;
+    };
+    let body = ra_ap_hir_def::expr_store::Body::of(db, owner);
+    fn walk(
+        store: &ra_ap_hir_def::expr_store::ExpressionStore,
+        at: ra_ap_hir_def::hir::ExprId,
+        target: ra_ap_hir_def::hir::ExprId,
+        depth: usize,
+    ) -> Option<usize> {
+        let depth = if matches!(store[at], Expr::Closure { .. }) { depth + 1 } else { depth };
+        if at == target {
+            return Some(depth);
+        }
+        let mut found = None;
+        store.walk_child_exprs(at, |child| {
+            if found.is_none() {
+                found = walk(store, child, target, depth);
+            }
+        });
+        found
+    }
+    walk(&body, body.root_expr(), expr, 0)
 }
 
 /// Appends `<A, B>` for the type and const arguments, dropping trailing arguments equal to
@@ -220,10 +303,21 @@ fn with_args<'db>(
     args: GenericArgs<'db>,
     skip: usize,
 ) -> Option<String> {
+    with_args_in(tcx, base, def, args, skip, false)
+}
+
+fn with_args_in<'db>(
+    tcx: &TyCx<'db>,
+    base: String,
+    def: GenericDefId,
+    args: GenericArgs<'db>,
+    skip: usize,
+    closures: bool,
+) -> Option<String> {
     let mut printed = Vec::new();
     for a in &args_without_defaults(tcx, def, args, skip) {
         if let Some(t) = a.as_type() {
-            printed.push(ty_path(tcx, t)?);
+            printed.push(print_ty(tcx, t, closures)?);
         } else if a.as_const().is_some() {
             return None;
         }
@@ -261,6 +355,18 @@ pub fn args_without_defaults<'db>(
 }
 
 pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
+    print_ty(tcx, ty, false)
+}
+
+/// rustc's `type_name`: `ty_path`, and closures as their owner's path followed by
+/// `::{{closure}}` per level of nesting (`app::main::{{closure}}`,
+/// `<app::S as app::Tr>::t::{{closure}}`, `app::g<u8>::{{closure}}`). Not for symbols
+/// or type ids: two closures of one function print the same.
+pub fn type_name<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
+    print_ty(tcx, ty, true)
+}
+
+fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, closures: bool) -> Option<String> {
     Some(match ty.kind() {
         TyKind::Bool => "bool".into(),
         TyKind::Char => "char".into(),
@@ -294,7 +400,7 @@ pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
         TyKind::Tuple(tys) => {
             let parts = tys
                 .iter()
-                .map(|t| ty_path(tcx, t))
+                .map(|t| print_ty(tcx, t, closures))
                 .collect::<Option<Vec<_>>>()?;
             match parts.len() {
                 1 => format!("({},)", parts[0]),
@@ -303,18 +409,19 @@ pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
         }
         TyKind::Ref(_, t, m) => {
             let m = if m.is_mut() { "mut " } else { "" };
-            format!("&{m}{}", ty_path(tcx, t)?)
+            format!("&{m}{}", print_ty(tcx, t, closures)?)
         }
         TyKind::RawPtr(t, m) => {
             let m = if m.is_mut() { "mut" } else { "const" };
-            format!("*{m} {}", ty_path(tcx, t)?)
+            format!("*{m} {}", print_ty(tcx, t, closures)?)
         }
-        TyKind::Slice(t) => format!("[{}]", ty_path(tcx, t)?),
+        TyKind::Slice(t) => format!("[{}]", print_ty(tcx, t, closures)?),
         TyKind::Array(t, n) => {
             let n = ra_ap_hir_ty::consteval::try_const_usize(tcx.db, n)?;
-            format!("[{}; {n}]", ty_path(tcx, t)?)
+            format!("[{}; {n}]", print_ty(tcx, t, closures)?)
         }
-        TyKind::Adt(def, args) => adt_path(tcx, def.def_id(), args)?,
+        TyKind::Adt(def, args) => adt_path_in(tcx, def.def_id(), args, closures)?,
+        TyKind::Closure(c, args) if closures => closure_path(tcx, c.0, args)?,
         _ => return None,
     })
 }

@@ -225,10 +225,10 @@ pub fn codegen_intrinsic<'db>(
             return crate::call::call_fn_def(fx, f, fargs, spread, dest, false, None);
         }
         "type_name" => {
-            // rustc's spelling: full definition paths, default arguments left out. A type
-            // `ty_path` cannot spell (closures, `dyn`, fn pointers) is refused rather than
-            // printed differently.
-            let Some(s) = crate::symbol_path::ty_path(&fx.cx.tcx, t0()) else {
+            // rustc's spelling: full definition paths, default arguments left out, closures
+            // by their owner. A type `type_name` cannot spell (`dyn`, fn pointers) is
+            // refused rather than printed differently.
+            let Some(s) = crate::symbol_path::type_name(&fx.cx.tcx, t0()) else {
                 bail!(
                     "`type_name::<{}>()` is not supported by rac",
                     fx.cx.tcx.display(t0())

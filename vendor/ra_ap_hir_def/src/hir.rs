@@ -480,6 +480,10 @@ pub struct InlineAsm {
     pub operands: Box<[(Option<Name>, AsmOperand)]>,
     pub options: AsmOptions,
     pub kind: InlineAsmKind,
+    /// rac: the template is known and holds no instruction (only whitespace and comments,
+    /// as compact_str's `asm!("/* {value} */", ..)`): MIR lowering can compile such a
+    /// barrier without an assembler.
+    pub no_instructions: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -604,8 +604,40 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             Expr::OffsetOf(_) => {
                 not_supported!("builtin#offset_of")
             }
-            Expr::InlineAsm(_) => {
-                not_supported!("builtin#asm")
+            Expr::InlineAsm(asm) => {
+                // rac: a template without instructions (an optimization barrier such as
+                // compact_str's `asm!("/* {value} */", value = in(reg) value)`) does
+                // nothing at run time: its inputs are evaluated, an `inout` place keeps its
+                // value. Anything else needs an assembler.
+                use hir_def::hir::{AsmOperand, AsmOptions, InlineAsmKind};
+                if !asm.no_instructions
+                    || asm.kind != InlineAsmKind::Asm
+                    || asm.options.contains(AsmOptions::NORETURN)
+                {
+                    not_supported!("builtin#asm")
+                }
+                let operands = asm.operands.clone();
+                for (_, op) in operands.iter() {
+                    match op {
+                        AsmOperand::In { expr, .. }
+                        | AsmOperand::SplitInOut { in_expr: expr, out_expr: None, .. } => {
+                            let Some((_, c)) = self.lower_expr_to_some_operand(*expr, current)?
+                            else {
+                                return Ok(None);
+                            };
+                            current = c;
+                        }
+                        AsmOperand::InOut { .. }
+                        | AsmOperand::Out { expr: None, .. }
+                        | AsmOperand::Const(_)
+                        | AsmOperand::Sym(_) => {}
+                        AsmOperand::Out { expr: Some(_), .. }
+                        | AsmOperand::SplitInOut { out_expr: Some(_), .. }
+                        | AsmOperand::Label(_) => not_supported!("builtin#asm"),
+                    }
+                }
+                let _ = place;
+                Ok(Some(current))
             }
             Expr::Missing => {
                 if let Some(f) = self.owner.as_function() {
@@ -2415,10 +2447,14 @@ pub fn mir_body_for_closure_query<'db>(
     ctx.result.param_locals.push(closure_local);
     let sig = infer.closures_data[&expr].liberated_sig.get();
     let resolver_guard = ctx.resolver.update_to_inner_scope(db, ctx.store_owner, expr);
+    // rac: a closure of a promoted constant (`&VTable { f: |p| .. }`) belongs to that
+    // constant, whose inference covers its own expression only: the other bindings of the
+    // enclosing function have no type there and get no local.
+    let in_anon_const = matches!(body_owner, InferBodyId::AnonConstId(_));
     let current = ctx.lower_params_and_bindings(
         args.iter().zip(sig.inputs().iter()).map(|(it, y)| (*it, *y)),
         None,
-        |_| true,
+        |b| !in_anon_const || infer.type_of_binding.get(b).is_some(),
     )?;
 
     // Push local for every upvar in the closure. rustc doesn't do that, but we have to so we have locals

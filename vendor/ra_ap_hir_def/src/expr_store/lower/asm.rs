@@ -181,14 +181,21 @@ impl ExprCollector<'_> {
 
         let mut mappings = vec![];
         let mut curarg = 0;
-        if !options.contains(AsmOptions::RAW) {
+        // rac: the template's text, placeholders as `{}`; `None` once a part is unknown.
+        let mut template_text = Some(String::new());
+        let mut template_parts = 0;
+        if options.contains(AsmOptions::RAW) {
+            template_text = None;
+        } else {
             // Don't treat raw asm as a format string.
             asm.template()
                 .enumerate()
                 .filter_map(|(idx, it)| Some((idx, it.clone(), self.expand_macros_to_string(it)?)))
                 .for_each(|(idx, expr, (s, is_direct_literal))| {
                     mappings.resize_with(idx + 1, Vec::default);
+                    template_parts += 1;
                     let Ok(text) = s.value() else {
+                        template_text = None;
                         return;
                     };
                     let mappings = &mut mappings[idx];
@@ -224,6 +231,18 @@ impl ExprCollector<'_> {
                         } else {
                             unverified_pieces.push(piece);
                         }
+                    }
+                    if !parser.errors.is_empty() {
+                        template_text = None;
+                    }
+                    if let Some(t) = &mut template_text {
+                        for piece in &unverified_pieces {
+                            match piece {
+                                rustc_parse_format::Piece::Lit(l) => t.push_str(l),
+                                rustc_parse_format::Piece::NextArgument(_) => t.push_str("{}"),
+                            }
+                        }
+                        t.push('\n');
                     }
 
                     curarg = parser.curarg;
@@ -282,8 +301,15 @@ impl ExprCollector<'_> {
             InlineAsmKind::Asm
         };
 
+        let no_instructions = template_parts == asm.template().count()
+            && template_text.is_some_and(|t| asm_without_comments(&t).trim().is_empty());
         let idx = self.alloc_expr(
-            Expr::InlineAsm(InlineAsm { operands: operands.into_boxed_slice(), options, kind }),
+            Expr::InlineAsm(InlineAsm {
+                operands: operands.into_boxed_slice(),
+                options,
+                kind,
+                no_instructions,
+            }),
             syntax_ptr,
         );
         self.store
@@ -293,4 +319,27 @@ impl ExprCollector<'_> {
             .insert(idx, mappings);
         idx
     }
+}
+
+/// rac: an assembly template without its comments (`/* .. */`, and `//` or `#` to the end
+/// of the line, as GNU as reads x86). What is left is an instruction or a directive.
+fn asm_without_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("/*") {
+            rest = match after.find("*/") {
+                Some(end) => &after[end + 2..],
+                // An unterminated comment: keep it, so the template counts as code.
+                None => return text.to_owned(),
+            };
+        } else if rest.starts_with("//") || rest.starts_with('#') {
+            rest = rest.find('\n').map_or("", |end| &rest[end..]);
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }

@@ -414,6 +414,7 @@ impl<'db> MirLowerCtx<'_, 'db> {
                     Adjust::Pointer(
                         PointerCast::ReifyFnPointer
                             | PointerCast::UnsafeFnPointer
+                            | PointerCast::ClosureFnPointer(_)
                             | PointerCast::Unsize
                     ) | Adjust::Deref(None)
                         | Adjust::Borrow(crate::infer::AutoBorrow::Ref(
@@ -481,6 +482,18 @@ impl<'db> MirLowerCtx<'_, 'db> {
             Expr::UnaryOp { expr: inner, op: hir_def::hir::UnaryOp::Neg | hir_def::hir::UnaryOp::Not } => {
                 let inner = *inner;
                 numeric(self.expr_ty_without_adjust(inner)) && self.is_promotable_expr(inner, depth + 1)
+            }
+            // A closure coerced to a function pointer is a constant (it captures nothing):
+            // minijinja's `&VTable { f: |ptr| .. }`. An uncoerced closure is not promoted:
+            // it is zero-sized, and the constant would re-infer it as another closure.
+            Expr::Closure { .. } => self.infer.expr_adjustments.get(&expr).is_some_and(|a| {
+                a.iter().any(|a| matches!(a.kind, Adjust::Pointer(PointerCast::ClosureFnPointer(_))))
+            }),
+            Expr::Cast { expr: inner, .. }
+                if matches!(self.expr_ty_without_adjust(*inner).kind(), TyKind::Closure(..))
+                    && matches!(self.expr_ty_without_adjust(expr).kind(), TyKind::FnPtr(..)) =>
+            {
+                true
             }
             Expr::Cast { expr: inner, .. } => {
                 let inner = *inner;
