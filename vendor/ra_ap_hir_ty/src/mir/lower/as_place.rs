@@ -483,6 +483,32 @@ impl<'db> MirLowerCtx<'_, 'db> {
                 let inner = *inner;
                 numeric(self.expr_ty_without_adjust(inner)) && self.is_promotable_expr(inner, depth + 1)
             }
+            // Arithmetic and comparisons of numeric constants, as rustc promotes them
+            // (`&(FLAG_A | FLAG_B)`); not `/` and `%`, which may panic.
+            Expr::BinaryOp {
+                lhs,
+                rhs,
+                op:
+                    Some(
+                        hir_def::hir::BinaryOp::CmpOp(_)
+                        | hir_def::hir::BinaryOp::ArithOp(
+                            hir_def::hir::ArithOp::Add
+                            | hir_def::hir::ArithOp::Sub
+                            | hir_def::hir::ArithOp::Mul
+                            | hir_def::hir::ArithOp::Shl
+                            | hir_def::hir::ArithOp::Shr
+                            | hir_def::hir::ArithOp::BitAnd
+                            | hir_def::hir::ArithOp::BitOr
+                            | hir_def::hir::ArithOp::BitXor,
+                        ),
+                    ),
+            } => {
+                let (lhs, rhs) = (*lhs, *rhs);
+                numeric(self.expr_ty_without_adjust(lhs))
+                    && numeric(self.expr_ty_without_adjust(rhs))
+                    && self.is_promotable_expr(lhs, depth + 1)
+                    && self.is_promotable_expr(rhs, depth + 1)
+            }
             // A closure coerced to a function pointer is a constant (it captures nothing):
             // minijinja's `&VTable { f: |ptr| .. }`. An uncoerced closure is not promoted:
             // it is zero-sized, and the constant would re-infer it as another closure.
