@@ -148,10 +148,25 @@ pub fn compute<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<Arc<Layout>> {
             Layout::scalar(dl, p)
         }
         TyKind::Closure(_, args) => {
+            // rustc lays a closure out as a sized struct of its captures: all of them may be
+            // reordered. The tuple of the captures keeps its last field last (a tuple may
+            // be unsized), which put `|| { link; self }`'s `&Self` after the `u32` where
+            // rustc puts it first: a closure built by rustc code (an iterator returned by a
+            // dependency) and run by rac code read the wrong capture.
             let upvars = tcx.mono(
                 ra_ap_rustc_type_ir::inherent::GenericArgs::as_closure(args).tupled_upvars_ty(),
             );
-            return tcx.layout_of(upvars).map(|l| l.layout);
+            let TyKind::Tuple(tys) = upvars.kind() else {
+                bail!("the captures of `{}` are not a tuple", tcx.display(ty))
+            };
+            let fields = tys
+                .iter()
+                .map(|t| tcx.layout_of(t).map(|l| l.layout))
+                .collect::<Result<Vec<_>>>()?;
+            let fields: Vec<&Layout> = fields.iter().map(|l| &**l).collect();
+            let fields: IndexVec<RustcFieldIdx, &&Layout> = fields.iter().collect();
+            calc.univariant(&fields, &ReprOptions::default(), StructKind::AlwaysSized)
+                .map_err(err)?
         }
         TyKind::Pat(inner, pat) => {
             let mut layout = (*tcx.layout_of(inner)?.layout).clone();

@@ -336,7 +336,19 @@ pub fn layout_of_ty_query(
             Layout::scalar(dl, ptr)
         }
         TyKind::Closure(_, args) => {
-            return db.layout_of_ty(args.as_closure().tupled_upvars_ty().store(), trait_env);
+            // rac: rustc lays a closure out as a sized struct of its captures (every field
+            // may be reordered), not as the tuple of them (whose last field stays last).
+            let upvars = args.as_closure().tupled_upvars_ty();
+            let TyKind::Tuple(tys) = upvars.kind() else {
+                return db.layout_of_ty(upvars.store(), trait_env);
+            };
+            let fields = tys
+                .iter()
+                .map(|k| db.layout_of_ty(k.store(), trait_env.clone()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let fields = fields.iter().map(|it| &**it).collect::<Vec<_>>();
+            let fields = fields.iter().collect::<IndexVec<_, _>>();
+            cx.calc.univariant(&fields, &ReprOptions::default(), StructKind::AlwaysSized)?
         }
         TyKind::Coroutine(_, args) => {
             return db.layout_of_ty(args.as_coroutine().tupled_upvars_ty().store(), trait_env);
