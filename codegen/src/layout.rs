@@ -46,6 +46,18 @@ pub fn compute<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<Arc<Layout>> {
     let err2 = |e: ra_ap_rustc_abi::LayoutCalculatorError<()>| {
         anyhow!("layout error for `{}`: {e:?}", tcx.display(ty))
     };
+    // A struct-like layout of `tys` in order of declaration, which `kind` may let rustc's
+    // calculator reorder (tuples keep their last field last; closures do not).
+    let univariant = |tys: ra_ap_hir_ty::next_solver::Tys<'db>, kind: StructKind| {
+        let fields = tys
+            .iter()
+            .map(|t| tcx.layout_of(t).map(|l| l.layout))
+            .collect::<Result<Vec<_>>>()?;
+        let fields: Vec<&Layout> = fields.iter().map(|l| &**l).collect();
+        let fields: IndexVec<RustcFieldIdx, &&Layout> = fields.iter().collect();
+        calc.univariant(&fields, &ReprOptions::default(), kind)
+            .map_err(err)
+    };
     let l: Layout = match ty.kind() {
         TyKind::Adt(def, args) => return layout_of_adt(tcx, def.def_id(), args, ty),
         TyKind::Bool => Layout::scalar(
@@ -91,14 +103,7 @@ pub fn compute<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<Arc<Layout>> {
             } else {
                 StructKind::MaybeUnsized
             };
-            let fields = tys
-                .iter()
-                .map(|t| tcx.layout_of(t).map(|l| l.layout))
-                .collect::<Result<Vec<_>>>()?;
-            let fields: Vec<&Layout> = fields.iter().map(|l| &**l).collect();
-            let fields: IndexVec<RustcFieldIdx, &&Layout> = fields.iter().collect();
-            calc.univariant(&fields, &ReprOptions::default(), kind)
-                .map_err(err)?
+            univariant(tys, kind)?
         }
         TyKind::Array(elem, n) => {
             let n = ra_ap_hir_ty::consteval::try_const_usize(tcx.db, n).ok_or_else(|| {
@@ -159,14 +164,7 @@ pub fn compute<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<Arc<Layout>> {
             let TyKind::Tuple(tys) = upvars.kind() else {
                 bail!("the captures of `{}` are not a tuple", tcx.display(ty))
             };
-            let fields = tys
-                .iter()
-                .map(|t| tcx.layout_of(t).map(|l| l.layout))
-                .collect::<Result<Vec<_>>>()?;
-            let fields: Vec<&Layout> = fields.iter().map(|l| &**l).collect();
-            let fields: IndexVec<RustcFieldIdx, &&Layout> = fields.iter().collect();
-            calc.univariant(&fields, &ReprOptions::default(), StructKind::AlwaysSized)
-                .map_err(err)?
+            univariant(tys, StructKind::AlwaysSized)?
         }
         TyKind::Pat(inner, pat) => {
             let mut layout = (*tcx.layout_of(inner)?.layout).clone();

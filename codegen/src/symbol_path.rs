@@ -226,7 +226,8 @@ fn closure_path<'db>(
     let db = tcx.db;
     let loc = c.loc(db);
     let f = loc.owner.as_function()?;
-    let n = crate::instance::generics_count(tcx, ra_ap_hir_ty::next_solver::SolverDefId::FunctionId(f));
+    let n =
+        crate::instance::generics_count(tcx, ra_ap_hir_ty::next_solver::SolverDefId::FunctionId(f));
     let parent = GenericArgs::new_from_slice(&args.as_slice()[..n.min(args.len())]);
     let name = FunctionSignature::of(db, f).name.as_str().to_owned();
     let owner = match f.lookup(db).container {
@@ -243,16 +244,9 @@ fn closure_path<'db>(
                 return None; // the method's own generics: spelled after the impl's
             }
             match db.impl_trait(imp) {
-                None => {
-                    if n != 0 {
-                        return None;
-                    }
-                    let TyKind::Adt(adt, _) = db.impl_self_ty(imp).skip_binder().kind() else {
-                        return None;
-                    };
-                    let adt = adt.def_id();
-                    format!("{}::{}::{name}", module_path(db, adt.module(db))?, adt_name(db, adt))
-                }
+                // rustc spells an inherent method of a generic type's impl otherwise.
+                None if n != 0 => return None,
+                None => legacy_inherent_fn_path(tcx, f)?,
                 Some(_) => fn_path(tcx, f, parent)?,
             }
         }
@@ -279,7 +273,11 @@ fn closure_depth(
         target: ra_ap_hir_def::hir::ExprId,
         depth: usize,
     ) -> Option<usize> {
-        let depth = if matches!(store[at], Expr::Closure { .. }) { depth + 1 } else { depth };
+        let depth = if matches!(store[at], Expr::Closure { .. }) {
+            depth + 1
+        } else {
+            depth
+        };
         if at == target {
             return Some(depth);
         }

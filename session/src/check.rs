@@ -199,7 +199,13 @@ impl CheckState {
                     })
                     .collect::<Option<Vec<_>>>()?;
                 let fingerprint = c.get("fingerprint")?.as_str()?.parse().ok()?;
-                units.insert(key.clone(), Checked { fingerprint, messages });
+                units.insert(
+                    key.clone(),
+                    Checked {
+                        fingerprint,
+                        messages,
+                    },
+                );
             }
             Some(CheckState { units })
         };
