@@ -247,6 +247,13 @@ fn native_libraries_named_by_link_attributes_are_linked() {
     example_prints_as_with_rustc("native_link", "42\n[42, 84, 126]\n");
 }
 
+/// rac compiles a dependency's generic code with the features cargo built the dependency
+/// with, not with the larger set `cargo metadata` reports (it unifies over platforms).
+#[test]
+fn dependencies_have_the_features_cargo_built_them_with() {
+    example_prints_as_with_rustc("platform_features", "plain plain\n");
+}
+
 #[test]
 fn a_global_allocator_of_a_crate_rustc_compiles_is_used() {
     example_prints_as_with_rustc("dep_global_allocator", "[1, 2, 3] 3\n");

@@ -458,6 +458,28 @@ fn add_relocs<'db>(
                         ra_ap_hir_ty::next_solver::Ty::new_array(cx.tcx.interner, elem, len)
                     }
                     TyKind::Dynamic(..) => dyn_metadata_reloc(cx, d, off + 8, pointee, mm)?,
+                    TyKind::Adt(..) => {
+                        // A struct wrapping an unsized tail and nothing else (`Secret([u8])`,
+                        // twox-hash's `&Secret` constant): the tail's bytes. With other
+                        // fields, the block's layout would have to be repacked field by field.
+                        let tail = single_field_tail(cx, pointee).ok_or_else(|| {
+                            anyhow!(
+                                "a constant pointer to `{}` (an unsized struct with sized fields) is not supported by rac",
+                                cx.tcx.display(pointee)
+                            )
+                        })?;
+                        match tail.kind() {
+                            TyKind::Str => tail,
+                            TyKind::Slice(elem) => {
+                                let len = read_usize(&d.bytes, off + 8);
+                                ra_ap_hir_ty::next_solver::Ty::new_array(cx.tcx.interner, elem, len)
+                            }
+                            _ => bail!(
+                                "a constant pointer to `{}` is not supported by rac",
+                                cx.tcx.display(pointee)
+                            ),
+                        }
+                    }
                     _ => pointee,
                 }
             };
@@ -585,6 +607,23 @@ fn add_relocs<'db>(
         _ => {}
     }
     Ok(())
+}
+
+/// The innermost field of nested single-field structs (`struct Secret([u8])` gives `[u8]`).
+fn single_field_tail<'db>(cx: &CodegenCx<'db>, mut ty: Ty<'db>) -> Option<Ty<'db>> {
+    while let TyKind::Adt(def, args) = ty.kind() {
+        let AdtId::StructId(s) = def.def_id() else {
+            return None;
+        };
+        let fields = cx.tcx.db.field_types(s.into());
+        let mut it = fields.iter();
+        let (_, only) = it.next()?;
+        if it.next().is_some() {
+            return None;
+        }
+        ty = cx.tcx.instantiate(only.ty().skip_binder(), args);
+    }
+    Some(ty)
 }
 
 fn may_contain_pointers(ty: Ty<'_>) -> bool {

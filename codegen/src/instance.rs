@@ -444,7 +444,7 @@ impl<'db> Instance<'db> {
         &self,
         db: &'db dyn ra_ap_hir_ty::db::HirDatabase,
     ) -> Option<Vec<ra_ap_base_db::Crate>> {
-        use ra_ap_hir_ty::next_solver::{GenericArgKind, TyKind as K};
+        use ra_ap_hir_ty::next_solver::GenericArgKind;
         let module_crate = |m: ra_ap_hir_def::ModuleId| m.krate(db);
         let callable = |c: ra_ap_hir_def::CallableDefId| match c {
             ra_ap_hir_def::CallableDefId::FunctionId(f) => f.krate(db),
@@ -466,36 +466,54 @@ impl<'db> Instance<'db> {
             InstanceKind::Ctor(c) => out.push(callable(c)),
         }
         for arg in self.args.iter() {
-            let GenericArgKind::Type(ty) = arg.kind() else {
-                continue;
-            };
-            for t in ty.walk() {
-                let GenericArgKind::Type(t) = t.kind() else {
-                    continue;
-                };
-                match t.kind() {
-                    K::Adt(def, _) => out.push(module_crate(def.def_id().module(db))),
-                    K::FnDef(def, _) => out.push(callable(def.0)),
-                    K::Closure(c, _) => out.push(module_crate(c.0.loc(db).owner.module(db))),
-                    K::Bool
-                    | K::Char
-                    | K::Int(_)
-                    | K::Uint(_)
-                    | K::Float(_)
-                    | K::Str
-                    | K::Array(..)
-                    | K::Slice(_)
-                    | K::RawPtr(..)
-                    | K::Ref(..)
-                    | K::FnPtr(..)
-                    | K::Never
-                    | K::Tuple(_) => {}
-                    _ => return None,
-                }
+            if let GenericArgKind::Type(ty) = arg.kind() {
+                crates_of_ty(db, ty, &mut out)?;
             }
         }
         out.sort();
         out.dedup();
         Some(out)
     }
+}
+
+/// Appends the crates of every item `ty` names (ADTs, fn items, closures' owners); `None`
+/// when it has a part whose crates rac does not track (trait objects, opaque and foreign
+/// types).
+pub fn crates_of_ty<'db>(
+    db: &'db dyn ra_ap_hir_ty::db::HirDatabase,
+    ty: ra_ap_hir_ty::next_solver::Ty<'db>,
+    out: &mut Vec<ra_ap_base_db::Crate>,
+) -> Option<()> {
+    use ra_ap_hir_ty::next_solver::{GenericArgKind, TyKind as K};
+    let module_crate = |m: ra_ap_hir_def::ModuleId| m.krate(db);
+    let callable = |c: ra_ap_hir_def::CallableDefId| match c {
+        ra_ap_hir_def::CallableDefId::FunctionId(f) => f.krate(db),
+        ra_ap_hir_def::CallableDefId::StructId(s) => module_crate(s.module(db)),
+        ra_ap_hir_def::CallableDefId::EnumVariantId(v) => module_crate(v.module(db)),
+    };
+    for t in ty.walk() {
+        let GenericArgKind::Type(t) = t.kind() else {
+            continue;
+        };
+        match t.kind() {
+            K::Adt(def, _) => out.push(module_crate(def.def_id().module(db))),
+            K::FnDef(def, _) => out.push(callable(def.0)),
+            K::Closure(c, _) => out.push(module_crate(c.0.loc(db).owner.module(db))),
+            K::Bool
+            | K::Char
+            | K::Int(_)
+            | K::Uint(_)
+            | K::Float(_)
+            | K::Str
+            | K::Array(..)
+            | K::Slice(_)
+            | K::RawPtr(..)
+            | K::Ref(..)
+            | K::FnPtr(..)
+            | K::Never
+            | K::Tuple(_) => {}
+            _ => return None,
+        }
+    }
+    Some(())
 }

@@ -8,7 +8,8 @@
 
 use ra_ap_hir::db::HirDatabase;
 use ra_ap_hir_def::{
-    AdtId, FunctionId, GenericDefId, HasModule, ItemContainerId, Lookup, ModuleId, TraitId,
+    AdtId, FunctionId, GenericDefId, HasModule, ItemContainerId, Lookup, ModuleDefId, ModuleId,
+    TraitId,
     signatures::{
         EnumSignature, FunctionSignature, StructSignature, TraitSignature, UnionSignature,
     },
@@ -208,12 +209,20 @@ fn adt_path_in<'db>(
     tcx: &TyCx<'db>,
     adt: AdtId,
     args: GenericArgs<'db>,
-    closures: bool,
+    style: Style<'_>,
 ) -> Option<String> {
     let db = tcx.db;
-    let name = adt_name(db, adt);
-    let base = format!("{}::{name}", module_path(db, adt.module(db))?);
-    with_args_in(tcx, base, GenericDefId::AdtId(adt), args, 0, closures)
+    let base = match style {
+        Style::Source(path_of) => path_of(ModuleDefId::AdtId(adt))?,
+        Style::Symbol | Style::TypeName => {
+            format!(
+                "{}::{}",
+                module_path(db, adt.module(db))?,
+                adt_name(db, adt)
+            )
+        }
+    };
+    with_args_in(tcx, base, GenericDefId::AdtId(adt), args, 0, style)
 }
 
 /// See `type_name`. Owners other than functions (statics, constants) and functions whose
@@ -233,7 +242,14 @@ fn closure_path<'db>(
     let owner = match f.lookup(db).container {
         ItemContainerId::ModuleId(m) => {
             let base = format!("{}::{name}", module_path(db, m)?);
-            with_args_in(tcx, base, GenericDefId::FunctionId(f), parent, 0, true)?
+            with_args_in(
+                tcx,
+                base,
+                GenericDefId::FunctionId(f),
+                parent,
+                0,
+                Style::TypeName,
+            )?
         }
         ItemContainerId::ImplId(imp) => {
             let own = crate::instance::generics_count(
@@ -301,7 +317,7 @@ fn with_args<'db>(
     args: GenericArgs<'db>,
     skip: usize,
 ) -> Option<String> {
-    with_args_in(tcx, base, def, args, skip, false)
+    with_args_in(tcx, base, def, args, skip, Style::Symbol)
 }
 
 fn with_args_in<'db>(
@@ -310,12 +326,12 @@ fn with_args_in<'db>(
     def: GenericDefId,
     args: GenericArgs<'db>,
     skip: usize,
-    closures: bool,
+    style: Style<'_>,
 ) -> Option<String> {
     let mut printed = Vec::new();
     for a in &args_without_defaults(tcx, def, args, skip) {
         if let Some(t) = a.as_type() {
-            printed.push(print_ty(tcx, t, closures)?);
+            printed.push(print_ty(tcx, t, style)?);
         } else if a.as_const().is_some() {
             return None;
         }
@@ -352,8 +368,32 @@ pub fn args_without_defaults<'db>(
     all[skip.min(end)..end].to_vec()
 }
 
+/// How `print_ty` spells a type.
+#[derive(Clone, Copy)]
+enum Style<'a> {
+    /// As demangled v0 symbols spell it (`ty_path`).
+    Symbol,
+    /// As rustc's `type_name` spells it (`type_name`).
+    TypeName,
+    /// As Rust source in another crate names it (`source_spelling`): each ADT and trait
+    /// by the path the function gives.
+    Source(&'a dyn Fn(ModuleDefId) -> Option<String>),
+}
+
 pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
-    print_ty(tcx, ty, false)
+    print_ty(tcx, ty, Style::Symbol)
+}
+
+/// The type as Rust source that names it in a type position of another crate, each ADT
+/// and trait by the path `item_path` gives (`None` when it has none); `None` for types
+/// such source cannot name (closures, `!`, fn pointers, trait objects with associated
+/// type bindings).
+pub fn source_spelling<'db>(
+    tcx: &TyCx<'db>,
+    ty: Ty<'db>,
+    item_path: &dyn Fn(ModuleDefId) -> Option<String>,
+) -> Option<String> {
+    print_ty(tcx, ty, Style::Source(item_path))
 }
 
 /// rustc's `type_name`: `ty_path`, and closures as their owner's path followed by
@@ -361,14 +401,15 @@ pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
 /// `<app::S as app::Tr>::t::{{closure}}`, `app::g<u8>::{{closure}}`). Not for symbols
 /// or type ids: two closures of one function print the same.
 pub fn type_name<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
-    print_ty(tcx, ty, true)
+    print_ty(tcx, ty, Style::TypeName)
 }
 
-fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, closures: bool) -> Option<String> {
+fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, style: Style<'_>) -> Option<String> {
     Some(match ty.kind() {
         TyKind::Bool => "bool".into(),
         TyKind::Char => "char".into(),
         TyKind::Str => "str".into(),
+        TyKind::Never if matches!(style, Style::Source(_)) => return None,
         TyKind::Never => "!".into(),
         TyKind::Int(i) => match i {
             IntTy::Isize => "isize",
@@ -398,7 +439,7 @@ fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, closures: bool) -> Option<String>
         TyKind::Tuple(tys) => {
             let parts = tys
                 .iter()
-                .map(|t| print_ty(tcx, t, closures))
+                .map(|t| print_ty(tcx, t, style))
                 .collect::<Option<Vec<_>>>()?;
             match parts.len() {
                 1 => format!("({},)", parts[0]),
@@ -407,21 +448,66 @@ fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, closures: bool) -> Option<String>
         }
         TyKind::Ref(_, t, m) => {
             let m = if m.is_mut() { "mut " } else { "" };
-            format!("&{m}{}", print_ty(tcx, t, closures)?)
+            format!("&{m}{}", print_ty(tcx, t, style)?)
         }
         TyKind::RawPtr(t, m) => {
             let m = if m.is_mut() { "mut" } else { "const" };
-            format!("*{m} {}", print_ty(tcx, t, closures)?)
+            format!("*{m} {}", print_ty(tcx, t, style)?)
         }
-        TyKind::Slice(t) => format!("[{}]", print_ty(tcx, t, closures)?),
+        TyKind::Slice(t) => format!("[{}]", print_ty(tcx, t, style)?),
         TyKind::Array(t, n) => {
             let n = ra_ap_hir_ty::consteval::try_const_usize(tcx.db, n)?;
-            format!("[{}; {n}]", print_ty(tcx, t, closures)?)
+            format!("[{}; {n}]", print_ty(tcx, t, style)?)
         }
-        TyKind::Adt(def, args) => adt_path_in(tcx, def.def_id(), args, closures)?,
-        TyKind::Closure(c, args) if closures => closure_path(tcx, c.0, args)?,
+        TyKind::Adt(def, args) => adt_path_in(tcx, def.def_id(), args, style)?,
+        TyKind::Closure(c, args) if matches!(style, Style::TypeName) => {
+            closure_path(tcx, c.0, args)?
+        }
+        TyKind::Dynamic(preds, _) if matches!(style, Style::Source(_)) => {
+            dyn_source(tcx, preds, style)?
+        }
         _ => return None,
     })
+}
+
+/// `dyn Trait<Args> + Send` for `source_spelling`: the principal trait with its
+/// arguments, then the auto traits; `None` with associated type bindings.
+fn dyn_source<'db>(
+    tcx: &TyCx<'db>,
+    preds: ra_ap_hir_ty::next_solver::BoundExistentialPredicates<'db>,
+    style: Style<'_>,
+) -> Option<String> {
+    use ra_ap_rustc_type_ir::inherent::BoundExistentialPredicates as _;
+    let Style::Source(path_of) = style else {
+        return None;
+    };
+    if preds.projection_bounds().into_iter().next().is_some() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if let Some(p) = preds.principal() {
+        let p = p.skip_binder();
+        let t = p.def_id.0;
+        let base = path_of(ModuleDefId::TraitId(t))?;
+        // The existential reference has no `Self`: its arguments are the trait's own.
+        let mut printed = Vec::new();
+        for a in p.args.iter() {
+            if let Some(t) = a.as_type() {
+                printed.push(print_ty(tcx, t, style)?);
+            } else if a.as_const().is_some() {
+                return None;
+            }
+        }
+        parts.push(if printed.is_empty() {
+            base
+        } else {
+            format!("{base}<{}>", printed.join(", "))
+        });
+    }
+    for t in preds.auto_traits() {
+        parts.push(path_of(ModuleDefId::TraitId(t.0))?);
+    }
+    (!parts.is_empty()).then(|| format!("dyn {}", parts.join(" + ")))
 }
 
 /// `<Self as Trait<Args>>::method` for a trait method applied to concrete arguments.

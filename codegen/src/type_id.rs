@@ -1,17 +1,15 @@
 //! `TypeId`s that must equal rustc's: std creates `Box<dyn Any>` values itself (panic
 //! payloads are `&'static str` or `String`), and rac-compiled code downcasts them
-//! (`payload.downcast_ref::<&str>()`); rustc-compiled dependencies compare ids of std
+//! (`payload.downcast_ref::<&str>()`); rustc-compiled dependencies compare ids of their
 //! types with ids computed in rac-compiled generic code (clap checks that an argument's
-//! action and value parser agree on `TypeId::of::<u8>()`). rustc's `TypeId` is a stable
-//! hash rac cannot recompute, so rac asks rustc once per toolchain: it builds and runs a
-//! tiny program that prints `type_name` and `TypeId` of each type of `SHARED_TYPES`, and
-//! caches the answer in `target/rac/type-ids-<rustc commit>.txt`. That happens the first
-//! time a program needs one of those ids, not at start-up.
-//!
-//! Every other type gets rac's own id (a hash of its full path). That is right for types
-//! of the workspace (only rac-compiled code can name them) and for compositions rustc
-//! code does not compute; a std or dependency type outside the list whose id rustc code
-//! also computes would not match (README, Status and limits).
+//! action and value parser agree on `TypeId::of::<u8>()`; rhai looks functions up by the
+//! ids of their parameter types). rustc's `TypeId` is a stable hash rac cannot recompute,
+//! so rac asks rustc: for the types of `SHARED_TYPES` once per toolchain (a tiny program
+//! printing `type_name` and `TypeId` of each, cached in `target/rac/type-ids-<rustc
+//! commit>.txt`), and for any other type of std and dependencies that a public path names,
+//! once per build of the rlibs involved (a program naming it over the same rlibs, cached
+//! in `target/rac/type-ids-deps-<commit>.txt`). See [`type_id_of`] for the types that get
+//! rac's own ids.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -132,4 +130,310 @@ fn ask_rustc(rac_dir: &Path) -> Result<String> {
         .output()
         .with_context(|| format!("cannot run {}", exe.display()))?;
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The `TypeId` rac-compiled code computes for `ty` (a monomorphic type).
+///
+/// Invariant: every id that code outside the type's own crate may compute with rustc is
+/// rustc's. Such code names the type by a public path, and every part of it is of std or of
+/// a crate rustc compiles (dependencies, members marked for rustc): for those, the id is
+/// learned by naming the type in a program rustc builds over the same rlibs (the shared
+/// types once per toolchain, other types once per build of their rlibs, both cached in
+/// `target/rac`). rhai keys its function table by ids computed on both sides.
+///
+/// Other types get rac's own id: a type naming an item of a crate rac compiles (only rac
+/// code can name it), and a type no public path names (a private type of std or a
+/// dependency: only its own crate's code can name it, and that crate's rustc-compiled code
+/// and its rac-compiled generic code would have to compare ids for the two to meet; this
+/// is a limit, in the README).
+pub fn type_id_of<'db>(
+    tcx: &crate::ty::TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    ty: ra_ap_hir_ty::next_solver::Ty<'db>,
+) -> Result<u128> {
+    let path = crate::symbol_path::ty_path(tcx, ty);
+    if let Some(p) = &path
+        && let Some(id) = rustc_type_id(p)?
+    {
+        return Ok(id);
+    }
+    let own = || Ok(own_id(path.as_deref().unwrap_or(&tcx.display(ty))));
+    if names_rac_item(tcx, linkmap, ty) {
+        return own();
+    }
+    match TypeIdProgram::new(tcx, linkmap, ty) {
+        Some(program) => program.run(),
+        None => own(),
+    }
+}
+
+/// rac's own id of a type only rac code can name: FNV-1a over its printed path (unique per
+/// type within a program).
+fn own_id(s: &str) -> u128 {
+    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
+    for b in s.bytes() {
+        h ^= b as u128;
+        h = h.wrapping_mul(0x0000000001000000000000000000013B);
+    }
+    h
+}
+
+/// `ty` names an item (ADT, fn item, closure, trait of a trait object) of a crate that
+/// rac compiles.
+fn names_rac_item<'db>(
+    tcx: &crate::ty::TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    ty: ra_ap_hir_ty::next_solver::Ty<'db>,
+) -> bool {
+    use ra_ap_hir_def::{HasModule, Lookup};
+    use ra_ap_hir_ty::next_solver::{GenericArgKind, TyKind};
+    use ra_ap_rustc_type_ir::inherent::{BoundExistentialPredicates as _, IntoKind as _};
+    let db = tcx.db;
+    let mut crates = Vec::new();
+    for t in ty.walk() {
+        let GenericArgKind::Type(t) = t.kind() else {
+            continue;
+        };
+        match t.kind() {
+            TyKind::Dynamic(preds, _) => {
+                let traits = preds
+                    .principal_def_id()
+                    .into_iter()
+                    .chain(preds.auto_traits());
+                crates.extend(traits.map(|t| t.0.lookup(db).container.krate(db)));
+            }
+            TyKind::Foreign(t) => crates.push(t.0.lookup(db).container.module(db).krate(db)),
+            _ => {
+                let mut out = Vec::new();
+                if crate::instance::crates_of_ty(db, t, &mut out).is_some() {
+                    crates.extend(out);
+                }
+            }
+        }
+    }
+    crates
+        .into_iter()
+        .any(|k| crate::resolve::rlib_scope(db, linkmap, k) == crate::resolve::RlibScope::None)
+}
+
+/// A program rustc builds to print the `TypeId` of one type of std or dependencies.
+struct TypeIdProgram {
+    /// The type, as source.
+    ty: String,
+    /// `--extern` aliases of the dependency rlibs the type's paths start with.
+    externs: std::collections::BTreeMap<String, PathBuf>,
+}
+
+impl TypeIdProgram {
+    fn new<'db>(
+        tcx: &crate::ty::TyCx<'db>,
+        linkmap: &linkmap::LinkMap,
+        ty: ra_ap_hir_ty::next_solver::Ty<'db>,
+    ) -> Option<TypeIdProgram> {
+        let externs = std::cell::RefCell::new(std::collections::BTreeMap::new());
+        let path_of = |item: ra_ap_hir_def::ModuleDefId| {
+            let (path, rlib) = public_path(tcx, linkmap, item)?;
+            if let Some(i) = rlib {
+                externs
+                    .borrow_mut()
+                    .insert(format!("rac_dep{i}"), linkmap.rlibs()[i].clone());
+            }
+            Some(path)
+        };
+        let ty = crate::symbol_path::source_spelling(tcx, ty, &path_of)?;
+        Some(TypeIdProgram {
+            ty,
+            externs: externs.into_inner(),
+        })
+    }
+
+    /// The cache key: the type and the identity of each rlib (path, size, modification
+    /// time): a rebuilt dependency may give its types other ids.
+    fn key(&self) -> String {
+        let mut key = self.ty.clone();
+        for (alias, rlib) in &self.externs {
+            let stamp = std::fs::metadata(rlib)
+                .ok()
+                .map(|m| {
+                    let t = m
+                        .modified()
+                        .ok()
+                        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                        .map(|d| d.as_nanos())
+                        .unwrap_or(0);
+                    format!("{}:{t}", m.len())
+                })
+                .unwrap_or_default();
+            key.push_str(&format!(" {alias}={}@{stamp}", rlib.display()));
+        }
+        key
+    }
+
+    fn run(&self) -> Result<u128> {
+        static KNOWN: std::sync::Mutex<Option<HashMap<String, u128>>> = std::sync::Mutex::new(None);
+        let (rac_dir, commit) = CACHE
+            .get()
+            .ok_or_else(|| anyhow!("rac's target directory is not known"))?;
+        let cache = rac_dir.join(format!("type-ids-deps-{commit}.txt"));
+        let key = self.key();
+        // One program at a time: units compile in parallel and often need the same ids.
+        let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+        let known = known.get_or_insert_with(|| {
+            let text = std::fs::read_to_string(&cache).unwrap_or_default();
+            text.lines()
+                .filter_map(|l| {
+                    let (k, hex) = l.rsplit_once('\t')?;
+                    Some((
+                        k.to_owned(),
+                        u128::from_str_radix(hex.strip_prefix("0x")?, 16).ok()?,
+                    ))
+                })
+                .collect()
+        });
+        if let Some(id) = known.get(&key) {
+            return Ok(*id);
+        }
+        let id = self.ask_rustc(rac_dir)?;
+        known.insert(key.clone(), id);
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&cache)
+        {
+            let _ = writeln!(f, "{key}\t0x{id:x}");
+        }
+        Ok(id)
+    }
+
+    fn ask_rustc(&self, rac_dir: &Path) -> Result<u128> {
+        let dir = rac_dir.join("type-ids");
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        let src_path = dir.join("dep_type_id.rs");
+        let exe = dir.join("dep_type_id");
+        std::fs::write(
+            &src_path,
+            // `extern crate alloc`: paths found from `no_std` crates start with `alloc`.
+            format!(
+                "extern crate alloc;\nfn main() {{\n    println!(\"{{:?}}\", std::any::TypeId::of::<{}>());\n}}\n",
+                self.ty
+            ),
+        )?;
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+        let mut cmd = std::process::Command::new(&rustc);
+        cmd.args(["--edition=2021", "--cap-lints=allow", "-o"])
+            .arg(&exe)
+            .arg(&src_path);
+        let mut dirs = Vec::new();
+        for (alias, rlib) in &self.externs {
+            cmd.arg("--extern")
+                .arg(format!("{alias}={}", rlib.display()));
+            if let Some(d) = rlib.parent()
+                && !dirs.contains(&d)
+            {
+                dirs.push(d);
+            }
+        }
+        for d in dirs {
+            cmd.arg("-L").arg(format!("dependency={}", d.display()));
+        }
+        let out = cmd.output().context("cannot run rustc to learn a TypeId")?;
+        if !out.status.success() {
+            bail!(
+                "`TypeId::of::<{}>()`: rustc could not build the program that prints it:\n{}",
+                self.ty,
+                String::from_utf8_lossy(&out.stderr).trim_end()
+            );
+        }
+        let run = std::process::Command::new(&exe)
+            .output()
+            .with_context(|| format!("cannot run {}", exe.display()))?;
+        let text = String::from_utf8_lossy(&run.stdout);
+        text.trim()
+            .strip_prefix("TypeId(0x")
+            .and_then(|h| h.strip_suffix(')'))
+            .and_then(|h| u128::from_str_radix(h, 16).ok())
+            .ok_or_else(|| anyhow!("cannot read the TypeId rustc's program printed: {text:?}"))
+    }
+}
+
+/// A path that names `item` from a crate that depends on its crate, as source: `::std::..`
+/// for std, `::rac_depN::..` for the rlib with index `N` in the link map (returned too).
+fn public_path<'db>(
+    tcx: &crate::ty::TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    item: ra_ap_hir_def::ModuleDefId,
+) -> Option<(String, Option<usize>)> {
+    use ra_ap_hir_def::HasModule;
+    use ra_ap_hir_def::find_path::{FindPathConfig, PrefixKind, find_path};
+    use ra_ap_hir_expand::mod_path::PathKind;
+    let db = tcx.db;
+    let home = match item {
+        ra_ap_hir_def::ModuleDefId::AdtId(a) => a.module(db).krate(db),
+        ra_ap_hir_def::ModuleDefId::TraitId(t) => t.module(db).krate(db),
+        _ => return None,
+    };
+    let home_is_sysroot = home.data(db).origin.is_lang();
+    let cfg = FindPathConfig {
+        prefer_no_std: false,
+        prefer_prelude: false,
+        prefer_absolute: false,
+        allow_unstable: false,
+    };
+    // From the view crate first, then from every crate that depends on the item's.
+    let all = ra_ap_base_db::all_crates(db);
+    let dependents = all
+        .iter()
+        .copied()
+        .filter(|k| k.data(db).dependencies.iter().any(|d| d.crate_id == home));
+    for from in std::iter::once(tcx.krate).chain(dependents) {
+        if from == home {
+            continue;
+        }
+        let root = ra_ap_hir_def::nameres::crate_def_map(db, from).root_module_id();
+        let Some(path) = find_path(
+            db,
+            ra_ap_hir_def::item_scope::ItemInNs::Types(item),
+            root,
+            PrefixKind::Plain,
+            true,
+            cfg,
+        ) else {
+            continue;
+        };
+        if !matches!(path.kind, PathKind::Plain | PathKind::Abs) {
+            continue;
+        }
+        let segs: Vec<String> = path
+            .segments()
+            .iter()
+            .map(|s| s.as_str().to_owned())
+            .collect();
+        let Some(first) = segs.first() else {
+            continue;
+        };
+        let dep = from
+            .data(db)
+            .dependencies
+            .iter()
+            .find(|d| d.name.as_str() == first.as_str());
+        match dep {
+            // A name of std's prelude (`String`, `Vec`): the program has the same prelude.
+            None if segs.len() == 1 && home_is_sysroot => return Some((segs[0].clone(), None)),
+            None => continue,
+            Some(d) if d.crate_id.data(db).origin.is_lang() => {
+                return Some((format!("::{}", segs.join("::")), None));
+            }
+            Some(d) => {
+                let i = linkmap.crate_rlib(d.crate_id.data(db).root_file_id.index())?;
+                let rest = segs[1..]
+                    .iter()
+                    .map(|s| format!("::{s}"))
+                    .collect::<String>();
+                return Some((format!("::rac_dep{i}{rest}"), Some(i)));
+            }
+        }
+    }
+    None
 }

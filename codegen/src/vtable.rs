@@ -204,7 +204,15 @@ fn vtable_for<'db>(
             Entry::Size => bytes[i * 8..i * 8 + 8].copy_from_slice(&layout.size().to_le_bytes()),
             Entry::Align => bytes[i * 8..i * 8 + 8].copy_from_slice(&layout.align().to_le_bytes()),
             Entry::Method(m, tr) => {
-                let args = tr.args;
+                // A dispatchable method's own parameters are lifetimes (early-bound when a
+                // where clause names them, e.g. `fn call<'a: 'b, 'b>`): erased, like all.
+                let erased = cx.tcx.erased();
+                let args = GenericArgs::fill_rest(
+                    cx.tcx.interner,
+                    (*m).into(),
+                    tr.args.iter(),
+                    |_, _, _| erased.into(),
+                );
                 if let Some(id) = method_slot(cx, *m, args)? {
                     funcs.push((i, id));
                 }

@@ -53,6 +53,10 @@ pub struct TargetProfile {
     pub manifest_dir: PathBuf,
     pub debug_assertions: bool,
     pub overflow_checks: bool,
+    /// The package's features in this build, as cargo compiled it: `cargo metadata` (what
+    /// rust-analyzer reads) unifies features over every platform and dev-dependency, so
+    /// its set may be larger (simdutf8's `std`, enabled only by a Windows dependency).
+    pub features: Vec<String>,
 }
 
 /// The files whose change would make cargo rerun a build script or rebuild a package
@@ -181,6 +185,7 @@ pub fn run_cargo(
                         manifest_dir: dir.to_path_buf(),
                         debug_assertions: a.profile.debug_assertions,
                         overflow_checks: a.profile.overflow_checks,
+                        features: a.features.clone(),
                     });
                 }
                 manifests.insert(a.package_id.repr.clone(), manifest);

@@ -352,6 +352,33 @@ fn apply_profiles(
             disable.push(panic("unwind"));
             enable.push(panic("abort"));
         }
+        // The features cargo compiled the package with, not those of `cargo metadata`:
+        // code rac compiles from a dependency's source must be the code of its rlib.
+        // A package cargo built twice (for build scripts and proc macros too) has the
+        // union, as it has in `cargo metadata`.
+        if let Some(p) = profile {
+            let mut features: Vec<&str> = deps
+                .profiles
+                .iter()
+                .filter(|q| q.src_path == p.src_path)
+                .flat_map(|q| q.features.iter().map(String::as_str))
+                .collect();
+            features.extend(p.features.iter().map(String::as_str));
+            let feature = |f: &str| CfgAtom::KeyValue {
+                key: Symbol::intern("feature"),
+                value: Symbol::intern(f),
+            };
+            for f in cfg.get_cfg_values("feature") {
+                if !features.contains(&f.as_str()) {
+                    disable.push(feature(f.as_str()));
+                }
+            }
+            for f in features {
+                if !cfg.check_atom(&feature(f)) && !enable.contains(&feature(f)) {
+                    enable.push(feature(f));
+                }
+            }
+        }
         if enable.is_empty() && disable.is_empty() {
             continue;
         }

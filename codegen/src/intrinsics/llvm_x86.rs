@@ -1,8 +1,8 @@
 //! `llvm.x86.*` functions that core::arch imports with `#[link_name]` (the operations
 //! without a generic SIMD intrinsic), compiled lane by lane like `simd.rs`.
 //!
-//! Only the SSE2 integer operations below are implemented, with the exact semantics of the
-//! x86 instructions they name; every other `llvm.*` import is refused by the caller.
+//! Only the SSE/SSE2 operations below are implemented, with the exact semantics of the x86
+//! instructions they name; every other `llvm.*` import is refused by the caller.
 
 use anyhow::{Result, bail};
 use cranelift_codegen::ir::{InstBuilder, condcodes::IntCC, types};
@@ -154,9 +154,104 @@ pub fn codegen_llvm_intrinsic<'db>(
             }
             dest.write(fx, tmp.to_cvalue());
         }
+        "llvm.x86.sse.cmp.ps"
+        | "llvm.x86.sse.cmp.ss"
+        | "llvm.x86.sse2.cmp.pd"
+        | "llvm.x86.sse2.cmp.sd" => {
+            // `cmpps`/`cmpss`: predicate `imm8 & 7` (EQ, LT, LE, UNORD, NEQ, NLT, NLE, ORD,
+            // NaN-aware as the instruction) per lane, all ones when it holds; the scalar
+            // forms compare lane 0 and keep a's other lanes.
+            let l = float_lanes(fx, &arg(0))?;
+            let (a, _) = arg(0).force_stack(fx);
+            let (b, _) = arg(1).force_stack(fx);
+            let imm = arg(2).load_scalar(fx);
+            let imm = int_cast(fx, imm, types::I32, false);
+            let imm = fx.bcx.ins().band_imm_u(imm, 7);
+            let bits = l.clif().as_int();
+            let tmp = fx.alloc_stack(out.clone());
+            let scalar = name.ends_with(".ss") || name.ends_with(".sd");
+            for i in 0..l.count {
+                let x = load_lane(fx, a, &l, i);
+                if scalar && i > 0 {
+                    store_lane(fx, tmp.ptr, &l, i, x);
+                    continue;
+                }
+                let y = load_lane(fx, b, &l, i);
+                use cranelift_codegen::ir::condcodes::FloatCC as F;
+                let preds = [
+                    F::Equal,
+                    F::LessThan,
+                    F::LessThanOrEqual,
+                    F::Unordered,
+                    F::NotEqual,
+                    F::UnorderedOrGreaterThanOrEqual,
+                    F::UnorderedOrGreaterThan,
+                    F::Ordered,
+                ];
+                let mut holds = fx.bcx.ins().fcmp(preds[7], x, y);
+                for k in (0..7).rev() {
+                    let h = fx.bcx.ins().fcmp(preds[k], x, y);
+                    let is_k = fx.bcx.ins().icmp_imm_u(IntCC::Equal, imm, k as i64);
+                    holds = fx.bcx.ins().select(is_k, h, holds);
+                }
+                let ones = fx.bcx.ins().iconst(bits, -1);
+                let zero = fx.bcx.ins().iconst(bits, 0);
+                let mask = fx.bcx.ins().select(holds, ones, zero);
+                store_lane(fx, tmp.ptr, &l, i, mask);
+            }
+            dest.write(fx, tmp.to_cvalue());
+        }
+        "llvm.x86.sse.max.ps"
+        | "llvm.x86.sse.min.ps"
+        | "llvm.x86.sse.max.ss"
+        | "llvm.x86.sse.min.ss"
+        | "llvm.x86.sse2.max.pd"
+        | "llvm.x86.sse2.min.pd"
+        | "llvm.x86.sse2.max.sd"
+        | "llvm.x86.sse2.min.sd" => {
+            // `maxps`: `a > b ? a : b`, so b when either is NaN or both are zeros (not
+            // IEEE max); `minps` likewise with `<`. Scalar forms: lane 0, a's other lanes.
+            use cranelift_codegen::ir::condcodes::FloatCC;
+            let l = float_lanes(fx, &arg(0))?;
+            let (a, _) = arg(0).force_stack(fx);
+            let (b, _) = arg(1).force_stack(fx);
+            let cc = if name.contains(".max.") {
+                FloatCC::GreaterThan
+            } else {
+                FloatCC::LessThan
+            };
+            let scalar = name.ends_with(".ss") || name.ends_with(".sd");
+            let tmp = fx.alloc_stack(out.clone());
+            for i in 0..l.count {
+                let x = load_lane(fx, a, &l, i);
+                let r = if scalar && i > 0 {
+                    x
+                } else {
+                    let y = load_lane(fx, b, &l, i);
+                    let c = fx.bcx.ins().fcmp(cc, x, y);
+                    fx.bcx.ins().select(c, x, y)
+                };
+                store_lane(fx, tmp.ptr, &l, i, r);
+            }
+            dest.write(fx, tmp.to_cvalue());
+        }
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+fn float_lanes<'db>(
+    fx: &FunctionCx<'_, 'db>,
+    v: &crate::value_and_place::CValue<'db>,
+) -> Result<Lanes<'db>> {
+    let l = simd_lanes(fx, v.layout.ty)?;
+    if !matches!(l.kind, LaneKind::Float) || l.clif().bits() * l.count as u32 != 128 {
+        bail!(
+            "unexpected operand type `{}` for an LLVM intrinsic",
+            fx.cx.tcx.display(v.layout.ty)
+        );
+    }
+    Ok(l)
 }
 
 fn int_lanes<'db>(

@@ -239,17 +239,7 @@ pub fn codegen_intrinsic<'db>(
             return Ok(true);
         }
         "type_id" => {
-            // The full path (rustc's `type_name`) keeps same-named types of different
-            // modules apart, and names the std types whose ids are rustc's.
-            let path = crate::symbol_path::ty_path(&fx.cx.tcx, t0());
-            let rustc = match &path {
-                Some(p) => crate::type_id::rustc_type_id(p)?,
-                None => None,
-            };
-            let id = match rustc {
-                Some(id) => id,
-                None => type_hash(&path.unwrap_or_else(|| fx.cx.tcx.display(t0()))),
-            };
+            let id = crate::type_id::type_id_of(&fx.cx.tcx, &fx.cx.linkmap, t0())?;
             let lo = fx.bcx.ins().iconst(types::I64, id as u64 as i64);
             let hi = fx.bcx.ins().iconst(types::I64, (id >> 64) as u64 as i64);
             fx.bcx.ins().store(flags(), lo, dest.ptr, 0);
@@ -381,16 +371,6 @@ pub fn codegen_intrinsic<'db>(
     );
     fx.bcx.ins().trap(TrapCode::user(9).unwrap());
     Ok(false)
-}
-
-fn type_hash(s: &str) -> u128 {
-    // FNV-1a over the type's printed name: unique per type within a program.
-    let mut h: u128 = 0x6c62272e07bb014262b821756295c58d;
-    for b in s.bytes() {
-        h ^= b as u128;
-        h = h.wrapping_mul(0x0000000001000000000000000000013B);
-    }
-    h
 }
 
 fn pointee_of<'db>(fx: &FunctionCx<'_, 'db>, ty: Ty<'db>) -> Result<Ty<'db>> {

@@ -2502,6 +2502,12 @@ impl<'db> InferenceContext<'db> {
                 // to a projection, which `TyLoweringContext` cannot handle on its own.
                 let mut tried_resolving_once = false;
                 while let Some(current_segment) = remaining_segments.first() {
+                    // rac: `Self` may be a projection (`impl Deserialize<Kind, D> for
+                    // Archived<Kind>`, whose body rkyv's derive writes with `Self::Node(..)`
+                    // patterns): normalized, it is the enum whose variant this names.
+                    if matches!(ty.kind(), TyKind::Alias(..)) {
+                        ty = path_ctx.expect_table().try_structurally_resolve_type(node.into(), ty);
+                    }
                     // If we can resolve to an enum variant, it takes priority over associated type
                     // of the same name.
                     if let TyKind::Adt(adt_def, _) = ty.kind()

@@ -401,8 +401,20 @@ impl<'db> InferenceContext<'db> {
             if let Some(const_arg) = fn_generic_args.get(const_idx).and_then(|it| it.konst())
                 && let ConstKind::Infer(_) = const_arg.kind()
             {
+                // rac: the argument is the const generic argument, as rustc lowers it
+                // (`_mm_shuffle_ps(a, b, 0b11_11_11_11)` is `_mm_shuffle_ps::<255>(a, b)`);
+                // the MIR lowerer leaves it out of the call's operands.
+                if let Some(&const_param) = const_params.get(const_idx) {
+                    let ty = self.db.const_param_ty(const_param);
+                    let konst = self.create_body_anon_const(args[arg_idx as usize], ty, true);
+                    _ = self
+                        .table
+                        .at(&ObligationCause::dummy())
+                        .eq(konst, const_arg)
+                        .map(|infer_ok| self.table.register_infer_ok(infer_ok));
+                    continue;
+                }
                 // Instantiate the generic arg with an error type, to prevent errors from it.
-                // FIXME: Actually lower the expression as const.
                 _ = self
                     .table
                     .at(&ObligationCause::dummy())

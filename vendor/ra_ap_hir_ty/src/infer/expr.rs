@@ -950,6 +950,7 @@ impl<'db> InferenceContext<'db> {
             return self.types.types.error;
         };
         self.write_variant_resolution(expr.into(), variant);
+        self.add_required_obligations_for_struct_path(expr.into(), adt_ty);
 
         // Prohibit struct expressions when non-exhaustive flag is set.
         if self.has_applicable_non_exhaustive(variant.into()) {

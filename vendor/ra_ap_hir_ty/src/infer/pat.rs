@@ -986,6 +986,7 @@ impl<'db> InferenceContext<'db> {
             return Err(());
         };
         self.write_variant_resolution(pat.into(), variant);
+        self.add_required_obligations_for_struct_path(pat.into(), pat_ty);
         Ok(ResolvedPat { ty: pat_ty, kind: ResolvedPatKind::Struct { variant } })
     }
 
@@ -1044,6 +1045,7 @@ impl<'db> InferenceContext<'db> {
             return Err(());
         };
         self.write_variant_resolution(pat.into(), variant);
+        self.add_required_obligations_for_struct_path(pat.into(), pat_ty);
         Ok(ResolvedPat { ty: pat_ty, kind: ResolvedPatKind::TupleStruct { variant } })
     }
 

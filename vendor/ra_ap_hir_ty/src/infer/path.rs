@@ -290,6 +290,20 @@ impl<'db> InferenceContext<'db> {
         ));
     }
 
+    /// rac: the where clauses of the ADT a struct expression or pattern names hold for its
+    /// arguments, as rustc's `check_struct_path` requires: a parameter that only a where
+    /// clause constrains (`struct Pairs<I, L> where I: Iterator<Item = L>`) is bivariant and
+    /// unifying with the expected type leaves it unknown; these obligations infer it.
+    pub(super) fn add_required_obligations_for_struct_path(
+        &mut self,
+        node: ExprOrPatIdPacked,
+        ty: Ty<'db>,
+    ) {
+        if let rustc_type_ir::TyKind::Adt(adt, args) = rustc_type_ir::inherent::IntoKind::kind(ty) {
+            self.add_required_obligations_for_value_path(node, adt.def_id().into(), args);
+        }
+    }
+
     fn resolve_trait_assoc_item(
         &mut self,
         trait_ref: TraitRef<'db>,

@@ -681,7 +681,12 @@ impl<'a, 'db> Evaluator<'a, 'db> {
             Err(e) => return Err(MirEvalError::TargetDataLayoutNotAvailable(e)),
         };
         let cached_ptr_size = target_data_layout.pointer_size().bytes_usize();
-        let interner = DbInterner::new_with(db, crate_id);
+        // rac: trait selection sees the impls of the given environment's crate, which
+        // depends on the crates of the types involved: a constant of zerocopy
+        // (`<T as StaticAssert>::ASSERT` reading `T::LAYOUT`) evaluated for a type of the
+        // program finds the program's impl; with zerocopy's view it found none and fell
+        // back to the trait's constant, which has no body.
+        let interner = DbInterner::new_with(db, trait_env.map_or(crate_id, |env| env.krate));
         let infcx = interner.infer_ctxt().build(TypingMode::PostAnalysis);
         let lang_items = interner.lang_items();
         Ok(Evaluator {
@@ -2518,6 +2523,21 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                         None => {
                             let mut check_inner = None;
                             let (addr, meta) = bytes.split_at(bytes.len() / 2);
+                            // rac: a struct whose last field is unsized (`&Secret`, a
+                            // transparent wrapper of `[u8]`): its sized fields, then the
+                            // tail's elements.
+                            let mut prefix = 0;
+                            let mut t = t;
+                            while let TyKind::Adt(def, subst) = t.kind() {
+                                let AdtId::StructId(s) = def.def_id() else { return Ok(()) };
+                                let fields = this.db.field_types(s.into());
+                                let Some((_, last)) = fields.iter().next_back() else {
+                                    return Ok(());
+                                };
+                                let layout = this.layout_adt(def.def_id(), subst)?;
+                                prefix += layout.fields.offset(fields.iter().count() - 1).bytes_usize();
+                                t = last.ty().instantiate(this.interner(), subst).skip_norm_wip();
+                            }
                             let element_size = match t.kind() {
                                 TyKind::Str => 1,
                                 TyKind::Slice(t) => {
@@ -2535,7 +2555,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                                 TyKind::Dynamic(..) => 1,
                                 _ => from_bytes!(usize, meta),
                             };
-                            let size = element_size * count;
+                            let size = prefix + element_size * count;
                             let addr = Address::from_bytes(addr)?;
                             let b = this.read_memory(addr, size)?;
                             mm.insert(addr.to_usize(), b.into());
@@ -2544,7 +2564,7 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                             }
                             if let Some(ty) = check_inner {
                                 for i in 0..count {
-                                    let offset = element_size * i;
+                                    let offset = prefix + element_size * i;
                                     rec(
                                         this,
                                         &b[offset..offset + element_size],

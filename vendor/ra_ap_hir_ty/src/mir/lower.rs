@@ -101,9 +101,9 @@ struct MirLowerCtx<'a, 'db> {
     /// promotes), so that the reference outlives the function (`static_empty()` returns
     /// `&ALIGNED_TAGS.tags`).
     promote_const_places: bool,
-    /// rac: while matching the pattern of an arm with a guard, its by-value bindings and
-    /// the places they were copied from (see `Expr::Match`).
-    guard_bindings: Option<Vec<(LocalId, PlaceRef<'db>)>>,
+    /// rac: while matching the pattern of an arm with a guard, its by-value bindings, the
+    /// places they were copied from and the blocks that copied them (see `Expr::Match`).
+    guard_bindings: Option<Vec<(LocalId, PlaceRef<'db>, BasicBlockId)>>,
     env: ParamEnv<'db>,
     infcx: InferCtxt<'db>,
 }
@@ -874,11 +874,25 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 }
                 let callee_ty = self.expr_ty_after_adjustments(*callee);
                 match callee_ty.kind() {
-                    TyKind::FnDef(..) => {
+                    TyKind::FnDef(def, _) => {
                         let func = Operand::from_bytes(Box::default(), callee_ty);
+                        // rac: arguments of `#[rustc_legacy_const_generics]` positions are
+                        // const generic arguments (inference made them so), not operands.
+                        let legacy = match def.0 {
+                            CallableDefId::FunctionId(f) => {
+                                let sig = FunctionSignature::of(self.db, f);
+                                sig.legacy_const_generics_indices(self.db, f)
+                                    .filter(|ix| sig.params.len() + ix.len() == args.len())
+                            }
+                            _ => None,
+                        };
+                        let legacy = legacy.unwrap_or_default();
                         self.lower_call_and_args(
                             func,
-                            args.iter().copied(),
+                            args.iter()
+                                .enumerate()
+                                .filter(|(i, _)| !legacy.contains(&(*i as u32)))
+                                .map(|(_, a)| *a),
                             place,
                             current,
                             self.is_uninhabited(expr_id),
@@ -943,6 +957,7 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                         &mut self.guard_bindings,
                         guard.is_some().then(Vec::new),
                     );
+                    let arm_entry = current;
                     let matched = self.pattern_match(current, None, cond_place, *pat);
                     let bound = std::mem::replace(&mut self.guard_bindings, saved_bindings);
                     let (then, mut otherwise) = matched?;
@@ -955,31 +970,81 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                         // fails, they go back where they came from, so that the next arm
                         // owns them and the bindings are not dropped.
                         let bound = bound.unwrap_or_default();
-                        // An or-pattern binds a local in each alternative: which source to
-                        // restore is known only at run time.
-                        if bound.iter().enumerate().any(|(i, (l, _))| {
-                            bound[..i].iter().any(|(m, _)| m == l)
-                        }) {
-                            return Err(MirLowerError::NotSupported(
-                                "a match guard on an or-pattern that binds a value with drop glue (bind it by reference: `ref x`)".to_owned(),
-                            ));
+                        // An or-pattern binds a local in each alternative, each from its own
+                        // place: which one to restore is known only at run time. A flag per
+                        // such copy, cleared on entering the arm and set where the copy is
+                        // made (only the alternative that matched binds), says which.
+                        let bool_ty = Ty::new_bool(self.interner());
+                        let mut restores = Vec::with_capacity(bound.len());
+                        for (i, &(local, source, block)) in bound.iter().enumerate() {
+                            let shared = bound
+                                .iter()
+                                .enumerate()
+                                .any(|(j, (l, ..))| j != i && *l == local);
+                            let flag = shared.then(|| {
+                                let flag = self.result.locals.alloc(Local { ty: bool_ty.store() });
+                                let set = |v: bool| {
+                                    StatementKind::Assign(
+                                        PlaceRef::from(flag).store(),
+                                        Rvalue::from(Operand::from_bytes(
+                                            Box::new([v as u8]),
+                                            bool_ty,
+                                        )),
+                                    )
+                                    .with_span(expr_id.into())
+                                };
+                                self.result.basic_blocks[arm_entry].statements.insert(0, set(false));
+                                self.push_statement(block, set(true));
+                                flag
+                            });
+                            restores.push((local, source, flag));
                         }
-                        let fail = match bound.as_slice() {
+                        let fail = match restores.as_slice() {
                             b if !b.is_empty() => {
                                 let fail = self.new_basic_block();
-                                for &(local, source) in b.iter().rev() {
+                                let mut at = fail;
+                                for &(local, source, flag) in b.iter().rev() {
                                     let back = Operand {
                                         kind: OperandKind::Copy(PlaceRef::from(local).store()),
                                         span: None,
                                     };
-                                    self.push_assignment(
-                                        fail,
-                                        source,
-                                        back.into(),
-                                        expr_id.into(),
-                                    );
+                                    match flag {
+                                        None => self.push_assignment(
+                                            at,
+                                            source,
+                                            back.into(),
+                                            expr_id.into(),
+                                        ),
+                                        Some(flag) => {
+                                            let restore = self.new_basic_block();
+                                            let after = self.new_basic_block();
+                                            self.set_terminator(
+                                                at,
+                                                TerminatorKind::SwitchInt {
+                                                    discr: Operand {
+                                                        kind: OperandKind::Copy(
+                                                            PlaceRef::from(flag).store(),
+                                                        ),
+                                                        span: None,
+                                                    },
+                                                    targets: SwitchTargets::static_if(
+                                                        1, restore, after,
+                                                    ),
+                                                },
+                                                expr_id.into(),
+                                            );
+                                            self.push_assignment(
+                                                restore,
+                                                source,
+                                                back.into(),
+                                                expr_id.into(),
+                                            );
+                                            self.set_goto(restore, after, expr_id.into());
+                                            at = after;
+                                        }
+                                    }
                                 }
-                                self.set_goto(fail, o, expr_id.into());
+                                self.set_goto(at, o, expr_id.into());
                                 fail
                             }
                             _ => o,

@@ -110,7 +110,11 @@ impl<'db> Filler<'db> {
         // Can't deep normalized as that'll try to normalize consts and fail.
         *t = t.as_ref().try_fold_with(self)?.store();
         if references_non_lt_error(&t.as_ref()) {
-            Err(MirLowerError::NotSupported("monomorphization resulted in errors".to_owned()))
+            // rac: name the type, so a refusal says what inference left unknown.
+            Err(MirLowerError::NotSupported(format!(
+                "monomorphization resulted in errors: `{:?}`",
+                t.as_ref()
+            )))
         } else {
             Ok(())
         }
@@ -120,7 +124,11 @@ impl<'db> Filler<'db> {
         // Can't deep normalized as that'll try to normalize consts and fail.
         *t = t.as_ref().try_fold_with(self)?.store();
         if references_non_lt_error(&t.as_ref()) {
-            Err(MirLowerError::NotSupported("monomorphization resulted in errors".to_owned()))
+            // rac: name the type, so a refusal says what inference left unknown.
+            Err(MirLowerError::NotSupported(format!(
+                "monomorphization resulted in errors: `{:?}`",
+                t.as_ref()
+            )))
         } else {
             Ok(())
         }
@@ -130,7 +138,11 @@ impl<'db> Filler<'db> {
         // Can't deep normalized as that'll try to normalize consts and fail.
         *t = t.as_ref().try_fold_with(self)?.store();
         if references_non_lt_error(&t.as_ref()) {
-            Err(MirLowerError::NotSupported("monomorphization resulted in errors".to_owned()))
+            // rac: name the type, so a refusal says what inference left unknown.
+            Err(MirLowerError::NotSupported(format!(
+                "monomorphization resulted in errors: `{:?}`",
+                t.as_ref()
+            )))
         } else {
             Ok(())
         }

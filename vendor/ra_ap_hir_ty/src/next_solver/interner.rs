@@ -1117,6 +1117,11 @@ impl<'db> Interner for DbInterner<'db> {
                 };
                 self.db.value_ty(id).expect("`SolverDefId::Ctor` should have a function-like ctor")
             }
+            // rac: rustc_type_ir's `structurally_relate_consts` asks for the types of two
+            // unevaluated constants under debug assertions (`[T; N]` against `[T; N]`).
+            SolverDefId::ConstId(id) => self.db.value_ty(id.into()).unwrap(),
+            SolverDefId::StaticId(id) => self.db.value_ty(id.into()).unwrap(),
+            SolverDefId::AnonConstId(id) => id.loc(self.db).ty.get(),
             _ => panic!("Unexpected def_id `{def_id:?}` provided for `type_of`"),
         }
     }

@@ -581,7 +581,7 @@ impl<'db> MirLowerCtx<'_, 'db> {
             if crate::drop::has_drop_glue(&self.infcx, ty, self.env) != crate::drop::DropGlue::None
             {
                 if let Some(b) = &mut self.guard_bindings {
-                    b.push((target_place, cond_place));
+                    b.push((target_place, cond_place, current));
                 }
             }
         }

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{} {}", flavor::which::<u8>(), flavor::monomorphic());
+}
