@@ -248,10 +248,11 @@ fn native_libraries_named_by_link_attributes_are_linked() {
 }
 
 /// rac compiles a dependency's generic code with the features cargo built the dependency
-/// with, not with the larger set `cargo metadata` reports (it unifies over platforms).
+/// with (its build script's included), not with the larger set `cargo metadata` reports
+/// (it unifies over platforms).
 #[test]
 fn dependencies_have_the_features_cargo_built_them_with() {
-    example_prints_as_with_rustc("platform_features", "plain plain\n");
+    example_prints_as_with_rustc("platform_features", "plain+script plain+script\n");
 }
 
 #[test]

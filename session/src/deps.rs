@@ -53,9 +53,10 @@ pub struct TargetProfile {
     pub manifest_dir: PathBuf,
     pub debug_assertions: bool,
     pub overflow_checks: bool,
-    /// The package's features in this build, as cargo compiled it: `cargo metadata` (what
-    /// rust-analyzer reads) unifies features over every platform and dev-dependency, so
-    /// its set may be larger (simdutf8's `std`, enabled only by a Windows dependency).
+    /// The package's features in this build, as cargo compiled it, and those its build
+    /// script sets (`cargo:rustc-cfg=feature="x"`): `cargo metadata` (what rust-analyzer
+    /// reads) unifies features over every platform, so its set may be larger (simdutf8's
+    /// `std`, enabled only by a Windows dependency).
     pub features: Vec<String>,
 }
 
@@ -158,6 +159,9 @@ pub fn run_cargo(
     let mut manifests: std::collections::HashMap<String, PathBuf> = Default::default();
     let mut scripts = Vec::new();
     let mut profiles = Vec::new();
+    // `cargo:rustc-cfg=feature="x"` lines of build scripts (ahash's `folded_multiply`), by
+    // package id: features of the compiled code as much as the manifest's.
+    let mut script_features: std::collections::HashMap<String, Vec<String>> = Default::default();
     for m in cargo_metadata::Message::parse_stream(&out.stdout[..]) {
         match m.context("cannot read cargo's JSON messages")? {
             cargo_metadata::Message::CompilerArtifact(a) => {
@@ -185,7 +189,17 @@ pub fn run_cargo(
                         manifest_dir: dir.to_path_buf(),
                         debug_assertions: a.profile.debug_assertions,
                         overflow_checks: a.profile.overflow_checks,
-                        features: a.features.clone(),
+                        features: a
+                            .features
+                            .iter()
+                            .chain(
+                                script_features
+                                    .get(&a.package_id.repr)
+                                    .into_iter()
+                                    .flatten(),
+                            )
+                            .cloned()
+                            .collect(),
                     });
                 }
                 manifests.insert(a.package_id.repr.clone(), manifest);
@@ -200,6 +214,14 @@ pub fn run_cargo(
             }
             cargo_metadata::Message::BuildScriptExecuted(b) => {
                 outcome.push(format!("{b:?}"));
+                let features = b.cfgs.iter().filter_map(|c| {
+                    let f = c.strip_prefix("feature=\"")?.strip_suffix('"')?;
+                    Some(f.to_owned())
+                });
+                script_features
+                    .entry(b.package_id.repr.clone())
+                    .or_default()
+                    .extend(features);
                 if b.package_id.repr.starts_with("path+") {
                     scripts.push((
                         b.package_id.repr.clone(),

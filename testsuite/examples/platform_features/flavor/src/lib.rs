@@ -1,9 +1,10 @@
 /// Generic: compiled by rac from this source, with the features rust-analyzer was given.
 pub fn which<T>() -> &'static str {
-    if cfg!(feature = "extra") {
-        "extra"
-    } else {
-        "plain"
+    match (cfg!(feature = "extra"), cfg!(feature = "from_script")) {
+        (true, true) => "extra+script",
+        (true, false) => "extra",
+        (false, true) => "plain+script",
+        (false, false) => "plain",
     }
 }
 
