@@ -5,7 +5,7 @@
 //! instructions they name; every other `llvm.*` import is refused by the caller.
 
 use anyhow::{Result, bail};
-use cranelift_codegen::ir::{InstBuilder, condcodes::IntCC, types};
+use cranelift_codegen::ir::{InstBuilder, Value, condcodes::IntCC, types};
 
 use super::simd::{LaneKind, Lanes, load_lane, simd_lanes, store_lane};
 use crate::call::CallArg;
@@ -159,47 +159,33 @@ pub fn codegen_llvm_intrinsic<'db>(
         | "llvm.x86.sse2.cmp.pd"
         | "llvm.x86.sse2.cmp.sd" => {
             // `cmpps`/`cmpss`: predicate `imm8 & 7` (EQ, LT, LE, UNORD, NEQ, NLT, NLE, ORD,
-            // NaN-aware as the instruction) per lane, all ones when it holds; the scalar
-            // forms compare lane 0 and keep a's other lanes.
-            let l = float_lanes(fx, &arg(0))?;
-            let (a, _) = arg(0).force_stack(fx);
-            let (b, _) = arg(1).force_stack(fx);
+            // NaN-aware as the instruction) per lane, all ones when it holds.
+            use cranelift_codegen::ir::condcodes::FloatCC as F;
+            const PREDICATES: [F; 8] = [
+                F::Equal,
+                F::LessThan,
+                F::LessThanOrEqual,
+                F::Unordered,
+                F::NotEqual,
+                F::UnorderedOrGreaterThanOrEqual,
+                F::UnorderedOrGreaterThan,
+                F::Ordered,
+            ];
             let imm = arg(2).load_scalar(fx);
             let imm = int_cast(fx, imm, types::I32, false);
             let imm = fx.bcx.ins().band_imm_u(imm, 7);
-            let bits = l.clif().as_int();
-            let tmp = fx.alloc_stack(out.clone());
-            let scalar = name.ends_with(".ss") || name.ends_with(".sd");
-            for i in 0..l.count {
-                let x = load_lane(fx, a, &l, i);
-                if scalar && i > 0 {
-                    store_lane(fx, tmp.ptr, &l, i, x);
-                    continue;
-                }
-                let y = load_lane(fx, b, &l, i);
-                use cranelift_codegen::ir::condcodes::FloatCC as F;
-                let preds = [
-                    F::Equal,
-                    F::LessThan,
-                    F::LessThanOrEqual,
-                    F::Unordered,
-                    F::NotEqual,
-                    F::UnorderedOrGreaterThanOrEqual,
-                    F::UnorderedOrGreaterThan,
-                    F::Ordered,
-                ];
-                let mut holds = fx.bcx.ins().fcmp(preds[7], x, y);
-                for k in (0..7).rev() {
-                    let h = fx.bcx.ins().fcmp(preds[k], x, y);
+            float_lanewise(fx, name, args, dest, |fx, x, y| {
+                let mut holds = fx.bcx.ins().fcmp(PREDICATES[7], x, y);
+                for (k, cc) in PREDICATES.iter().enumerate().take(7).rev() {
+                    let h = fx.bcx.ins().fcmp(*cc, x, y);
                     let is_k = fx.bcx.ins().icmp_imm_u(IntCC::Equal, imm, k as i64);
                     holds = fx.bcx.ins().select(is_k, h, holds);
                 }
+                let bits = fx.bcx.func.dfg.value_type(x).as_int();
                 let ones = fx.bcx.ins().iconst(bits, -1);
                 let zero = fx.bcx.ins().iconst(bits, 0);
-                let mask = fx.bcx.ins().select(holds, ones, zero);
-                store_lane(fx, tmp.ptr, &l, i, mask);
-            }
-            dest.write(fx, tmp.to_cvalue());
+                fx.bcx.ins().select(holds, ones, zero)
+            })?;
         }
         "llvm.x86.sse.max.ps"
         | "llvm.x86.sse.min.ps"
@@ -210,34 +196,49 @@ pub fn codegen_llvm_intrinsic<'db>(
         | "llvm.x86.sse2.max.sd"
         | "llvm.x86.sse2.min.sd" => {
             // `maxps`: `a > b ? a : b`, so b when either is NaN or both are zeros (not
-            // IEEE max); `minps` likewise with `<`. Scalar forms: lane 0, a's other lanes.
+            // IEEE max); `minps` likewise with `<`.
             use cranelift_codegen::ir::condcodes::FloatCC;
-            let l = float_lanes(fx, &arg(0))?;
-            let (a, _) = arg(0).force_stack(fx);
-            let (b, _) = arg(1).force_stack(fx);
             let cc = if name.contains(".max.") {
                 FloatCC::GreaterThan
             } else {
                 FloatCC::LessThan
             };
-            let scalar = name.ends_with(".ss") || name.ends_with(".sd");
-            let tmp = fx.alloc_stack(out.clone());
-            for i in 0..l.count {
-                let x = load_lane(fx, a, &l, i);
-                let r = if scalar && i > 0 {
-                    x
-                } else {
-                    let y = load_lane(fx, b, &l, i);
-                    let c = fx.bcx.ins().fcmp(cc, x, y);
-                    fx.bcx.ins().select(c, x, y)
-                };
-                store_lane(fx, tmp.ptr, &l, i, r);
-            }
-            dest.write(fx, tmp.to_cvalue());
+            float_lanewise(fx, name, args, dest, |fx, x, y| {
+                let c = fx.bcx.ins().fcmp(cc, x, y);
+                fx.bcx.ins().select(c, x, y)
+            })?;
         }
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// A float operation lane by lane on two 128-bit vectors: every lane for the packed forms
+/// (`.ps`, `.pd`), lane 0 for the scalar forms (`.ss`, `.sd`), whose other lanes are a's.
+fn float_lanewise<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    name: &str,
+    args: &[CallArg<'db>],
+    dest: &CPlace<'db>,
+    op: impl Fn(&mut FunctionCx<'_, 'db>, Value, Value) -> Value,
+) -> Result<()> {
+    let l = float_lanes(fx, &args[0].value)?;
+    let (a, _) = args[0].value.clone().force_stack(fx);
+    let (b, _) = args[1].value.clone().force_stack(fx);
+    let scalar = name.ends_with(".ss") || name.ends_with(".sd");
+    let tmp = fx.alloc_stack(dest.layout.clone());
+    for i in 0..l.count {
+        let x = load_lane(fx, a, &l, i);
+        let r = if scalar && i > 0 {
+            x
+        } else {
+            let y = load_lane(fx, b, &l, i);
+            op(fx, x, y)
+        };
+        store_lane(fx, tmp.ptr, &l, i, r);
+    }
+    dest.write(fx, tmp.to_cvalue());
+    Ok(())
 }
 
 fn float_lanes<'db>(

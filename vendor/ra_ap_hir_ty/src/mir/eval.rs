@@ -1366,14 +1366,23 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                                     Owned(vec![r])
                                 }
                                 BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
-                                    let r = match op {
+                                    let result = match op {
                                         BinOp::Add => l + r,
                                         BinOp::Sub => l - r,
                                         BinOp::Mul => l * r,
                                         BinOp::Div => l / r,
                                         _ => unreachable!(),
                                     };
-                                    Owned(r.to_le_bytes().into())
+                                    // rac: a NaN result is rustc's preferred NaN (positive,
+                                    // quiet, no payload), as rustc's const evaluation makes
+                                    // every NaN (`f32::NAN` is `0.0 / 0.0`); the host's SSE
+                                    // division gives a negative one.
+                                    let result = if result.is_nan() {
+                                        f32::from_bits(0x7fc0_0000)
+                                    } else {
+                                        result
+                                    };
+                                    Owned(result.to_le_bytes().into())
                                 }
                                 it => not_supported!(
                                     "invalid binop {it:?} on floating point operators"
@@ -1394,14 +1403,23 @@ impl<'a, 'db> Evaluator<'a, 'db> {
                                     Owned(vec![r])
                                 }
                                 BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
-                                    let r = match op {
+                                    let result = match op {
                                         BinOp::Add => l + r,
                                         BinOp::Sub => l - r,
                                         BinOp::Mul => l * r,
                                         BinOp::Div => l / r,
                                         _ => unreachable!(),
                                     };
-                                    Owned(r.to_le_bytes().into())
+                                    // rac: a NaN result is rustc's preferred NaN (positive,
+                                    // quiet, no payload), as rustc's const evaluation makes
+                                    // every NaN (`f32::NAN` is `0.0 / 0.0`); the host's SSE
+                                    // division gives a negative one.
+                                    let result = if result.is_nan() {
+                                        f64::from_bits(0x7ff8_0000_0000_0000)
+                                    } else {
+                                        result
+                                    };
+                                    Owned(result.to_le_bytes().into())
                                 }
                                 it => not_supported!(
                                     "invalid binop {it:?} on floating point operators"
