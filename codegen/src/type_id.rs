@@ -103,8 +103,6 @@ fn parse(text: &str) -> Option<HashMap<String, u128>> {
 }
 
 fn ask_rustc(rac_dir: &Path) -> Result<String> {
-    let dir = rac_dir.join("type-ids");
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut src = String::from("fn main() {\n");
     for rust in SHARED_TYPES {
         src.push_str(&format!(
@@ -112,24 +110,36 @@ fn ask_rustc(rac_dir: &Path) -> Result<String> {
         ));
     }
     src.push_str("}\n");
-    let src_path = dir.join("type_ids.rs");
-    let exe = dir.join("type_ids");
-    std::fs::write(&src_path, src)?;
+    build_and_run(rac_dir, "type_ids", &src, &[])
+}
+
+/// Builds `source` with rustc (edition 2021, `args` added) in `target/rac/type-ids` and
+/// returns what the program prints.
+fn build_and_run(rac_dir: &Path, name: &str, source: &str, args: &[String]) -> Result<String> {
+    let dir = rac_dir.join("type-ids");
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let src_path = dir.join(format!("{name}.rs"));
+    let exe = dir.join(name);
+    std::fs::write(&src_path, source)?;
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let status = std::process::Command::new(&rustc)
-        .arg("--edition=2021")
-        .arg("-o")
+    let out = std::process::Command::new(&rustc)
+        .args(["--edition=2021", "--cap-lints=allow", "-o"])
         .arg(&exe)
         .arg(&src_path)
-        .status()
+        .args(args)
+        .output()
         .context("cannot run rustc to learn its TypeIds")?;
-    if !status.success() {
-        bail!("rustc failed to build {}", src_path.display());
+    if !out.status.success() {
+        bail!(
+            "rustc could not build {}:\n{}",
+            src_path.display(),
+            String::from_utf8_lossy(&out.stderr).trim_end()
+        );
     }
-    let out = std::process::Command::new(&exe)
+    let run = std::process::Command::new(&exe)
         .output()
         .with_context(|| format!("cannot run {}", exe.display()))?;
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    Ok(String::from_utf8_lossy(&run.stdout).into_owned())
 }
 
 /// The `TypeId` rac-compiled code computes for `ty` (a monomorphic type).
@@ -307,28 +317,16 @@ impl TypeIdProgram {
     }
 
     fn ask_rustc(&self, rac_dir: &Path) -> Result<u128> {
-        let dir = rac_dir.join("type-ids");
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
-        let src_path = dir.join("dep_type_id.rs");
-        let exe = dir.join("dep_type_id");
-        std::fs::write(
-            &src_path,
-            // `extern crate alloc`: paths found from `no_std` crates start with `alloc`.
-            format!(
-                "extern crate alloc;\nfn main() {{\n    println!(\"{{:?}}\", std::any::TypeId::of::<{}>());\n}}\n",
-                self.ty
-            ),
-        )?;
-        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-        let mut cmd = std::process::Command::new(&rustc);
-        cmd.args(["--edition=2021", "--cap-lints=allow", "-o"])
-            .arg(&exe)
-            .arg(&src_path);
+        // `extern crate alloc`: paths found from `no_std` crates start with `alloc`.
+        let src = format!(
+            "extern crate alloc;\nfn main() {{\n    println!(\"{{:?}}\", std::any::TypeId::of::<{}>());\n}}\n",
+            self.ty
+        );
+        let mut args = Vec::new();
         let mut dirs = Vec::new();
         for (alias, rlib) in &self.externs {
-            cmd.arg("--extern")
-                .arg(format!("{alias}={}", rlib.display()));
+            args.push("--extern".to_owned());
+            args.push(format!("{alias}={}", rlib.display()));
             if let Some(d) = rlib.parent()
                 && !dirs.contains(&d)
             {
@@ -336,20 +334,11 @@ impl TypeIdProgram {
             }
         }
         for d in dirs {
-            cmd.arg("-L").arg(format!("dependency={}", d.display()));
+            args.push("-L".to_owned());
+            args.push(format!("dependency={}", d.display()));
         }
-        let out = cmd.output().context("cannot run rustc to learn a TypeId")?;
-        if !out.status.success() {
-            bail!(
-                "`TypeId::of::<{}>()`: rustc could not build the program that prints it:\n{}",
-                self.ty,
-                String::from_utf8_lossy(&out.stderr).trim_end()
-            );
-        }
-        let run = std::process::Command::new(&exe)
-            .output()
-            .with_context(|| format!("cannot run {}", exe.display()))?;
-        let text = String::from_utf8_lossy(&run.stdout);
+        let text = build_and_run(rac_dir, "dep_type_id", &src, &args)
+            .with_context(|| format!("`TypeId::of::<{}>()`", self.ty))?;
         text.trim()
             .strip_prefix("TypeId(0x")
             .and_then(|h| h.strip_suffix(')'))
