@@ -693,7 +693,7 @@ impl ExpressionStore {
             | Expr::Unsafe { statements, tail, id: _ } => {
                 for stmt in statements {
                     match stmt {
-                        Statement::Let { initializer, else_branch, pat, type_ref } => {
+                        Statement::Let { initializer, else_branch, pat, type_ref, .. } => {
                             visitor.on_expr_opt(*initializer);
                             visitor.on_expr_opt(*else_branch);
                             visitor.on_pat(*pat);

@@ -680,6 +680,9 @@ pub enum Statement {
         type_ref: Option<TypeRefId>,
         initializer: Option<ExprId>,
         else_branch: Option<ExprId>,
+        /// rac: `super let` (std's `pin!`): the bindings live as long as the temporaries
+        /// of the expression enclosing the block, not until the end of the block.
+        is_super: bool,
     },
     Expr {
         expr: ExprId,

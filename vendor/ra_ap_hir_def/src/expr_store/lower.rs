@@ -1089,6 +1089,7 @@ impl<'db> ExprCollector<'db> {
                 type_ref: None,
                 initializer: Some(expr),
                 else_branch: None,
+                is_super: false,
             });
             self_param.user_written = child_binding_id;
         }
@@ -1133,6 +1134,7 @@ impl<'db> ExprCollector<'db> {
                     type_ref: None,
                     initializer: Some(expr),
                     else_branch: None,
+                    is_super: false,
                 });
             }
             let expr = self.alloc_expr_desugared(Expr::Path(name.clone().into()));
@@ -1144,6 +1146,7 @@ impl<'db> ExprCollector<'db> {
                 type_ref: None,
                 initializer: Some(expr),
                 else_branch: None,
+                is_super: false,
             });
 
             let parent_binding_id = self.alloc_binding(name, BindingAnnotation::Mutable, hygiene);
@@ -2286,6 +2289,7 @@ impl<'db> ExprCollector<'db> {
                             type_ref: Some(type_ref),
                             initializer: Some(expr_id),
                             else_branch: None,
+                            is_super: false,
                         }]),
                         tail: Some(tail_expr),
                         label: None,
@@ -2653,7 +2657,8 @@ impl<'db> ExprCollector<'db> {
                     .let_else()
                     .and_then(|let_else| let_else.block_expr())
                     .map(|block| self.collect_block(block));
-                statements.push(Statement::Let { pat, type_ref, initializer, else_branch });
+                let is_super = stmt.super_token().is_some();
+                statements.push(Statement::Let { pat, type_ref, initializer, else_branch, is_super });
             }
             ast::Stmt::ExprStmt(stmt) => {
                 let expr = stmt.expr();

@@ -1044,7 +1044,10 @@ impl Printer<'_> {
 
     fn print_stmt(&mut self, stmt: &Statement) {
         match stmt {
-            Statement::Let { pat, type_ref, initializer, else_branch } => {
+            Statement::Let { pat, type_ref, initializer, else_branch, is_super } => {
+                if *is_super {
+                    w!(self, "super ");
+                }
                 w!(self, "let ");
                 self.print_pat(*pat);
                 if let Some(ty) = type_ref {

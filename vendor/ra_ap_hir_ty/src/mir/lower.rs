@@ -96,6 +96,9 @@ struct MirLowerCtx<'a, 'db> {
     /// lifetime extended to the enclosing block (`let r = &make();`), and that block's
     /// drop scope.
     extend_into: Option<(FxHashSet<ExprId>, usize)>,
+    /// rac: while binding the pattern of a `super let`, the drop scope its bindings belong
+    /// to (that of the temporaries of the expression enclosing the block).
+    binding_scope: Option<usize>,
     /// rac: set while lowering the place under a shared borrow (`&CONST`, `&CONST.field`,
     /// `&CONST[i]`): a path to a constant then becomes a promoted `&'static` (as rustc
     /// promotes), so that the reference outlives the function (`static_empty()` returns
@@ -345,6 +348,7 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             discr_temp: None,
             drop_scopes: vec![DropScope::default()],
             extend_into: None,
+            binding_scope: None,
             promote_const_places: false,
             guard_bindings: None,
             env,
@@ -457,6 +461,8 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             }
             Expr::Cast { expr, .. } => self.collect_extending(*expr, out),
             Expr::Block { tail: Some(t), .. } | Expr::Unsafe { tail: Some(t), .. } => {
+                // The block itself: its `super let` bindings are extended too.
+                out.insert(e);
                 self.collect_extending(*t, out)
             }
             Expr::If { then_branch, else_branch, .. } => {
@@ -2083,6 +2089,15 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
     /// `Drop` in the appropriated places.
     fn push_storage_live(&mut self, b: BindingId, current: BasicBlockId) -> Result<'db, ()> {
         let l = self.binding_local(b)?;
+        if let Some(scope) = self.binding_scope {
+            // rac: a `super let` binding lives in an enclosing scope.
+            self.drop_scopes[scope].locals.push(l);
+            self.push_statement(
+                current,
+                StatementKind::StorageLive(l).with_span(MirSpan::BindingId(b)),
+            );
+            return Ok(());
+        }
         self.push_storage_live_for_local(l, current, MirSpan::BindingId(b))
     }
 
@@ -2105,10 +2120,25 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
         place: PlaceRef<'db>,
         span: MirSpan,
     ) -> Result<'db, Option<Idx<BasicBlock>>> {
+        // rac: rustc's `super let` (std's `pin!`): its bindings live as long as the
+        // temporaries of the expression enclosing this block: the enclosing `let`'s block
+        // when this block is in one of its extending positions, else the enclosing
+        // statement's temporaries.
+        let super_scope = match (span, &self.extend_into) {
+            (MirSpan::ExprId(e), Some((extended, scope))) if extended.contains(&e) => *scope,
+            _ => self.drop_scopes.len() - 1,
+        };
         let scope = self.push_drop_scope();
         for statement in statements.iter() {
             match statement {
-                hir_def::hir::Statement::Let { pat, initializer, else_branch, type_ref: _ } => {
+                &hir_def::hir::Statement::Let {
+                    ref pat,
+                    ref initializer,
+                    ref else_branch,
+                    type_ref: _,
+                    is_super,
+                } => {
+                    let binding_scope = is_super.then_some(super_scope);
                     if let Some(expr_id) = initializer {
                         let else_block;
                         // rac: the initializer's temporaries are dropped at the end of the
@@ -2146,7 +2176,9 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                         };
                         let saved = std::mem::replace(
                             &mut self.extend_into,
-                            extended.map(|e| (e, self.drop_scopes.len() - 1)),
+                            extended.map(|e| {
+                                (e, binding_scope.unwrap_or(self.drop_scopes.len() - 1))
+                            }),
                         );
                         let init_scope = (!super_let).then(|| self.push_drop_scope());
                         let lowered = self.lower_expr_as_place(current, *expr_id, true);
@@ -2174,8 +2206,11 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                             self.store_owner,
                             *expr_id,
                         );
-                        (current, else_block) =
-                            self.pattern_match(current, None, init_place, *pat)?;
+                        let saved_scope =
+                            std::mem::replace(&mut self.binding_scope, binding_scope);
+                        let matched = self.pattern_match(current, None, init_place, *pat);
+                        self.binding_scope = saved_scope;
+                        (current, else_block) = matched?;
                         self.resolver.reset_to_guard(resolver_guard);
                         self.emit_drop_and_storage_dead_for_scope(
                             &init_temps,
@@ -2202,11 +2237,14 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                         }
                     } else {
                         let mut err = None;
+                        let saved_scope =
+                            std::mem::replace(&mut self.binding_scope, binding_scope);
                         self.store.walk_bindings_in_pat(*pat, |b| {
                             if let Err(e) = self.push_storage_live(b, current) {
                                 err = Some(e);
                             }
                         });
+                        self.binding_scope = saved_scope;
                         if let Some(e) = err {
                             return Err(e);
                         }

@@ -388,6 +388,7 @@ impl<'db> ExprCollector<'db> {
                 type_ref: None,
                 initializer: Some(args_tuple),
                 else_branch: None,
+                is_super: false,
             };
 
             // Generate:
@@ -421,6 +422,7 @@ impl<'db> ExprCollector<'db> {
                 type_ref: None,
                 initializer: Some(args),
                 else_branch: None,
+                is_super: false,
             };
             (
                 vec![let_statement_1, let_statement_2],
