@@ -397,9 +397,9 @@ impl<'db> MirLowerCtx<'_, 'db> {
     /// rac: whether `expr` is a constant expression rustc promotes under a shared borrow
     /// (a conservative subset of `rustc_const_eval::transform::promote_consts`): literals,
     /// constants, function items, unit structs and variants, tuples, arrays, struct
-    /// literals and tuple-struct constructors of such operands, borrows of them, numeric
-    /// negation, and casts of function items and numbers. Nothing that reads a local, calls
-    /// a function, or could panic.
+    /// literals and tuple-struct constructors of such operands, `#[rustc_promotable]` calls,
+    /// borrows of them, numeric negation, and casts of function items and numbers. Nothing
+    /// that reads a local, calls another function, or could panic.
     fn is_promotable_expr(&mut self, expr: ExprId, depth: usize) -> bool {
         if depth > 32 {
             return false;
@@ -464,16 +464,20 @@ impl<'db> MirLowerCtx<'_, 'db> {
                 fields.iter().all(|e| self.is_promotable_expr(*e, depth + 1))
             }
             Expr::Call { callee, args } => {
-                let is_ctor = matches!(
-                    self.expr_ty_without_adjust(*callee).kind(),
-                    TyKind::FnDef(def, _)
-                        if matches!(
-                            def.0,
-                            CallableDefId::StructId(_) | CallableDefId::EnumVariantId(_)
-                        )
-                );
+                // Constructors, and `#[rustc_promotable]` const fns (`&RawWakerVTable::new(
+                // clone::<W>, ..)`, futures' wakers), as rustc promotes them.
+                let promotable_callee = match self.expr_ty_without_adjust(*callee).kind() {
+                    TyKind::FnDef(def, _) => match def.0 {
+                        CallableDefId::StructId(_) | CallableDefId::EnumVariantId(_) => true,
+                        CallableDefId::FunctionId(f) => {
+                            hir_def::attrs::AttrFlags::query(self.db, f.into())
+                                .contains(hir_def::attrs::AttrFlags::RUSTC_PROMOTABLE)
+                        }
+                    },
+                    _ => false,
+                };
                 let args = args.clone();
-                is_ctor && args.iter().all(|e| self.is_promotable_expr(*e, depth + 1))
+                promotable_callee && args.iter().all(|e| self.is_promotable_expr(*e, depth + 1))
             }
             Expr::Ref { expr: inner, mutability: hir_def::type_ref::Mutability::Shared, .. } => {
                 let inner = *inner;
