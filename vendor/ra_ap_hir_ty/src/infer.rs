@@ -208,7 +208,10 @@ fn infer_anon_const_query<'db>(
     let store_owner = loc.owner;
     let store = ExpressionStore::of(db, store_owner);
 
-    let resolver = store_owner.resolver(db);
+    // rac: the expression sees the scopes around it in its owner's body (a promoted
+    // `&GenericDialect {}` names a struct that a `use` inside the function imports).
+    let mut resolver = store_owner.resolver(db);
+    let _ = resolver.update_to_inner_scope(db, store_owner, loc.expr);
 
     let mut ctx = InferenceContext::new(
         db,
