@@ -270,3 +270,10 @@ fn example_prints_as_with_rustc(name: &str, expected: &str) {
     assert_eq!(rustc, expected);
     assert_eq!(stdout_of(&dir.join("target/debug/app")), rustc);
 }
+
+/// A dependency's build script writes files it `include!`s as expressions: rac's check of
+/// the sources reads them as expressions, and the generic function including one compiles.
+#[test]
+fn files_included_as_expressions_are_not_syntax_errors() {
+    example_prints_as_with_rustc("generated_expression", "true false 84\n");
+}

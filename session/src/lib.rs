@@ -713,6 +713,9 @@ impl Session {
                 // tree again on every build (16 ms of a no-change build on regex-syntax).
                 if let Some(e) = file.parse_errors(db).and_then(|e| e.first()) {
                     let text = db.file_text(id).text(db);
+                    if parses_as_expression(text, edition) {
+                        continue;
+                    }
                     let offset = usize::from(e.range().start()).min(text.len());
                     let before = &text[..offset];
                     let line = before.matches('\n').count() + 1;
@@ -1008,4 +1011,12 @@ fn path_display(config: &SessionConfig, tc: &Toolchain) -> codegen::spans::PathD
         ),
         rustc_commit: tc.rustc_commit.clone(),
     }
+}
+
+/// Whether a file that does not parse as items is an expression: an `include!` in
+/// expression position (selectors' generated `{ static SET: phf::Set<..> = ..; SET }`),
+/// which rust-analyzer parses as such where it expands the macro.
+fn parses_as_expression(text: &str, edition: ra_ap_syntax::Edition) -> bool {
+    let wrapped = format!("const _: () = {{\n{text}\n}};");
+    ra_ap_syntax::SourceFile::parse(&wrapped, edition).errors().is_empty()
 }
