@@ -212,3 +212,41 @@ fn edited_tests_are_never_stale() {
     assert_eq!(removed.status.code(), Some(0), "{}", all(&removed));
     let _ = rac(&dir, &run, &["server", "stop"]);
 }
+
+/// A `#![no_std]` library without `extern crate std`: its test harness runs on std, whose
+/// `lang_start` is not among the library's own lang items (itoa's unit tests).
+#[test]
+fn no_std_library_tests_run_on_std() {
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("test_command")
+        .join("no_std");
+    let _ = std::fs::remove_dir_all(&base);
+    let dir = base.join("ws");
+    let run = base.join("run");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::create_dir_all(&run).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&run, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"bare\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "#![no_std]\npub fn add(a: u32, b: u32) -> u32 { a + b }\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn adds() { assert_eq!(super::add(1, 2), 3); }\n    #[test]\n    #[should_panic]\n    fn overflows() { super::add(u32::MAX, 1); }\n}\n",
+    )
+    .unwrap();
+    let args = ["--lib", "--", "--test-threads", "1"];
+    let ours = rac(&dir, &run, &[&["test", "--no-server"][..], &args].concat());
+    let theirs = cargo_test(&dir, &args);
+    assert_eq!(
+        report(&ours),
+        report(&theirs),
+        "rac:\n{}\ncargo:\n{}",
+        all(&ours),
+        all(&theirs)
+    );
+    assert_eq!(ours.status.code(), Some(0), "{}", all(&ours));
+    assert!(report(&ours).contains("test tests::overflows - should panic ... ok"));
+}

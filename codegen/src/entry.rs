@@ -16,14 +16,31 @@ use crate::cx::CodegenCx;
 use crate::instance::Instance;
 use crate::resolve::{CallResolution, Tier};
 
+/// The lang items std sees (std, core, alloc), if the sysroot's std is loaded.
+fn std_lang_items(
+    db: &dyn ra_ap_hir_ty::db::HirDatabase,
+) -> Option<&ra_ap_hir_def::lang_item::LangItems> {
+    let std = ra_ap_base_db::all_crates(db).iter().copied().find(|k| {
+        k.data(db).origin.is_lang()
+            && k.extra_data(db)
+                .display_name
+                .as_ref()
+                .is_some_and(|n| n.crate_name().as_str() == "std")
+    })?;
+    Some(ra_ap_hir_def::lang_item::lang_items(db, std))
+}
+
 pub fn define_c_main<'db>(cx: &mut CodegenCx<'db>, user_main: FunctionId) -> Result<()> {
     let tcx = &cx.tcx;
     let main_inst = Instance::item(user_main, GenericArgs::empty(tcx.interner));
     let ret_ty = main_inst.sig(tcx).output;
+    // A `#![no_std]` crate's lang items are those of its extern prelude (core, alloc), but
+    // its test harness runs on std (rustc's `--test` links it through `test`).
     let start = tcx
         .interner
         .lang_items()
         .Start
+        .or_else(|| std_lang_items(tcx.db)?.Start)
         .ok_or_else(|| anyhow!("std's `lang_start` was not found"))?;
     let start_args = GenericArgs::new_from_slice(&[ret_ty.into()]);
     let main_id = cx.declare_instance(main_inst, None, Tier::Tier1)?;
