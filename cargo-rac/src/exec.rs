@@ -202,25 +202,41 @@ fn test(t: &TestArgs, cwd: &Path, sessions: &mut Sessions, out: &mut Out) -> Res
                 .to_string()
         };
         let package_dir = package_dir(&target.src_path);
-        let (running, rerun) = if h.integration {
+        // cargo runs the units sorted: by package, then the library's tests, the
+        // binaries', the integration tests', each kind by target name.
+        let (running, rerun, kind, name) = if h.integration {
             let name = target.name.trim_end_matches(" (test)");
-            (h.source_file.clone(), format!("--test {name}"))
+            (h.source_file.clone(), format!("--test {name}"), 2, name)
         } else if target.name.ends_with(" (lib test)") {
-            (format!("unittests {}", h.source_file), "--lib".to_owned())
+            let name = target.name.trim_end_matches(" (lib test)");
+            (
+                format!("unittests {}", h.source_file),
+                "--lib".to_owned(),
+                0,
+                name,
+            )
         } else {
             let name = target.name.trim_end_matches(" (bin test)");
             (
                 format!("unittests {}", h.source_file),
                 format!("--bin {name}"),
+                1,
+                name,
             )
         };
-        runs.push(TestRun {
-            path: target.out_path.clone(),
-            cwd: package_dir,
-            running: format!("{running} ({})", shown(&target.out_path)),
-            rerun,
-        });
+        let key = (target.package.clone(), kind, name.to_owned());
+        runs.push((
+            key,
+            TestRun {
+                path: target.out_path.clone(),
+                cwd: package_dir,
+                running: format!("{running} ({})", shown(&target.out_path)),
+                rerun,
+            },
+        ));
     }
+    runs.sort_by(|a, b| a.0.cmp(&b.0));
+    let runs: Vec<TestRun> = runs.into_iter().map(|(_, r)| r).collect();
     Ok(Outcome {
         code: 0,
         run: Some(PathBuf::from(serde_json::to_string(&runs)?)),

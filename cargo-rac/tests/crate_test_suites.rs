@@ -136,3 +136,15 @@ fn smallvec_unit_and_integration_tests() {
 fn either_unit_tests() {
     same_report("either", "1.15.0", &["--lib"]);
 }
+
+#[test]
+fn semver_unit_and_integration_tests() {
+    // Five test binaries, run in cargo's order (lib, then integration tests by name).
+    same_report("semver", "1.0.23", &["--lib", "--tests"]);
+}
+
+#[test]
+fn itoa_no_std_tests() {
+    // A #![no_std] library without `extern crate std`: its harness still runs on std.
+    same_report("itoa", "1.0.11", &["--lib", "--tests"]);
+}
