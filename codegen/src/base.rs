@@ -108,6 +108,18 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 dropped.insert(place.local);
             }
         }
+        // rust-analyzer emits no scope-exit drops on paths that diverge (`let g = Guard;
+        // panic!()`), but rustc's cleanup drops every initialized local when a call unwinds
+        // (scopeguard's `defer_on_unwind!`): such locals get flags too, for the cleanup pad.
+        // (Also `let g = Guard; loop { may_panic() }`.)
+        for (local, _) in body.locals.iter() {
+            if local != return_local()
+                && !dropped.contains(&local)
+                && crate::glue::needs_drop(&self.cx.tcx, self.local_ty(local))
+            {
+                dropped.insert(local);
+            }
+        }
 
         // rust-call items (`impl FnOnce for MyType`, `call_once(self, args: (A, B))`) get
         // their tupled arguments spread by the ABI but keep the tuple as one MIR local.

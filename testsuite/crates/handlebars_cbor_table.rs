@@ -2,7 +2,7 @@
 // (ciborium, rmp-serde), text tables (comfy-table), terminal colors (owo-colors) and a parser
 // combinator library (chumsky).
 //@ dep: serde = { version = "=1.0.229", features = ["derive"] }
-//@ dep: serde_json = "=1.0.154"
+//@ dep: serde_json = { version = "=1.0.154", features = ["raw_value"] }
 //@ dep: handlebars = "=6.3.2"
 //@ dep: ciborium = "=0.2.2"
 //@ dep: rmp-serde = "=1.3.0"

@@ -3,7 +3,7 @@
 // its error messages) is called in serde_json's rlib built by rustc (Tier 2); the generic
 // code instantiated for this program's types is compiled by rac.
 //@ dep: serde = { version = "=1.0.229", features = ["derive"] }
-//@ dep: serde_json = "=1.0.154"
+//@ dep: serde_json = { version = "=1.0.154", features = ["raw_value"] }
 //@ dep: proc-macro2 = "=1.0.107"
 //@ dep: quote = "=1.0.47"
 //@ dep: syn = "=3.0.10"

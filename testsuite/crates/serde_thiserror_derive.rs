@@ -3,7 +3,7 @@
 // crates and build scripts (serde, serde_core, serde_json, thiserror, proc-macro2) built
 // and run by cargo, the code compiled by rac from source.
 //@ dep: serde = { version = "=1.0.229", features = ["derive"] }
-//@ dep: serde_json = "=1.0.154"
+//@ dep: serde_json = { version = "=1.0.154", features = ["raw_value"] }
 //@ dep: thiserror = "=2.0.21"
 //@ dep: proc-macro2 = "=1.0.107"
 //@ dep: quote = "=1.0.47"
