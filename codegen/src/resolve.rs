@@ -483,6 +483,12 @@ fn resolve_builtin_trait_call<'db>(
         )
         && let (Either::Left(g), _) = tcx.db.lookup_impl_method(tcx.env, f, args)
         && g == f
+        // Only `clone` itself: `clone_from` keeps the trait's provided body (`*self =
+        // source.clone()`), which calls the shim (indexmap's `Bucket<K, ()>::clone_from`).
+        && ra_ap_hir_def::signatures::FunctionSignature::of(tcx.db, f)
+            .name
+            .as_str()
+            == "clone"
     {
         return Some(CallResolution::Define {
             instance: Instance {
