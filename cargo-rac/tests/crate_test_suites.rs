@@ -148,3 +148,14 @@ fn itoa_no_std_tests() {
     // A #![no_std] library without `extern crate std`: its harness still runs on std.
     same_report("itoa", "1.0.11", &["--lib", "--tests"]);
 }
+
+#[test]
+fn indexmap_unit_and_integration_tests() {
+    // `Bucket<K, ()>::clone_from`: `clone_from` of a compiler-provided `Clone` impl.
+    same_report("indexmap", "2.6.0", &["--lib", "--tests"]);
+}
+
+#[test]
+fn arrayvec_unit_and_integration_tests() {
+    same_report("arrayvec", "0.7.6", &["--lib", "--tests"]);
+}
