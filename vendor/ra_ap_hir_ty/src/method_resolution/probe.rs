@@ -607,6 +607,22 @@ impl<'db> ProbeChoice<'db> for ProbeForNameChoice<'db> {
         self_ty: Ty<'db>,
         mut applicable_candidates: Vec<&Candidate<'db>>,
     ) -> ControlFlow<Self::Choice> {
+        // rac: as rustc, an unstable candidate (std's `Iterator::intersperse`) loses to
+        // stable ones outside the sysroot (itertools' `Itertools::intersperse`; rustc's
+        // `unstable_name_collisions` lint).
+        if applicable_candidates.len() > 1 && !this.ctx.resolver.krate().data(this.db()).origin.is_lang() {
+            let is_unstable = |c: &&Candidate<'db>| {
+                let def: hir_def::AttrDefId = match c.item {
+                    CandidateId::FunctionId(f) => f.into(),
+                    CandidateId::ConstId(k) => k.into(),
+                };
+                hir_def::attrs::AttrFlags::query(this.db(), def)
+                    .contains(hir_def::attrs::AttrFlags::IS_UNSTABLE)
+            };
+            if applicable_candidates.iter().any(|c| !is_unstable(c)) {
+                applicable_candidates.retain(|c| !is_unstable(c));
+            }
+        }
         if applicable_candidates.len() > 1
             && let Some(pick) =
                 this.collapse_candidates_to_trait_pick(self_ty, &applicable_candidates)
