@@ -2834,7 +2834,14 @@ pub fn lower_to_mir_with_store<'db>(
     ctx.result.locals.alloc(Local { ty: ctx.expr_ty_after_adjustments(root_expr).store() });
     let expected_binding_owner =
         if matches!(owner, InferBodyId::DefWithBodyId(_)) { None } else { Some(root_expr) };
-    let binding_picker = |b: BindingId| ctx.store.binding_owner(b) == expected_binding_owner;
+    let binding_picker = |b: BindingId| {
+        let owner = ctx.store.binding_owner(b);
+        owner == expected_binding_owner
+            // rac: an inline `const { .. }` block is lowered in place (`Expr::Const`), so its
+            // bindings are the body's (std's `IsZero for Option<usize>`, behind `vec![None; n]`).
+            || (expected_binding_owner.is_none()
+                && owner.is_some_and(|e| matches!(ctx.store[e], Expr::Const(_))))
+    };
     let current = ctx.lower_params_and_bindings(params, self_param, binding_picker)?;
     if let Some(current) = ctx.lower_expr_to_place(root_expr, return_slot().into(), current)? {
         let current = ctx.pop_drop_scope_assert_finished(current, root_expr.into())?;
