@@ -159,3 +159,10 @@ fn indexmap_unit_and_integration_tests() {
 fn arrayvec_unit_and_integration_tests() {
     same_report("arrayvec", "0.7.6", &["--lib", "--tests"]);
 }
+
+#[test]
+fn itertools_tests() {
+    // criterion, a dev-dependency, brings serde_json's `PartialEq<Value> for i32`: the tests
+    // never name it, so (as for rustc) its impls take no part in their inference.
+    same_report("itertools", "0.13.0", &["--lib", "--tests"]);
+}

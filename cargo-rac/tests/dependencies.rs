@@ -277,3 +277,11 @@ fn example_prints_as_with_rustc(name: &str, expected: &str) {
 fn files_included_as_expressions_are_not_syntax_errors() {
     example_prints_as_with_rustc("generated_expression", "true false 84\n");
 }
+
+/// A dependency the program never names does not take part in inference (its impls are
+/// not rustc's to see): `v == Vec::new()` with an unused crate implementing
+/// `PartialEq<Extra> for i32` (serde_json's `Value` impls through criterion).
+#[test]
+fn impls_of_unused_dependencies_are_not_seen() {
+    example_prints_as_with_rustc("unused_dependency_impls", "true true\n");
+}

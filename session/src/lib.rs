@@ -1018,5 +1018,7 @@ fn path_display(config: &SessionConfig, tc: &Toolchain) -> codegen::spans::PathD
 /// which rust-analyzer parses as such where it expands the macro.
 fn parses_as_expression(text: &str, edition: ra_ap_syntax::Edition) -> bool {
     let wrapped = format!("const _: () = {{\n{text}\n}};");
-    ra_ap_syntax::SourceFile::parse(&wrapped, edition).errors().is_empty()
+    ra_ap_syntax::SourceFile::parse(&wrapped, edition)
+        .errors()
+        .is_empty()
 }

@@ -241,6 +241,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
         let units = crate::check::Unit::read_all(&crate::deps::units_dir(rac_dir))?;
         binaries_for_tests(&mut db, &vfs, &units);
     }
+    prune_unused_dependencies(&mut db, &vfs);
     Ok(LoadedWorkspace {
         db,
         vfs,
@@ -836,4 +837,133 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
             out.push(p);
         }
     }
+}
+
+/// rustc loads a crate named by `--extern` only when the code names it; the impls of a
+/// dependency that is never named (nor reachable from one that is) are not visible.
+/// rust-analyzer's trait solver sees the impls of every crate in the dependency graph, so
+/// an unused dependency can make inference ambiguous where rustc's is not (serde_json's
+/// `impl PartialEq<Value> for i32`, through criterion, a dev-dependency of itertools, left
+/// `vec == Vec::new()` unresolved). A member's direct dependency is dropped when its name
+/// appears nowhere in the crate's sources, it is not a proc macro, and no kept dependency
+/// depends on it (transitively: then its impls are visible to rustc too, and a derive of
+/// the kept one may name it, as frunk's derives name frunk_core). Crates whose sources
+/// `include!` generated code or use `#[path]` keep all their dependencies.
+fn prune_unused_dependencies(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs) {
+    use ra_ap_base_db::{Crate, all_crates};
+    let crates: Vec<Crate> = all_crates(db).iter().copied().collect();
+    // A member's library carries the package's dev-dependencies in rust-analyzer's graph:
+    // once it is pruned, what its dependents reach shrinks; again until nothing changes.
+    let mut changed = true;
+    let mut passes = 0;
+    while changed && passes < 4 {
+        changed = false;
+        passes += 1;
+        for &k in &crates {
+            changed |= prune_crate(db, vfs, k);
+        }
+    }
+}
+
+/// Prunes `k`'s unused dependencies (see `prune_unused_dependencies`); whether it did.
+fn prune_crate(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs, k: ra_ap_base_db::Crate) -> bool {
+    use ra_ap_base_db::Crate;
+    use ra_ap_base_db::salsa::Setter;
+    {
+        if !k.data(db).origin.is_local() {
+            return false;
+        }
+        let Some(root) = vfs
+            .file_path(k.data(db).root_file_id)
+            .as_path()
+            .map(|p| PathBuf::from(p.as_str()))
+        else {
+            return false;
+        };
+        let Some(text) = crate_source_text(&root) else {
+            return false;
+        };
+        if text.contains("include!") || text.contains("#[path") {
+            return false;
+        }
+        let deps = k.data(db).dependencies.clone();
+        let mut kept: Vec<bool> = deps
+            .iter()
+            .map(|d| {
+                d.is_sysroot()
+                    || d.crate_id.data(db).is_proc_macro
+                    || names_identifier(&text, d.name.as_str())
+            })
+            .collect();
+        // Keep what a kept dependency reaches.
+        let mut reachable: rustc_hash::FxHashSet<Crate> = rustc_hash::FxHashSet::default();
+        let mut stack: Vec<Crate> = deps
+            .iter()
+            .zip(&kept)
+            .filter(|(_, k)| **k)
+            .map(|(d, _)| d.crate_id)
+            .collect();
+        while let Some(c) = stack.pop() {
+            for d in &c.data(db).dependencies {
+                if reachable.insert(d.crate_id) {
+                    stack.push(d.crate_id);
+                }
+            }
+        }
+        for (i, d) in deps.iter().enumerate() {
+            if reachable.contains(&d.crate_id) {
+                kept[i] = true;
+            }
+        }
+        if kept.iter().all(|k| *k) {
+            return false;
+        }
+        let mut data = k.data(db).clone();
+        data.dependencies = deps
+            .into_iter()
+            .zip(kept)
+            .filter(|(_, k)| *k)
+            .map(|(d, _)| d)
+            .collect();
+        k.set_data(db).to(data);
+        true
+    }
+}
+
+/// The text of the files a crate rooted at `root` can consist of (a superset): `src/`
+/// without `src/bin/` for `src/lib.rs` and `src/main.rs`, a binary's own file and
+/// directory under `src/bin/`, else the root's whole directory. `None` if one cannot be read.
+fn crate_source_text(root: &Path) -> Option<String> {
+    let dir = root.parent()?;
+    let mut files = Vec::new();
+    if dir.file_name().is_some_and(|n| n == "bin") && dir.parent()?.file_name()? == "src" {
+        files.push(root.to_path_buf());
+        rust_files(&dir.join(root.file_stem()?), &mut files);
+    } else if dir.file_name().is_some_and(|n| n == "src")
+        && matches!(root.file_name()?.to_str()?, "lib.rs" | "main.rs")
+    {
+        let mut all = Vec::new();
+        rust_files(dir, &mut all);
+        let bin = dir.join("bin");
+        files.extend(all.into_iter().filter(|f| !f.starts_with(&bin)));
+    } else {
+        rust_files(dir, &mut files);
+    }
+    let mut text = String::new();
+    for f in files {
+        text.push_str(&std::fs::read_to_string(f).ok()?);
+        text.push('\n');
+    }
+    Some(text)
+}
+
+/// Whether `name` occurs in `text` as a whole identifier.
+fn names_identifier(text: &str, name: &str) -> bool {
+    let is_ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let bytes = text.as_bytes();
+    text.match_indices(name).any(|(i, _)| {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + name.len()).copied();
+        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+    })
 }
