@@ -285,3 +285,32 @@ fn files_included_as_expressions_are_not_syntax_errors() {
 fn impls_of_unused_dependencies_are_not_seen() {
     example_prints_as_with_rustc("unused_dependency_impls", "true true\n");
 }
+
+/// Through the build server: a dependency pruned at load because nothing named it comes
+/// back when an edit names it (the workspace reloads), and the binary is rustc's.
+#[test]
+fn an_edit_naming_a_pruned_dependency_brings_it_back() {
+    let (dir, run) = example("unused_dependency_impls", "pruned_then_named");
+    let built = rac(&dir, &run, &["build"]);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built));
+    assert_eq!(stdout_of(&dir.join("target/debug/app")), "true true\n");
+    let main = dir.join("app/src/main.rs");
+    let source = std::fs::read_to_string(&main).unwrap();
+    std::fs::write(
+        &main,
+        // Naming `extra` makes its impls rustc's too: `Vec::new()` needs its type now.
+        source
+            .replace(
+                "fn main() {",
+                "fn main() {\n    println!(\"{}\", 5 == extra::Extra(5));",
+            )
+            .replace("v == Vec::new()", "v == Vec::<i32>::new()"),
+    )
+    .unwrap();
+    let rebuilt = rac(&dir, &run, &["build"]);
+    assert_eq!(rebuilt.status.code(), Some(0), "{}", text(&rebuilt));
+    let rustc = rustc_output(&dir);
+    assert_eq!(rustc, "true\ntrue true\n");
+    assert_eq!(stdout_of(&dir.join("target/debug/app")), rustc);
+    let _ = rac(&dir, &run, &["server", "stop"]);
+}

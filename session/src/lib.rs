@@ -477,6 +477,13 @@ impl Session {
             return Ok(false);
         }
         timings.changed_files = r.changed.len();
+        // A member now naming a dependency pruned at load needs it back in the graph.
+        if r.changed
+            .iter()
+            .any(|f| load::needs_pruned_dependency(f, &self.ws.pruned_dependencies))
+        {
+            return Ok(false);
+        }
         if !r.changed.is_empty() {
             self.generation += 1;
             self.drop_units_of(&r.changed);

@@ -32,6 +32,10 @@ pub struct LoadedWorkspace {
     pub deps: Option<crate::deps::DepsBuild>,
     /// The manifests of the members rac compiles (see `deps::build`).
     pub rac_members: Vec<PathBuf>,
+    /// Per member crate (by root file), the dependencies `prune_unused_dependencies`
+    /// dropped: an edit of one of its files that names one (or adds an `include!` or a
+    /// `#[path]`) reloads the workspace (`needs_pruned_dependency`).
+    pub pruned_dependencies: Vec<(PathBuf, Vec<String>)>,
 }
 
 /// The sysroot of the active toolchain (`rustc --print sysroot`).
@@ -241,7 +245,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
         let units = crate::check::Unit::read_all(&crate::deps::units_dir(rac_dir))?;
         binaries_for_tests(&mut db, &vfs, &units);
     }
-    prune_unused_dependencies(&mut db, &vfs);
+    let pruned_dependencies = prune_unused_dependencies(&mut db, &vfs);
     Ok(LoadedWorkspace {
         db,
         vfs,
@@ -250,6 +254,7 @@ pub fn load(config: &LoadConfig<'_>) -> Result<LoadedWorkspace> {
         manifests,
         deps,
         rac_members,
+        pruned_dependencies,
     })
 }
 
@@ -849,8 +854,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// depends on it (transitively: then its impls are visible to rustc too, and a derive of
 /// the kept one may name it, as frunk's derives name frunk_core). Crates whose sources
 /// `include!` generated code or use `#[path]` keep all their dependencies.
-fn prune_unused_dependencies(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs) {
+fn prune_unused_dependencies(
+    db: &mut RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+) -> Vec<(PathBuf, Vec<String>)> {
     use ra_ap_base_db::{Crate, all_crates};
+    let mut pruned: Vec<(PathBuf, Vec<String>)> = Vec::new();
     let crates: Vec<Crate> = all_crates(db).iter().copied().collect();
     // A member's library carries the package's dev-dependencies in rust-analyzer's graph:
     // once it is pruned, what its dependents reach shrinks; again until nothing changes.
@@ -860,13 +869,37 @@ fn prune_unused_dependencies(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs) {
         changed = false;
         passes += 1;
         for &k in &crates {
-            changed |= prune_crate(db, vfs, k);
+            changed |= prune_crate(db, vfs, k, &mut pruned);
         }
     }
+    pruned
+}
+
+/// Whether the edited `file` could need a dependency pruned at load from a crate it
+/// belongs to: it names one, or it has an `include!` or a `#[path]` (which keep all of a
+/// crate's dependencies).
+pub fn needs_pruned_dependency(file: &Path, pruned: &[(PathBuf, Vec<String>)]) -> bool {
+    let mut text = None;
+    pruned.iter().any(|(root, names)| {
+        if !crate_files(root).is_some_and(|fs| fs.iter().any(|f| f == file)) {
+            return false;
+        }
+        let Some(text) = text.get_or_insert_with(|| std::fs::read_to_string(file).ok()) else {
+            return false;
+        };
+        text.contains("include!")
+            || text.contains("#[path")
+            || names.iter().any(|n| names_identifier(text, n))
+    })
 }
 
 /// Prunes `k`'s unused dependencies (see `prune_unused_dependencies`); whether it did.
-fn prune_crate(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs, k: ra_ap_base_db::Crate) -> bool {
+fn prune_crate(
+    db: &mut RootDatabase,
+    vfs: &ra_ap_vfs::Vfs,
+    k: ra_ap_base_db::Crate,
+    pruned: &mut Vec<(PathBuf, Vec<String>)>,
+) -> bool {
     use ra_ap_base_db::Crate;
     use ra_ap_base_db::salsa::Setter;
     {
@@ -919,6 +952,15 @@ fn prune_crate(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs, k: ra_ap_base_db::Cr
             return false;
         }
         let mut data = k.data(db).clone();
+        let names = deps
+            .iter()
+            .zip(&kept)
+            .filter(|(_, k)| !**k)
+            .map(|(d, _)| d.name.as_str().to_owned());
+        match pruned.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, n)) => n.extend(names),
+            None => pruned.push((root.clone(), names.collect())),
+        }
         data.dependencies = deps
             .into_iter()
             .zip(kept)
@@ -934,6 +976,16 @@ fn prune_crate(db: &mut RootDatabase, vfs: &ra_ap_vfs::Vfs, k: ra_ap_base_db::Cr
 /// without `src/bin/` for `src/lib.rs` and `src/main.rs`, a binary's own file and
 /// directory under `src/bin/`, else the root's whole directory. `None` if one cannot be read.
 fn crate_source_text(root: &Path) -> Option<String> {
+    let mut text = String::new();
+    for f in crate_files(root)? {
+        text.push_str(&std::fs::read_to_string(f).ok()?);
+        text.push('\n');
+    }
+    Some(text)
+}
+
+/// The files of `crate_source_text`.
+fn crate_files(root: &Path) -> Option<Vec<PathBuf>> {
     let dir = root.parent()?;
     let mut files = Vec::new();
     if dir.file_name().is_some_and(|n| n == "bin") && dir.parent()?.file_name()? == "src" {
@@ -949,12 +1001,7 @@ fn crate_source_text(root: &Path) -> Option<String> {
     } else {
         rust_files(dir, &mut files);
     }
-    let mut text = String::new();
-    for f in files {
-        text.push_str(&std::fs::read_to_string(f).ok()?);
-        text.push('\n');
-    }
-    Some(text)
+    Some(files)
 }
 
 /// Whether `name` occurs in `text` as a whole identifier.
