@@ -20,13 +20,7 @@ use crate::resolve::{CallResolution, Tier};
 fn std_lang_items(
     db: &dyn ra_ap_hir_ty::db::HirDatabase,
 ) -> Option<&ra_ap_hir_def::lang_item::LangItems> {
-    let std = ra_ap_base_db::all_crates(db).iter().copied().find(|k| {
-        k.data(db).origin.is_lang()
-            && k.extra_data(db)
-                .display_name
-                .as_ref()
-                .is_some_and(|n| n.crate_name().as_str() == "std")
-    })?;
+    let std = crate::symbols::sysroot_crate(db, "std")?;
     Some(ra_ap_hir_def::lang_item::lang_items(db, std))
 }
 

@@ -247,16 +247,24 @@ fn file_site(db: &dyn ra_ap_hir_ty::db::HirDatabase, file: ra_ap_hir_expand::Hir
     }
 }
 
-/// A type context with core's view, for names that do not depend on who asks.
-fn canonical_tcx<'db>(tcx: &TyCx<'db>) -> Option<TyCx<'db>> {
-    let db = tcx.db;
-    let core = ra_ap_base_db::all_crates(db).iter().copied().find(|k| {
+/// The sysroot's crate `name` (`core`, `std`), if loaded.
+pub(crate) fn sysroot_crate(
+    db: &dyn ra_ap_hir_ty::db::HirDatabase,
+    name: &str,
+) -> Option<ra_ap_base_db::Crate> {
+    ra_ap_base_db::all_crates(db).iter().copied().find(|k| {
         k.data(db).origin.is_lang()
             && k.extra_data(db)
                 .display_name
                 .as_ref()
-                .is_some_and(|n| n.crate_name().as_str() == "core")
-    })?;
+                .is_some_and(|n| n.crate_name().as_str() == name)
+    })
+}
+
+/// A type context with core's view, for names that do not depend on who asks.
+fn canonical_tcx<'db>(tcx: &TyCx<'db>) -> Option<TyCx<'db>> {
+    let db = tcx.db;
+    let core = sysroot_crate(db, "core")?;
     if core == tcx.krate {
         return None;
     }
