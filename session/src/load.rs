@@ -858,9 +858,19 @@ fn prune_unused_dependencies(
     db: &mut RootDatabase,
     vfs: &ra_ap_vfs::Vfs,
 ) -> Vec<(PathBuf, Vec<String>)> {
-    use ra_ap_base_db::{Crate, all_crates};
+    use ra_ap_base_db::all_crates;
+    // Each member's sources are read once: the passes below only revisit the graph.
+    let members: Vec<(ra_ap_base_db::Crate, PathBuf, String)> = all_crates(db)
+        .iter()
+        .copied()
+        .filter(|k| k.data(db).origin.is_local())
+        .filter_map(|k| {
+            let root = PathBuf::from(vfs.file_path(k.data(db).root_file_id).as_path()?.as_str());
+            let text = crate_source_text(&root)?;
+            (!keeps_all_dependencies(&text)).then_some((k, root, text))
+        })
+        .collect();
     let mut pruned: Vec<(PathBuf, Vec<String>)> = Vec::new();
-    let crates: Vec<Crate> = all_crates(db).iter().copied().collect();
     // A member's library carries the package's dev-dependencies in rust-analyzer's graph:
     // once it is pruned, what its dependents reach shrinks; again until nothing changes.
     let mut changed = true;
@@ -868,16 +878,27 @@ fn prune_unused_dependencies(
     while changed && passes < 4 {
         changed = false;
         passes += 1;
-        for &k in &crates {
-            changed |= prune_crate(db, vfs, k, &mut pruned);
+        for (k, root, text) in &members {
+            if let Some(names) = prune_crate(db, *k, text) {
+                changed = true;
+                match pruned.iter_mut().find(|(r, _)| r == root) {
+                    Some((_, n)) => n.extend(names),
+                    None => pruned.push((root.clone(), names)),
+                }
+            }
         }
     }
     pruned
 }
 
+/// Sources that `include!` files or use `#[path]` may name crates the scanned files do not
+/// show: such a crate keeps all its dependencies.
+fn keeps_all_dependencies(text: &str) -> bool {
+    text.contains("include!") || text.contains("#[path")
+}
+
 /// Whether the edited `file` could need a dependency pruned at load from a crate it
-/// belongs to: it names one, or it has an `include!` or a `#[path]` (which keep all of a
-/// crate's dependencies).
+/// belongs to: it names one, or it has an `include!` or a `#[path]`.
 pub fn needs_pruned_dependency(file: &Path, pruned: &[(PathBuf, Vec<String>)]) -> bool {
     let mut text = None;
     pruned.iter().any(|(root, names)| {
@@ -887,89 +908,57 @@ pub fn needs_pruned_dependency(file: &Path, pruned: &[(PathBuf, Vec<String>)]) -
         let Some(text) = text.get_or_insert_with(|| std::fs::read_to_string(file).ok()) else {
             return false;
         };
-        text.contains("include!")
-            || text.contains("#[path")
-            || names.iter().any(|n| names_identifier(text, n))
+        keeps_all_dependencies(text) || names.iter().any(|n| names_identifier(text, n))
     })
 }
 
-/// Prunes `k`'s unused dependencies (see `prune_unused_dependencies`); whether it did.
-fn prune_crate(
-    db: &mut RootDatabase,
-    vfs: &ra_ap_vfs::Vfs,
-    k: ra_ap_base_db::Crate,
-    pruned: &mut Vec<(PathBuf, Vec<String>)>,
-) -> bool {
+/// Drops the dependencies of member `k` (whose sources are `text`) that
+/// `prune_unused_dependencies` finds unused; their names, if it dropped any.
+fn prune_crate(db: &mut RootDatabase, k: ra_ap_base_db::Crate, text: &str) -> Option<Vec<String>> {
     use ra_ap_base_db::Crate;
     use ra_ap_base_db::salsa::Setter;
-    {
-        if !k.data(db).origin.is_local() {
-            return false;
-        }
-        let Some(root) = vfs
-            .file_path(k.data(db).root_file_id)
-            .as_path()
-            .map(|p| PathBuf::from(p.as_str()))
-        else {
-            return false;
-        };
-        let Some(text) = crate_source_text(&root) else {
-            return false;
-        };
-        if text.contains("include!") || text.contains("#[path") {
-            return false;
-        }
-        let deps = k.data(db).dependencies.clone();
-        let mut kept: Vec<bool> = deps
-            .iter()
-            .map(|d| {
-                d.is_sysroot()
-                    || d.crate_id.data(db).is_proc_macro
-                    || names_identifier(&text, d.name.as_str())
-            })
-            .collect();
-        // Keep what a kept dependency reaches.
-        let mut reachable: rustc_hash::FxHashSet<Crate> = rustc_hash::FxHashSet::default();
-        let mut stack: Vec<Crate> = deps
-            .iter()
-            .zip(&kept)
-            .filter(|(_, k)| **k)
-            .map(|(d, _)| d.crate_id)
-            .collect();
-        while let Some(c) = stack.pop() {
-            for d in &c.data(db).dependencies {
-                if reachable.insert(d.crate_id) {
-                    stack.push(d.crate_id);
-                }
+    let deps = k.data(db).dependencies.clone();
+    let mut kept: Vec<bool> = deps
+        .iter()
+        .map(|d| {
+            d.is_sysroot()
+                || d.crate_id.data(db).is_proc_macro
+                || names_identifier(text, d.name.as_str())
+        })
+        .collect();
+    // Keep what a kept dependency reaches.
+    let mut reachable: rustc_hash::FxHashSet<Crate> = rustc_hash::FxHashSet::default();
+    let mut stack: Vec<Crate> = deps
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| **k)
+        .map(|(d, _)| d.crate_id)
+        .collect();
+    while let Some(c) = stack.pop() {
+        for d in &c.data(db).dependencies {
+            if reachable.insert(d.crate_id) {
+                stack.push(d.crate_id);
             }
         }
-        for (i, d) in deps.iter().enumerate() {
-            if reachable.contains(&d.crate_id) {
-                kept[i] = true;
-            }
-        }
-        if kept.iter().all(|k| *k) {
-            return false;
-        }
-        let mut data = k.data(db).clone();
-        let names = deps
-            .iter()
-            .zip(&kept)
-            .filter(|(_, k)| !**k)
-            .map(|(d, _)| d.name.as_str().to_owned());
-        match pruned.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, n)) => n.extend(names),
-            None => pruned.push((root.clone(), names.collect())),
-        }
-        data.dependencies = deps
-            .into_iter()
-            .zip(kept)
-            .filter(|(_, k)| *k)
-            .map(|(d, _)| d)
-            .collect();
-        k.set_data(db).to(data);
-        true
     }
+    for (i, d) in deps.iter().enumerate() {
+        if reachable.contains(&d.crate_id) {
+            kept[i] = true;
+        }
+    }
+    if kept.iter().all(|k| *k) {
+        return None;
+    }
+    let (kept_deps, dropped): (Vec<_>, Vec<_>) = deps.into_iter().zip(kept).partition(|(_, k)| *k);
+    let mut data = k.data(db).clone();
+    data.dependencies = kept_deps.into_iter().map(|(d, _)| d).collect();
+    k.set_data(db).to(data);
+    Some(
+        dropped
+            .into_iter()
+            .map(|(d, _)| d.name.as_str().to_owned())
+            .collect(),
+    )
 }
 
 /// The text of the files a crate rooted at `root` can consist of (a superset): `src/`
