@@ -61,7 +61,11 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         self.defer_format_args_drops();
         self.plan_operand_snapshots()?;
         let start = self.block(body.start_block);
-        self.bcx.ins().jump(start, &[]);
+        if self.coroutine.is_some() {
+            self.coroutine_dispatch(start)?;
+        } else {
+            self.bcx.ins().jump(start, &[]);
+        }
 
         for (bb, data) in body.basic_blocks.iter() {
             let block = self.block(bb);
@@ -97,29 +101,6 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             v
         };
         let ret_ptr = crate::abi::incoming_return_pointer(&self.fn_abi, &mut take);
-
-        // Which locals need drop flags: those that some `Drop` terminator drops.
-        let mut dropped: FxHashSet<LocalId> = FxHashSet::default();
-        for (_, bb) in body.basic_blocks.iter() {
-            if let Some(t) = &bb.terminator
-                && let TerminatorKind::Drop { place, .. }
-                | TerminatorKind::DropAndReplace { place, .. } = &t.kind
-            {
-                dropped.insert(place.local);
-            }
-        }
-        // rust-analyzer emits no scope-exit drops on paths that diverge (`let g = Guard;
-        // panic!()`), but rustc's cleanup drops every initialized local when a call unwinds
-        // (scopeguard's `defer_on_unwind!`): such locals get flags too, for the cleanup pad.
-        // (Also `let g = Guard; loop { may_panic() }`.)
-        for (local, _) in body.locals.iter() {
-            if local != return_local()
-                && !dropped.contains(&local)
-                && crate::glue::needs_drop(&self.cx.tcx, self.local_ty(local))
-            {
-                dropped.insert(local);
-            }
-        }
 
         // rust-call items (`impl FnOnce for MyType`, `call_once(self, args: (A, B))`) get
         // their tupled arguments spread by the ABI but keep the tuple as one MIR local.
@@ -159,8 +140,14 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             let place = crate::abi::incoming_param_place(self, &arg, layout, &mut take);
             self.set_local_place(local, place);
         }
+        if let crate::instance::InstanceKind::Coroutine(_) = self.instance.kind {
+            // The body's locals live in the coroutine (`coroutine.rs`).
+            let self_local = body.param_locals[0];
+            let self_ptr = self.local_place(self_local).to_cvalue().load_scalar(self);
+            self.coroutine_prelude(self_ptr, ret_ptr)?;
+        }
         for (local, _) in body.locals.iter() {
-            if param_locals.contains(&local) {
+            if param_locals.contains(&local) || self.coroutine.is_some() {
                 continue;
             }
             let layout = self.layout_of(self.local_ty(local))?;
@@ -175,7 +162,38 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         if self.fn_abi.caller_location {
             self.caller_location = Some(take(1)[0]);
         }
-        let params: FxHashSet<LocalId> = param_locals.iter().copied().collect();
+        self.declare_body_move_paths(body)?;
+        Ok(())
+    }
+
+    /// Declares the drop flags of `body`'s locals (`drops.rs`): those of the locals some
+    /// `Drop` terminator drops, and of every other local with drop glue.
+    pub(crate) fn declare_body_move_paths(
+        &mut self,
+        body: &'db ra_ap_hir_ty::mir::MirBody<'db>,
+    ) -> Result<()> {
+        let mut dropped: FxHashSet<LocalId> = FxHashSet::default();
+        for (_, bb) in body.basic_blocks.iter() {
+            if let Some(t) = &bb.terminator
+                && let TerminatorKind::Drop { place, .. }
+                | TerminatorKind::DropAndReplace { place, .. } = &t.kind
+            {
+                dropped.insert(place.local);
+            }
+        }
+        // rust-analyzer emits no scope-exit drops on paths that diverge (`let g = Guard;
+        // panic!()`), but rustc's cleanup drops every initialized local when a call unwinds
+        // (scopeguard's `defer_on_unwind!`): such locals get flags too, for the cleanup pad.
+        // (Also `let g = Guard; loop { may_panic() }`.)
+        for (local, _) in body.locals.iter() {
+            if local != return_local()
+                && !dropped.contains(&local)
+                && crate::glue::needs_drop(&self.cx.tcx, self.local_ty(local))
+            {
+                dropped.insert(local);
+            }
+        }
+        let params: FxHashSet<LocalId> = body.param_locals.iter().copied().collect();
         let moved = crate::drops::moved_places(self, body);
         self.declare_move_paths(&dropped, &params, moved);
         Ok(())
@@ -612,6 +630,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             AggregateKind::Tuple(_) | AggregateKind::Closure(_) => {
                 let layout = (*dest.layout.layout).clone();
                 self.write_fields(dest, &layout, ops)?;
+                if let TyKind::Coroutine(..) = dest.layout.ty.kind() {
+                    crate::coroutine::init_state(self, dest)?;
+                }
             }
             AggregateKind::Union(_, field) => {
                 let idx = u32::from(field.local_id.into_raw()) as usize;
@@ -779,6 +800,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                 self.bcx.switch_to_block(fail);
                 self.bcx.ins().trap(TrapCode::user(4).unwrap());
             }
+            TerminatorKind::Yield { resume, .. } if self.coroutine.is_some() => {
+                self.codegen_yield(*resume)?
+            }
             TerminatorKind::Yield { .. } => bail!("coroutines (`yield`) are not supported by rac"),
         }
         Ok(())
@@ -796,6 +820,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
     }
 
     fn codegen_return(&mut self) -> Result<()> {
+        if self.coroutine.is_some() {
+            return self.codegen_coroutine_return();
+        }
         let place = self.local_place(return_local());
         self.return_from(&place);
         Ok(())

@@ -50,6 +50,8 @@ pub struct FunctionCx<'a, 'db> {
     pub current_stmt: Option<usize>,
     /// What codegen does where r-a's MIR is not what rustc's would be (`mir_repairs.rs`).
     pub(crate) repairs: crate::mir_repairs::Repairs<'db>,
+    /// In the body of an `async` block or `async fn`: where its state lives.
+    pub(crate) coroutine: Option<crate::coroutine::CoroutineFrame<'db>>,
 }
 
 impl<'db> CodegenCx<'db> {
@@ -148,6 +150,7 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             current_bb: None,
             current_stmt: None,
             repairs: Default::default(),
+            coroutine: None,
         }
     }
 

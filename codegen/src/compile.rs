@@ -256,7 +256,7 @@ pub fn translate_instance<'db>(cx: &mut CodegenCx<'db>, instance: Instance<'db>)
 
     let was = IN_UNIT.with(|f| f.replace(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match instance.kind {
-        InstanceKind::Item(_) | InstanceKind::Closure(_) => {
+        InstanceKind::Item(_) | InstanceKind::Closure(_) | InstanceKind::Coroutine(_) => {
             crate::base::codegen_mir_instance(cx, instance, &mut func)
         }
         _ => crate::glue::codegen_glue_instance(cx, instance, &mut func),

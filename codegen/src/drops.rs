@@ -72,6 +72,14 @@ pub fn path_of(place: &Place) -> Option<Vec<PathElem>> {
 
 /// The places the body moves out of (operands of non-`Copy` type), per local.
 pub fn moved_places<'db>(fx: &FunctionCx<'_, 'db>, body: &MirBody<'db>) -> Vec<Place> {
+    let mut out = candidate_moved_places(body);
+    out.retain(|p| !fx.is_copy(fx.place_ty(p)));
+    out
+}
+
+/// The places below a local that the body reads by value (moves, or copies of `Copy`
+/// values).
+fn candidate_moved_places(body: &MirBody<'_>) -> Vec<Place> {
     let mut out = Vec::new();
     let mut visit = |op: &Operand| {
         if let OperandKind::Move(p) | OperandKind::Copy(p) = &op.kind
@@ -103,7 +111,6 @@ pub fn moved_places<'db>(fx: &FunctionCx<'_, 'db>, body: &MirBody<'db>) -> Vec<P
             }
         }
     }
-    out.retain(|p| !fx.is_copy(fx.place_ty(p)));
     out
 }
 
@@ -504,6 +511,27 @@ impl<'db> FunctionCx<'_, 'db> {
 
     /// Fills in the cleanup pad: drop, in reverse order of declaration, every local (or
     /// part of one) still initialized when the call unwound, then resume unwinding.
+    /// Drops what every tracked local still holds, last declared first, and the locals
+    /// holding a closure's or coroutine's captures last, as rustc's scopes do (the cleanup
+    /// of an unwinding body, and the drop of a suspended coroutine).
+    pub fn drop_all_flagged_locals(&mut self) -> Result<()> {
+        let mut locals: Vec<LocalId> = self.move_paths.locals.keys().copied().collect();
+        let captures: FxHashSet<LocalId> = self
+            .mir()
+            .upvar_locals
+            .values()
+            .flatten()
+            .map(|(l, _)| *l)
+            .collect();
+        locals.sort_by_key(|l| std::cmp::Reverse((!captures.contains(l), l.into_raw().into_u32())));
+        for local in locals {
+            let ty = self.local_ty(local);
+            let place = self.local_place(local);
+            self.drop_path(local, &[], &place, PlaceTy::from_ty(ty))?;
+        }
+        Ok(())
+    }
+
     pub fn finish_cleanup_pad(&mut self) -> Result<()> {
         let Some(pad) = self.cleanup_pad else {
             return Ok(());
@@ -511,13 +539,7 @@ impl<'db> FunctionCx<'_, 'db> {
         self.in_cleanup = true;
         self.bcx.switch_to_block(pad);
         let exn = self.bcx.block_params(pad)[0];
-        let mut locals: Vec<LocalId> = self.move_paths.locals.keys().copied().collect();
-        locals.sort_by_key(|l| std::cmp::Reverse(l.into_raw().into_u32()));
-        for local in locals {
-            let ty = self.local_ty(local);
-            let place = self.local_place(local);
-            self.drop_path(local, &[], &place, PlaceTy::from_ty(ty))?;
-        }
+        self.drop_all_flagged_locals()?;
         let mut sig =
             cranelift_codegen::ir::Signature::new(cranelift_codegen::isa::CallConv::SystemV);
         sig.params.push(cranelift_codegen::ir::AbiParam::new(

@@ -182,7 +182,9 @@ pub fn codegen_glue_instance<'db>(
                 .ok_or_else(|| anyhow!("no shim for this function"))?;
             crate::shims::codegen_shim(&mut fx, shim, f, instance.args, args, &ret)?;
         }
-        InstanceKind::Item(_) | InstanceKind::Closure(_) => bail!("not a generated instance"),
+        InstanceKind::Item(_) | InstanceKind::Closure(_) | InstanceKind::Coroutine(_) => {
+            bail!("not a generated instance")
+        }
     }
     fx.return_from(&ret);
     fx.bcx.seal_all_blocks();
@@ -360,6 +362,7 @@ fn drop_glue_body<'db>(fx: &mut FunctionCx<'_, 'db>, ty: Ty<'db>, arg: CValue<'d
                 drop_field(fx, ptr, off, t, meta)?;
             }
         }
+        TyKind::Coroutine(..) => crate::coroutine::drop_coroutine(fx, ty, ptr)?,
         TyKind::Closure(_, cargs) => {
             let upvars = cargs.as_closure().upvar_tys();
             for (i, t) in upvars.iter().enumerate() {

@@ -7,7 +7,7 @@ use ra_ap_hir_def::{
     BuiltinDeriveImplId, FunctionId, HasModule, ItemContainerId, Lookup,
     builtin_derive::BuiltinDeriveImplMethod, signatures::FunctionSignature,
 };
-use ra_ap_hir_ty::db::InternedClosureId;
+use ra_ap_hir_ty::db::{InternedClosureId, InternedCoroutineId};
 use ra_ap_hir_ty::next_solver::{GenericArgs, SolverDefId, Ty, TyKind};
 use ra_ap_rustc_abi::ExternAbi;
 use ra_ap_rustc_type_ir::ClosureKind;
@@ -25,6 +25,10 @@ pub enum InstanceKind<'db> {
     /// `<closure as FnOnce>::call_once` for a `Fn`/`FnMut` closure: takes the closure by
     /// value, calls its body by reference, then drops it.
     ClosureOnceShim(InternedClosureId<'db>),
+    /// `<{async block} as Future>::poll`: the body of an `async` block or `async fn`,
+    /// compiled as its state machine's resume function (`coroutine.rs`); `args` are the
+    /// coroutine type's full arguments.
+    Coroutine(InternedCoroutineId<'db>),
     /// A `Fn*` trait method called on a function item or function pointer; `args` are the
     /// trait method's arguments `[Self, Args]`.
     FnPtrShim(FunctionId),
@@ -125,6 +129,7 @@ impl<'db> Instance<'db> {
         match self.kind {
             InstanceKind::Item(f) => Some(f.krate(tcx.db)),
             InstanceKind::Closure(c) => Some(c.loc(tcx.db).owner.module(tcx.db).krate(tcx.db)),
+            InstanceKind::Coroutine(c) => Some(c.loc(tcx.db).owner.module(tcx.db).krate(tcx.db)),
             _ => None,
         }
     }
@@ -194,6 +199,34 @@ impl<'db> Instance<'db> {
                 spread_last(&mut inputs);
                 InstanceSig::rust(inputs, tcx.mono(sig.output()))
             }
+            InstanceKind::Coroutine(c) => {
+                // `Future::poll(self: Pin<&mut Self>, cx: &mut Context<'_>)`: `Pin` of a
+                // reference is passed as the reference.
+                let coroutine_ty = ra_ap_rustc_type_ir::inherent::Ty::new_coroutine(
+                    tcx.interner,
+                    c.into(),
+                    self.args,
+                );
+                let output = tcx.mono(self.args.as_coroutine().return_ty());
+                let lang = tcx.interner.lang_items();
+                let (Some(context), Some(poll)) = (lang.Context, lang.Poll) else {
+                    panic!("core has no `Context` or `Poll` lang item");
+                };
+                let context = Ty::new_adt(
+                    tcx.interner,
+                    ra_ap_hir_def::AdtId::StructId(context),
+                    GenericArgs::new_from_slice(&[ra_ap_hir_ty::next_solver::Region::new_erased(
+                        tcx.interner,
+                    )
+                    .into()]),
+                );
+                let poll = Ty::new_adt(
+                    tcx.interner,
+                    ra_ap_hir_def::AdtId::EnumId(poll),
+                    GenericArgs::new_from_slice(&[output.into()]),
+                );
+                InstanceSig::rust(vec![tcx.mut_ref(coroutine_ty), tcx.mut_ref(context)], poll)
+            }
             InstanceKind::FnPtrShim(trait_fn) => {
                 let self_ty = self.args.type_at(0);
                 let args_tuple = self.args.type_at(1);
@@ -248,12 +281,21 @@ impl<'db> Instance<'db> {
         match self.kind {
             InstanceKind::Item(f) => describe_fn(tcx, f, self.args),
             InstanceKind::Closure(c) => {
-                format!("{{closure}} in {}", describe_owner(tcx, c, self.args))
+                format!(
+                    "{{closure}} in {}",
+                    describe_owner(tcx, c.loc(tcx.db), self.args)
+                )
+            }
+            InstanceKind::Coroutine(c) => {
+                format!(
+                    "{{async body}} in {}",
+                    describe_owner(tcx, c.loc(tcx.db), self.args)
+                )
             }
             InstanceKind::ClosureOnceShim(c) => {
                 format!(
                     "<{{closure}} in {} as FnOnce>::call_once (shim)",
-                    describe_owner(tcx, c, self.args)
+                    describe_owner(tcx, c.loc(tcx.db), self.args)
                 )
             }
             InstanceKind::FnPtrShim(f) => {
@@ -379,10 +421,10 @@ pub fn describe_fn<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) 
 
 fn describe_owner<'db>(
     tcx: &TyCx<'db>,
-    c: InternedClosureId<'db>,
+    loc: ra_ap_hir_ty::db::InternedClosure<'db>,
     args: GenericArgs<'db>,
 ) -> String {
-    match c.loc(tcx.db).owner.as_function() {
+    match loc.owner.as_function() {
         Some(f) => {
             // The closure's parent arguments are the owner's arguments.
             let n = generics_count(tcx, SolverDefId::FunctionId(f));
@@ -461,6 +503,7 @@ impl<'db> Instance<'db> {
             InstanceKind::Closure(c) | InstanceKind::ClosureOnceShim(c) => {
                 out.push(module_crate(c.loc(db).owner.module(db)))
             }
+            InstanceKind::Coroutine(c) => out.push(module_crate(c.loc(db).owner.module(db))),
             InstanceKind::DropGlue | InstanceKind::CloneShim => {}
             InstanceKind::Derive(id, _) => out.push(module_crate(id.module(db))),
             InstanceKind::Ctor(c) => out.push(callable(c)),
@@ -499,6 +542,7 @@ pub fn crates_of_ty<'db>(
             K::Adt(def, _) => out.push(module_crate(def.def_id().module(db))),
             K::FnDef(def, _) => out.push(callable(def.0)),
             K::Closure(c, _) => out.push(module_crate(c.0.loc(db).owner.module(db))),
+            K::Coroutine(c, _) => out.push(module_crate(c.0.loc(db).owner.module(db))),
             K::Bool
             | K::Char
             | K::Int(_)

@@ -175,10 +175,10 @@ pub fn compute<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<Arc<Layout>> {
             };
             layout
         }
-        TyKind::Coroutine(..) | TyKind::CoroutineWitness(..) | TyKind::CoroutineClosure(..) => {
+        TyKind::Coroutine(..) => (*crate::coroutine::layout(tcx, ty)?.layout).clone(),
+        TyKind::CoroutineWitness(..) | TyKind::CoroutineClosure(..) => {
             bail!(
-                "`{}` is an async block, async fn or coroutine: rac does not compile coroutines \
-                 (their state machines) yet",
+                "`{}` is an async closure or a coroutine witness: rac does not compile them",
                 tcx.display(ty)
             )
         }

@@ -8,6 +8,7 @@ pub mod call;
 pub mod common;
 pub mod compile;
 pub mod constant;
+pub mod coroutine;
 pub mod cx;
 pub mod emit;
 pub mod entry;

@@ -27,6 +27,7 @@ fn body_of_untimed<'db>(
     let owner = match instance.kind {
         InstanceKind::Item(f) => InferBodyId::from(DefWithBodyId::from(f)),
         InstanceKind::Closure(c) => c.loc(db).owner,
+        InstanceKind::Coroutine(c) => c.loc(db).owner,
         _ => return Err("this instance has no MIR body".into()),
     };
     macro_expansion_errors(tcx, owner)?;
@@ -41,6 +42,12 @@ fn body_of_untimed<'db>(
                 instance.args.as_closure().parent_args(),
             );
             db.monomorphized_mir_body_for_closure(c, parent.store(), tcx.env.store())
+        }
+        InstanceKind::Coroutine(c) => {
+            let parent = ra_ap_hir_ty::next_solver::GenericArgs::new_from_slice(
+                instance.args.as_coroutine().parent_args(),
+            );
+            db.monomorphized_mir_body_for_coroutine(c, parent.store(), tcx.env.store())
         }
         _ => return Err("this instance has no MIR body".into()),
     };

@@ -37,6 +37,9 @@ pub enum Reason {
     Generic,
     Inline,
     NoSymbol,
+    /// Monomorphic, but its signature holds an async state machine, which rac lays out its
+    /// own way (`coroutine.rs`): rac compiles it so that only rac code makes such values.
+    AsyncState,
     MonomorphicExtern,
     Foreign,
     Shim,
@@ -52,6 +55,7 @@ impl Reason {
             Reason::Generic => "generic",
             Reason::Inline => "#[inline]",
             Reason::NoSymbol => "monomorphic, but no global symbol in the rlibs",
+            Reason::AsyncState => "monomorphic, but its signature holds an async state machine",
             Reason::MonomorphicExtern => "monomorphic extern",
             Reason::Foreign => "foreign (extern block)",
             Reason::Shim => "shim",
@@ -258,6 +262,19 @@ fn resolve_fn_untimed<'db>(
     classify_item(tcx, linkmap, f, args)
 }
 
+/// Whether a value of an async block's or `async fn`'s state machine crosses the
+/// instance's signature (an `async fn` returns one). rustc lays these out its own way, so
+/// rac never takes such values from rustc-built code.
+fn holds_coroutine<'db>(tcx: &TyCx<'db>, instance: &Instance<'db>) -> bool {
+    let sig = instance.sig(tcx);
+    sig.inputs.iter().chain([&sig.output]).any(|t| {
+        t.walk().any(|a| {
+            ra_ap_rustc_type_ir::inherent::GenericArg::as_type(&a)
+                .is_some_and(|t| matches!(t.kind(), TyKind::Coroutine(..)))
+        })
+    })
+}
+
 /// Tiers for a concrete function item with a body.
 pub fn classify_item<'db>(
     tcx: &TyCx<'db>,
@@ -296,6 +313,9 @@ pub fn classify_item<'db>(
         };
     }
     let generic = args.types().next().is_some() || args.consts().next().is_some();
+    if !generic && scope.is_some() && holds_coroutine(tcx, &instance) {
+        return tier1(tcx, instance, Reason::AsyncState);
+    }
     if !generic && scope.is_some() {
         let paths = [
             crate::symbol_path::fn_path(tcx, f, args),
@@ -405,6 +425,21 @@ fn resolve_builtin_trait_call<'db>(
     let self_ty: Ty<'db> = args.type_at(0);
     let is_fn_trait_method =
         [lang.Fn_call, lang.FnMut_call_mut, lang.FnOnce_call_once].contains(&Some(f));
+    // An `async` block's or `async fn`'s future: its `poll` is the coroutine's body.
+    if Some(f) == lang.FuturePoll
+        && let TyKind::Coroutine(c, cargs) = self_ty.kind()
+    {
+        let instance = Instance {
+            kind: InstanceKind::Coroutine(c.0),
+            args: cargs,
+        };
+        let reason = if instance.is_local(tcx) {
+            Reason::Local
+        } else {
+            Reason::Generic
+        };
+        return Some(tier1(tcx, instance, reason));
+    }
     if is_fn_trait_method {
         match self_ty.kind() {
             TyKind::Closure(c, cargs) => {

@@ -130,7 +130,8 @@ fn definition_site<'db>(tcx: &TyCx<'db>, instance: &Instance<'db>) -> String {
         K::Item(f) | K::FnPtrShim(f) | K::VTableShim(f) | K::ReifyShim(f) | K::Shim(f) => {
             fn_site(db, f)
         }
-        K::Closure(c) | K::ClosureOnceShim(c) => closure_site(db, c),
+        K::Closure(c) | K::ClosureOnceShim(c) => closure_site(db, c.loc(db)),
+        K::Coroutine(c) => format!("async:{}", closure_site(db, c.loc(db))),
         _ => String::new(),
     };
     for arg in instance.args.iter() {
@@ -144,7 +145,8 @@ fn definition_site<'db>(tcx: &TyCx<'db>, instance: &Instance<'db>) -> String {
             };
             let site = match ty.kind() {
                 TyKind::Adt(def, _) => adt_site(db, def.def_id()),
-                TyKind::Closure(c, _) => closure_site(db, c.0),
+                TyKind::Closure(c, _) => closure_site(db, c.0.loc(db)),
+                TyKind::Coroutine(c, _) => format!("async:{}", closure_site(db, c.0.loc(db))),
                 TyKind::FnDef(def, _) => match def.0 {
                     ra_ap_hir_def::CallableDefId::FunctionId(f) => fn_site(db, f),
                     _ => continue,
@@ -185,10 +187,9 @@ fn adt_site(db: &dyn ra_ap_hir_ty::db::HirDatabase, adt: ra_ap_hir_def::AdtId) -
 
 fn closure_site(
     db: &dyn ra_ap_hir_ty::db::HirDatabase,
-    c: ra_ap_hir_ty::db::InternedClosureId,
+    loc: ra_ap_hir_ty::db::InternedClosure,
 ) -> String {
     use ra_ap_hir_def::{DefWithBodyId, Lookup};
-    let loc = c.loc(db);
     let ra_ap_hir_ty::InferBodyId::DefWithBodyId(owner) = loc.owner else {
         // (Closures in anonymous constants: described by their owner alone.)
         return format!("anon-const@{}", loc.expr.into_raw().into_u32());

@@ -109,6 +109,7 @@ impl<'db> TyCx<'db> {
         if !value.has_aliases() {
             return value;
         }
+        let value = self.impl_opaques(value);
         let cause = ObligationCause::dummy();
         match self
             .infcx
@@ -118,6 +119,26 @@ impl<'db> TyCx<'db> {
             Ok(v) => self.erase_regions(v),
             Err(_) => value,
         }
+    }
+
+    /// The opaque type of a trait method returning `impl Trait` (an `async fn` in a trait)
+    /// becomes the impl method's return type, as rustc's projection does: with the trait's
+    /// (whose hidden type is the default body's), layouts and calls would disagree with the
+    /// value an overriding impl returns (see `opaques::trait_method_opaque_in_impl`).
+    fn impl_opaques<T>(&self, value: T) -> T
+    where
+        T: TypeFoldable<DbInterner<'db>>,
+    {
+        use ra_ap_hir_ty::next_solver::util::BottomUpFolder;
+        let db = self.db;
+        value.fold_with(&mut BottomUpFolder {
+            interner: self.interner,
+            ty_op: |ty: Ty<'db>| {
+                ra_ap_hir_ty::opaques::trait_method_opaque_in_impl(db, self.env, ty).unwrap_or(ty)
+            },
+            lt_op: |r| r,
+            ct_op: |c| c,
+        })
     }
 
     pub fn erase_regions<T>(&self, value: T) -> T

@@ -91,6 +91,18 @@ pub trait HirDatabase: SourceDatabase + 'static {
             .map_err(|err| err.clone())
     }
 
+    /// rac: `monomorphized_mir_body_for_closure` for an `async` block or `async fn` body.
+    fn monomorphized_mir_body_for_coroutine<'db>(
+        &'db self,
+        def: InternedCoroutineId<'db>,
+        subst: StoredGenericArgs,
+        env: StoredParamEnvAndCrate,
+    ) -> Result<&'db MirBody<'db>, MirLowerError<'db>> {
+        let db = self.as_dyn();
+        crate::mir::monomorphized_mir_body_for_coroutine_query(db, def, subst, env)
+            .map_err(|err| err.clone())
+    }
+
     fn const_eval<'db>(
         &'db self,
         def: ConstId,

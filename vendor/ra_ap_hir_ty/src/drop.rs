@@ -131,9 +131,9 @@ fn has_drop_glue_impl<'db>(
         TyKind::Closure(_, args) => {
             has_drop_glue_impl(infcx, args.as_closure().tupled_upvars_ty(), env, visited)
         }
-        TyKind::Coroutine(_, args) => {
-            has_drop_glue_impl(infcx, args.as_coroutine().tupled_upvars_ty(), env, visited)
-        }
+        // rac: a suspended coroutine owns the locals it holds across `.await`s, whatever
+        // its captures: it always has drop glue (which does nothing when it holds none).
+        TyKind::Coroutine(..) => DropGlue::HasDropGlue,
         TyKind::CoroutineClosure(_, args) => {
             has_drop_glue_impl(infcx, args.as_coroutine_closure().tupled_upvars_ty(), env, visited)
         }

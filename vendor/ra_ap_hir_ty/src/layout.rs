@@ -350,8 +350,37 @@ pub fn layout_of_ty_query(
             let fields = fields.iter().collect::<IndexVec<_, _>>();
             cx.calc.univariant(&fields, &ReprOptions::default(), StructKind::AlwaysSized)?
         }
-        TyKind::Coroutine(_, args) => {
-            return db.layout_of_ty(args.as_coroutine().tupled_upvars_ty().store(), trait_env);
+        TyKind::Coroutine(c, args) => {
+            // rac: an async coroutine holds its captures, its state, its body's locals and
+            // drop flags (see `mir::coroutine_saved_locals`), as rac's codegen lays it out;
+            // no niche, in memory (its locals are uninitialized until the body runs).
+            let parent =
+                GenericArgs::new_from_slice(args.as_coroutine().parent_args());
+            let body = db
+                .monomorphized_mir_body_for_coroutine(c.0, parent.store(), trait_env.clone())
+                .map_err(|_| LayoutError::HasErrorType)?;
+            let (saved, capacity) = crate::mir::coroutine_saved_locals(body);
+            let TyKind::Tuple(upvars) = args.as_coroutine().tupled_upvars_ty().kind() else {
+                return Err(LayoutError::HasErrorType);
+            };
+            let u32_ty = Ty::new_uint(interner, rustc_type_ir::UintTy::U32);
+            let u8_ty = Ty::new_uint(interner, rustc_type_ir::UintTy::U8);
+            let tys = upvars
+                .iter()
+                .chain([u32_ty])
+                .chain(saved.iter().map(|l| body.locals[*l].ty.as_ref()))
+                .chain(std::iter::repeat_n(u8_ty, capacity));
+            let fields = tys
+                .map(|k| db.layout_of_ty(k.store(), trait_env.clone()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let fields = fields.iter().map(|it| &**it).collect::<Vec<_>>();
+            let fields = fields.iter().collect::<IndexVec<_, _>>();
+            let mut l =
+                cx.calc.univariant(&fields, &ReprOptions::default(), StructKind::AlwaysSized)?;
+            l.largest_niche = None;
+            l.backend_repr = BackendRepr::Memory { sized: true };
+            l.uninhabited = false;
+            l
         }
         TyKind::CoroutineClosure(_, args) => {
             return db

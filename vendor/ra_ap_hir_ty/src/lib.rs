@@ -31,7 +31,7 @@ mod infer;
 mod inhabitedness;
 mod lower;
 pub mod next_solver;
-mod opaques;
+pub mod opaques;
 mod representability;
 mod specialization;
 mod target_feature;

@@ -42,11 +42,12 @@ pub use eval::{
     render_const_using_debug_impl,
 };
 pub use lower::{
-    MirLowerError, lower_body_to_mir, lower_to_mir_with_store, mir_body_for_closure_query,
+    MirLowerError, lower_body_to_mir, lower_to_mir_with_store, mir_body_for_closure_query, mir_body_for_coroutine_query,
     mir_body_query,
 };
 pub use monomorphization::{
-    monomorphized_mir_body_for_closure_query, monomorphized_mir_body_query,
+    monomorphized_mir_body_for_closure_query, monomorphized_mir_body_for_coroutine_query,
+    monomorphized_mir_body_query,
 };
 
 pub type BasicBlockId = Idx<BasicBlock>;
@@ -1270,7 +1271,11 @@ impl<'db> PlaceTy<'db> {
                 TyKind::Closure(_, args) => {
                     args.as_closure().tupled_upvars_ty().tuple_fields()[f.0 as usize]
                 }
-                // FIXME TyKind::Coroutine / TyKind::CoroutineClosure...
+                // rac: a coroutine's fields are its captures (as for closures).
+                TyKind::Coroutine(_, args) => {
+                    args.as_coroutine().tupled_upvars_ty().tuple_fields()[f.0 as usize]
+                }
+                // FIXME TyKind::CoroutineClosure...
                 TyKind::Tuple(tys) => tys
                     .get(f.0 as usize)
                     .cloned()
@@ -1355,4 +1360,58 @@ impl<'db> PlaceTy<'db> {
             }
         }
     }
+}
+
+/// rac: what the value of an async coroutine holds besides its captures and its state
+/// (a `u32`): the locals of its body but the parameters (`&mut Self`, `&mut Context`),
+/// and room for as many one-byte drop flags as rac's codegen may keep: one per local and
+/// one per operand reading a place below a local (what it may move out of). Layouts
+/// (here and in rac's codegen) lay the value out as the captures, the state, these
+/// locals and the flags, in this order before field reordering.
+pub fn coroutine_saved_locals(body: &MirBody<'_>) -> (Vec<LocalId>, usize) {
+    let saved: Vec<LocalId> = body
+        .locals
+        .iter()
+        .map(|(l, _)| l)
+        .filter(|l| !body.param_locals.contains(l))
+        .collect();
+    let mut operands = 0usize;
+    let mut visit = |op: &Operand| {
+        if let OperandKind::Move(p) | OperandKind::Copy(p) = &op.kind
+            && !p.projection.lookup().is_empty()
+        {
+            operands += 1;
+        }
+    };
+    for (_, bb) in body.basic_blocks.iter() {
+        for st in &bb.statements {
+            if let StatementKind::Assign(_, rvalue) = &st.kind {
+                match rvalue {
+                    Rvalue::Use(op) | Rvalue::Repeat(op, _) | Rvalue::Cast(_, op, _) => visit(op),
+                    Rvalue::UnaryOp(_, op) => visit(op),
+                    Rvalue::CheckedBinaryOp(_, a, b) => {
+                        visit(a);
+                        visit(b);
+                    }
+                    Rvalue::Aggregate(_, ops) => ops.iter().for_each(&mut visit),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(t) = &bb.terminator {
+            match &t.kind {
+                TerminatorKind::Call { func, args, .. } => {
+                    visit(func);
+                    args.iter().for_each(&mut visit);
+                }
+                TerminatorKind::DropAndReplace { value, .. } => visit(value),
+                TerminatorKind::SwitchInt { discr, .. } => visit(discr),
+                TerminatorKind::Assert { cond, .. } => visit(cond),
+                TerminatorKind::Yield { value, .. } => visit(value),
+                _ => {}
+            }
+        }
+    }
+    let capacity = body.locals.len() + operands;
+    (saved, capacity)
 }

@@ -296,3 +296,58 @@ fn define_opaque_aliases(db: &dyn HirDatabase, func: FunctionId) -> Vec<TypeAlia
         })
         .collect()
 }
+
+/// rac: r-a types a call of a trait method that returns `impl Trait` (an `async fn` or
+/// `-> impl Trait` in a trait) with the *trait* method's opaque type, whose hidden type is
+/// that of the trait's default body; rustc projects it to the impl's. For an opaque of a
+/// trait method with known arguments and an impl that overrides the method, this gives
+/// the impl method's return type (its own opaque, or the concrete type it names), with
+/// regions erased. An opaque nested in the trait method's return type
+/// (`-> Option<impl Trait>`) gives the error type: callers refuse it rather than use the
+/// default body's. `None` when `ty` is not such an opaque (or the default body is used).
+pub fn trait_method_opaque_in_impl<'db>(
+    db: &'db dyn HirDatabase,
+    env: crate::ParamEnvAndCrate<'db>,
+    ty: Ty<'db>,
+) -> Option<Ty<'db>> {
+    use hir_def::Lookup;
+    use rustc_type_ir::{AliasTyKind, TypeVisitableExt, inherent::IntoKind};
+    let crate::next_solver::TyKind::Alias(alias) = ty.kind() else {
+        return None;
+    };
+    let AliasTyKind::Opaque { def_id } = alias.kind else {
+        return None;
+    };
+    let ImplTraitId::ReturnTypeImplTrait(func, _) = def_id.0.loc(db) else {
+        return None;
+    };
+    if !matches!(func.lookup(db).container, ItemContainerId::TraitId(_))
+        || alias.args.has_param()
+        || alias.args.has_infer()
+    {
+        return None;
+    }
+    let (either::Either::Left(impl_fn), impl_args) = db.lookup_impl_method(env, func, alias.args)
+    else {
+        return None;
+    };
+    if impl_fn == func {
+        return None;
+    }
+    let interner = DbInterner::new_with(db, env.krate);
+    let erased = crate::next_solver::Region::new_erased(interner);
+    let output = |f: FunctionId, args| {
+        let sig = db.callable_item_signature(f.into()).instantiate(interner, args).skip_norm_wip();
+        rustc_type_ir::fold_regions(interner, sig.skip_binder().output(), |_, _| erased)
+    };
+    let trait_output = output(func, alias.args);
+    let is_this_opaque = matches!(
+        trait_output.kind(),
+        crate::next_solver::TyKind::Alias(a) if a.kind == alias.kind
+    );
+    Some(if is_this_opaque {
+        output(impl_fn, impl_args)
+    } else {
+        Ty::new_error(interner, ErrorGuaranteed)
+    })
+}

@@ -30,7 +30,7 @@ use syntax::TextRange;
 use crate::{
     Adjust, Adjustment, AutoBorrow, CallableDefId, InferBodyId, ParamEnvAndCrate,
     consteval::ConstEvalError,
-    db::{GeneralConstId, HirDatabase, InternedClosure, InternedClosureId},
+    db::{GeneralConstId, HirDatabase, InternedClosure, InternedClosureId, InternedCoroutineId},
     display::{DisplayTarget, HirDisplay, hir_display_with_store},
     generics::generics,
     infer::{
@@ -46,7 +46,7 @@ use crate::{
     mir::{
         AggregateKind, Arena, BasicBlock, BasicBlockId, BinOp, BorrowKind, CastKind, Expr,
         FieldIndex, GenericArgs, Idx, InferenceResult, Local, LocalId, MemoryMap, MirBody, MirSpan,
-        Mutability, Operand, Place, PlaceElem, PointerCast, Projection, ProjectionElem, Rvalue,
+        MutBorrowKind, Mutability, Operand, Place, PlaceElem, PointerCast, Projection, ProjectionElem, Rvalue,
         Statement, StatementKind, SwitchTargets, Terminator, TerminatorKind, Ty, UnOp, VariantId,
         return_slot,
     },
@@ -107,6 +107,9 @@ struct MirLowerCtx<'a, 'db> {
     /// rac: while matching the pattern of an arm with a guard, its by-value bindings, the
     /// places they were copied from and the blocks that copied them (see `Expr::Match`).
     guard_bindings: Option<Vec<(LocalId, PlaceRef<'db>, BasicBlockId)>>,
+    /// rac: in the body of an `async` block or `async fn`, its `&mut Context` parameter,
+    /// which `.await` passes to the futures it polls.
+    coroutine_context: Option<LocalId>,
     env: ParamEnv<'db>,
     infcx: InferCtxt<'db>,
 }
@@ -351,6 +354,7 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             binding_scope: None,
             promote_const_places: false,
             guard_bindings: None,
+            coroutine_context: None,
             env,
             infcx,
         }
@@ -1242,7 +1246,7 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                     }
                 }
             }
-            Expr::Await { .. } => not_supported!("await"),
+            Expr::Await { expr } => self.lower_await(expr_id, *expr, place, current),
             Expr::Yeet { .. } => not_supported!("yeet"),
             &Expr::Const(id) => {
                 // Inline const blocks (`const { .. }`) are stored with their inner expression in
@@ -1512,13 +1516,22 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 self.resolver.reset_to_guard(resolver_guard);
                 Ok(Some(current))
             }
-            Expr::Closure { closure_kind: ClosureKind::Closure, .. } => {
+            Expr::Closure {
+                closure_kind:
+                    ClosureKind::Closure
+                    | ClosureKind::Coroutine { kind: hir_def::hir::CoroutineKind::Async, .. },
+                ..
+            } => {
                 let ty = self.expr_ty_without_adjust(expr_id);
-                let TyKind::Closure(id, _) = ty.kind() else {
-                    not_supported!("closure with non closure type");
-                };
-                self.result.closures.push(id.0);
-                let closure_data = &self.infer.closures_data[&id.0.loc(self.db).expr];
+                // rac: an `async` block or `async fn` body is a coroutine: its value holds
+                // the captures like a closure's (rac's codegen adds the state and the
+                // locals that live across `.await`s; see `mir_body_for_coroutine_query`).
+                match ty.kind() {
+                    TyKind::Closure(id, _) => self.result.closures.push(id.0),
+                    TyKind::Coroutine(..) => {}
+                    _ => not_supported!("closure with non closure type"),
+                }
+                let closure_data = &self.infer.closures_data[&expr_id];
 
                 let span = |sources: &[CaptureSourceStack]| match sources
                     .first()
@@ -1544,7 +1557,12 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                 };
 
                 for (place, _, sources) in &closure_data.fake_reads {
-                    let p = convert_place(self, place)?;
+                    // rac: a fake read (a no-op for codegen) of a nested closure may name
+                    // a binding of the closure or async block itself, which has no local
+                    // here (`let s = x;` in a `move` closure inside an `async` block).
+                    let Ok(p) = convert_place(self, place) else {
+                        continue;
+                    };
                     self.push_fake_read(current, p.as_ref(), span(sources));
                 }
 
@@ -1580,6 +1598,9 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
                     expr_id.into(),
                 );
                 Ok(Some(current))
+            }
+            Expr::Closure { closure_kind: ClosureKind::CoroutineClosure(_), .. } => {
+                not_supported!("async closures (`async |..| ..`): rac does not compile them yet")
             }
             Expr::Closure { closure_kind, .. } => not_supported!("{closure_kind:?} closure"),
             Expr::Tuple { exprs } => {
@@ -1865,6 +1886,153 @@ impl<'a, 'db> MirLowerCtx<'a, 'db> {
             span,
         );
         Ok(prev_block)
+    }
+
+    /// rac: `e.await` in an `async` body, as rustc desugars it:
+    ///
+    /// ```text
+    /// match IntoFuture::into_future(e) {
+    ///     mut fut => loop {
+    ///         match Future::poll(Pin::new_unchecked(&mut fut), cx) {
+    ///             Poll::Ready(v) => break v,
+    ///             Poll::Pending => cx = yield (),
+    ///         }
+    ///     },
+    /// }
+    /// ```
+    ///
+    /// `cx` is the body's `&mut Context` parameter (the resume argument): each resumption
+    /// is a new call of the body with a new context, so the `Yield` writes it back there.
+    fn lower_await(
+        &mut self,
+        expr_id: ExprId,
+        awaitee: ExprId,
+        place: PlaceRef<'db>,
+        current: BasicBlockId,
+    ) -> Result<'db, Option<BasicBlockId>> {
+        let Some(cx_local) = self.coroutine_context else {
+            not_supported!("`.await` outside of an async body");
+        };
+        let lang = self.lang_items();
+        let (Some(into_future), Some(poll), Some(pin), Some(poll_enum), Some(ready)) = (
+            lang.IntoFutureIntoFuture,
+            lang.FuturePoll,
+            lang.Pin,
+            lang.Poll,
+            lang.PollReady,
+        ) else {
+            not_supported!("`.await` without core's future lang items");
+        };
+        let interner = self.interner();
+        let span: MirSpan = expr_id.into();
+        let awaitee_ty = self.expr_ty_after_adjustments(awaitee);
+        let output_ty = self.expr_ty_without_adjust(expr_id);
+        let into_args = GenericArgs::new_from_slice(&[crate::next_solver::GenericArg::from(awaitee_ty)]);
+        let fut_ty = self
+            .db
+            .callable_item_signature(into_future.into())
+            .instantiate(interner, into_args)
+            .skip_norm_wip()
+            .skip_binder()
+            .output();
+        let fut_ref_ty = Ty::new_ref(interner, Region::error(interner), fut_ty, Mutability::Mut);
+        let pin_args = GenericArgs::new_from_slice(&[crate::next_solver::GenericArg::from(fut_ref_ty)]);
+        let pin_ty = Ty::new_adt(interner, hir_def::AdtId::StructId(pin), pin_args);
+        let poll_ty = Ty::new_adt(
+            interner,
+            hir_def::AdtId::EnumId(poll_enum),
+            GenericArgs::new_from_slice(&[crate::next_solver::GenericArg::from(output_ty)]),
+        );
+        let Some((awaitee, current)) = self.lower_expr_to_some_operand(awaitee, current)? else {
+            return Ok(None);
+        };
+        let scope = self.push_drop_scope();
+        let fut: PlaceRef<'db> = self.temp(fut_ty, current, span)?.into();
+        let fut_ref: PlaceRef<'db> = self.temp(fut_ref_ty, current, span)?.into();
+        let pinned: PlaceRef<'db> = self.temp(pin_ty, current, span)?.into();
+        let polled: PlaceRef<'db> = self.temp(poll_ty, current, span)?.into();
+        let Some(current) = self.lower_call(
+            Operand::from_fn(self.db, into_future, into_args),
+            Box::new([awaitee]),
+            fut,
+            current,
+            false,
+            span,
+        )?
+        else {
+            scope.pop_assume_dropped(self);
+            return Ok(None);
+        };
+        let begin = self.new_basic_block();
+        self.set_goto(current, begin, span);
+        self.push_assignment(
+            begin,
+            fut_ref,
+            Rvalue::Ref(BorrowKind::Mut { kind: MutBorrowKind::Default }, fut.store()),
+            span,
+        );
+        self.push_assignment(
+            begin,
+            pinned,
+            Rvalue::Aggregate(
+                AggregateKind::Adt(
+                    VariantId::StructId(pin),
+                    pin_args.store(),
+                ),
+                Box::new([Operand { kind: OperandKind::Move(fut_ref.store()), span: None }]),
+            ),
+            span,
+        );
+        let poll_args = GenericArgs::new_from_slice(&[crate::next_solver::GenericArg::from(fut_ty)]);
+        let cx_place: PlaceRef<'db> = cx_local.into();
+        let Some(polled_bb) = self.lower_call(
+            Operand::from_fn(self.db, poll, poll_args),
+            Box::new([
+                Operand { kind: OperandKind::Move(pinned.store()), span: None },
+                Operand { kind: OperandKind::Copy(cx_place.store()), span: None },
+            ]),
+            polled,
+            begin,
+            false,
+            span,
+        )?
+        else {
+            scope.pop_assume_dropped(self);
+            return Ok(None);
+        };
+        let ready_discr = self.const_eval_discriminant(ready)? as u128;
+        let discr = self.discr_temp_place(polled_bb);
+        self.push_assignment(polled_bb, discr, Rvalue::Discriminant(polled.store()), span);
+        let ready_bb = self.new_basic_block();
+        let pending_bb = self.new_basic_block();
+        self.set_terminator(
+            polled_bb,
+            TerminatorKind::SwitchInt {
+                discr: Operand { kind: OperandKind::Copy(discr.store()), span: None },
+                targets: SwitchTargets::static_if(ready_discr, ready_bb, pending_bb),
+            },
+            span,
+        );
+        self.set_terminator(
+            pending_bb,
+            TerminatorKind::Yield {
+                value: Operand::const_zst(self.types.types.unit),
+                resume: begin,
+                resume_arg: cx_place.store(),
+                drop: None,
+            },
+            span,
+        );
+        let value = polled
+            .project(ProjectionElem::Downcast(VariantId::EnumVariantId(ready)))
+            .project(ProjectionElem::Field(FieldIndex(0)));
+        self.push_assignment(
+            ready_bb,
+            place,
+            Rvalue::Use(Operand { kind: OperandKind::Move(value.store()), span: None }),
+            span,
+        );
+        Ok(Some(scope.pop_and_drop(self, ready_bb, span)))
     }
 
     fn lower_call_and_args(
@@ -2511,16 +2679,55 @@ pub fn mir_body_for_closure_query<'db>(
     db: &'db dyn HirDatabase,
     closure: InternedClosureId<'db>,
 ) -> Result<'db, MirBody<'db>> {
-    let InternedClosure { owner: body_owner, expr, .. } = closure.loc(db);
+    lower_closure_or_coroutine_body(db, closure.loc(db))
+}
+
+/// rac: the body of an `async` block or `async fn` (an async coroutine), lowered as a
+/// function `fn(&mut Self, &mut Context<'_>) -> Output` whose `.await`s are `Yield`s (see
+/// `lower_await`). Its captures are moved into locals at the start; rac's codegen turns
+/// the body into the coroutine's `poll` (the locals live in the coroutine's value).
+#[salsa::tracked(returns(as_ref), cycle_result = mir_body_for_coroutine_cycle_result)]
+pub fn mir_body_for_coroutine_query<'db>(
+    db: &'db dyn HirDatabase,
+    coroutine: InternedCoroutineId<'db>,
+) -> Result<'db, MirBody<'db>> {
+    lower_closure_or_coroutine_body(db, coroutine.loc(db))
+}
+
+fn mir_body_for_coroutine_cycle_result<'db>(
+    _db: &'db dyn HirDatabase,
+    _: salsa::Id,
+    _def: InternedCoroutineId<'db>,
+) -> Result<'db, MirBody<'db>> {
+    Err(MirLowerError::Loop)
+}
+
+fn lower_closure_or_coroutine_body<'db>(
+    db: &'db dyn HirDatabase,
+    loc: InternedClosure<'db>,
+) -> Result<'db, MirBody<'db>> {
+    let InternedClosure { owner: body_owner, expr, .. } = loc;
     let store = ExpressionStore::of(db, body_owner.expression_store_owner(db));
     let infer = InferenceResult::of(db, body_owner);
-    let Expr::Closure { args, body: root, .. } = &store[expr] else {
+    let Expr::Closure { args, body: root, closure_kind, .. } = &store[expr] else {
         implementation_error!("closure expression is not closure");
     };
-    let crate::next_solver::TyKind::Closure(_, substs) = infer.expr_ty(expr).kind() else {
-        implementation_error!("closure expression is not closure");
+    let is_coroutine = match (closure_kind, infer.expr_ty(expr).kind()) {
+        (_, crate::next_solver::TyKind::Closure(..)) => false,
+        (
+            ClosureKind::Coroutine { kind: hir_def::hir::CoroutineKind::Async, .. },
+            crate::next_solver::TyKind::Coroutine(..),
+        ) => true,
+        (ClosureKind::Coroutine { .. } | ClosureKind::OldCoroutine(_), _) => {
+            not_supported!("gen blocks and coroutines other than async ones")
+        }
+        _ => implementation_error!("closure expression is not closure"),
     };
-    let kind = substs.as_closure().kind();
+    // A coroutine owns its captures and takes them out of itself once, when it starts.
+    let kind = match infer.expr_ty(expr).kind() {
+        crate::next_solver::TyKind::Closure(_, substs) => substs.as_closure().kind(),
+        _ => rustc_type_ir::ClosureKind::FnOnce,
+    };
     let captures = infer.closures_data[&expr].min_captures.values().flatten();
     let mut ctx = MirLowerCtx::new(db, body_owner, store, infer);
 
@@ -2531,6 +2738,12 @@ pub fn mir_body_for_closure_query<'db>(
     ctx.result.locals.alloc(Local { ty: ret_ty.store() });
     let closure_local = ctx.result.locals.alloc(Local {
         ty: match kind {
+            _ if is_coroutine => Ty::new_ref(
+                ctx.interner(),
+                Region::error(ctx.interner()),
+                infer.expr_ty(expr),
+                Mutability::Mut,
+            ),
             rustc_type_ir::ClosureKind::FnOnce => infer.expr_ty(expr),
             rustc_type_ir::ClosureKind::FnMut => Ty::new_ref(
                 ctx.interner(),
@@ -2548,16 +2761,44 @@ pub fn mir_body_for_closure_query<'db>(
         .store(),
     });
     ctx.result.param_locals.push(closure_local);
+    if is_coroutine {
+        let Some(context) = ctx.lang_items().Context else {
+            not_supported!("an async body without core's `Context`");
+        };
+        let interner = ctx.interner();
+        let context_ty = Ty::new_adt(
+            interner,
+            hir_def::AdtId::StructId(context),
+            GenericArgs::new_from_slice(&[crate::next_solver::GenericArg::from(Region::error(interner))]),
+        );
+        let cx_ty = Ty::new_ref(interner, Region::error(interner), context_ty, Mutability::Mut);
+        let cx_local = ctx.result.locals.alloc(Local { ty: cx_ty.store() });
+        ctx.result.param_locals.push(cx_local);
+        ctx.coroutine_context = Some(cx_local);
+    }
     let sig = infer.closures_data[&expr].liberated_sig.get();
     let resolver_guard = ctx.resolver.update_to_inner_scope(db, ctx.store_owner, expr);
     // rac: a closure of a promoted constant (`&VTable { f: |p| .. }`) belongs to that
     // constant, whose inference covers its own expression only: the other bindings of the
     // enclosing function have no type there and get no local.
     let in_anon_const = matches!(body_owner, InferBodyId::AnonConstId(_));
+    let captured_bindings: FxHashSet<BindingId> = infer.closures_data[&expr]
+        .min_captures
+        .values()
+        .flatten()
+        .map(|c| c.captured_local())
+        .collect();
     let current = ctx.lower_params_and_bindings(
         args.iter().zip(sig.inputs().iter()).map(|(it, y)| (*it, *y)),
         None,
-        |b| !in_anon_const || infer.type_of_binding.get(b).is_some(),
+        // rac: a coroutine's locals are part of its value: only its own bindings and
+        // those it captures get one (the enclosing function's may hold the coroutine).
+        |b| {
+            (!in_anon_const || infer.type_of_binding.get(b).is_some())
+                && (!is_coroutine
+                    || store.binding_owner(b) == Some(expr)
+                    || captured_bindings.contains(&b))
+        },
     )?;
 
     // Push local for every upvar in the closure. rustc doesn't do that, but we have to so we have locals
@@ -2575,7 +2816,7 @@ pub fn mir_body_for_closure_query<'db>(
     for (capture_idx, capture) in captures.enumerate() {
         let capture_local = ctx.result.locals.alloc(Local { ty: capture.captured_ty(db).store() });
         let mut projections = Vec::with_capacity(usize::from(is_by_ref_closure) + 1);
-        if is_by_ref_closure {
+        if is_by_ref_closure || is_coroutine {
             projections.push(ProjectionElem::Deref);
         }
         projections.push(ProjectionElem::Field(FieldIndex(capture_idx as u32)));

@@ -54,6 +54,13 @@ impl<'db> FallibleTypeFolder<DbInterner<'db>> for Filler<'db> {
             TyKind::Alias(..) => {
                 // First instantiate params.
                 let ty = ty.try_super_fold_with(self)?;
+                // rac: the opaque of a trait method is the impl method's return type.
+                let ty = crate::opaques::trait_method_opaque_in_impl(
+                    self.infcx.interner.db(),
+                    self.trait_env,
+                    ty,
+                )
+                .unwrap_or(ty);
 
                 let mut ocx = ObligationCtxt::new(&self.infcx);
                 let ty = ocx
@@ -276,6 +283,31 @@ fn monomorphized_mir_body_cycle_result<'db>(
     _db: &'db dyn HirDatabase,
     _: salsa::Id,
     _: InferBodyId<'db>,
+    _: StoredGenericArgs,
+    _: StoredParamEnvAndCrate,
+) -> Result<MirBody<'db>, MirLowerError<'db>> {
+    Err(MirLowerError::Loop)
+}
+
+/// rac: `mir_body_for_coroutine_query` with the parent's generic arguments `subst`.
+#[salsa::tracked(returns(as_ref), cycle_result = monomorphized_mir_body_for_coroutine_cycle_result)]
+pub fn monomorphized_mir_body_for_coroutine_query<'db>(
+    db: &'db dyn HirDatabase,
+    coroutine: crate::db::InternedCoroutineId<'db>,
+    subst: StoredGenericArgs,
+    trait_env: StoredParamEnvAndCrate,
+) -> Result<MirBody<'db>, MirLowerError<'db>> {
+    let mut filler = Filler::new(db, trait_env.as_ref(db), subst.as_ref());
+    let body = crate::mir::mir_body_for_coroutine_query(db, coroutine).map_err(|e| e.clone())?;
+    let mut body = (*body).clone();
+    filler.fill_body(&mut body)?;
+    Ok(body)
+}
+
+fn monomorphized_mir_body_for_coroutine_cycle_result<'db>(
+    _db: &'db dyn HirDatabase,
+    _: salsa::Id,
+    _: crate::db::InternedCoroutineId<'db>,
     _: StoredGenericArgs,
     _: StoredParamEnvAndCrate,
 ) -> Result<MirBody<'db>, MirLowerError<'db>> {

@@ -434,6 +434,9 @@ impl<'db> MirLowerCtx<'_, 'db> {
         };
         match &self.store[expr] {
             Expr::Literal(_) => true,
+            // Associated constants and functions (`OffsetHelper::<T, S>::TRAILER_OFFSET`,
+            // `poll::<T>` in tokio's task vtable).
+            Expr::Path(_) if self.infer.assoc_resolutions_for_expr(expr).is_some() => true,
             Expr::Path(p) => {
                 let resolver_guard =
                     self.resolver.update_to_inner_scope(self.db, self.store_owner, expr);
