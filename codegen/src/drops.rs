@@ -19,10 +19,7 @@ use anyhow::Result;
 use cranelift_codegen::ir::{InstBuilder, types};
 use cranelift_frontend::Variable;
 use ra_ap_hir_def::VariantId;
-use ra_ap_hir_ty::mir::{
-    LocalId, MirBody, Operand, OperandKind, Place, PlaceTy, ProjectionElem, Rvalue, StatementKind,
-    TerminatorKind,
-};
+use ra_ap_hir_ty::mir::{LocalId, MirBody, Place, PlaceTy, ProjectionElem};
 use ra_ap_hir_ty::next_solver::{Ty, TyKind};
 use ra_ap_rustc_abi::Variants;
 use ra_ap_rustc_type_ir::inherent::{GenericArgs as _, IntoKind};
@@ -72,45 +69,8 @@ pub fn path_of(place: &Place) -> Option<Vec<PathElem>> {
 
 /// The places the body moves out of (operands of non-`Copy` type), per local.
 pub fn moved_places<'db>(fx: &FunctionCx<'_, 'db>, body: &MirBody<'db>) -> Vec<Place> {
-    let mut out = candidate_moved_places(body);
+    let mut out = ra_ap_hir_ty::mir::places_read_by_value(body);
     out.retain(|p| !fx.is_copy(fx.place_ty(p)));
-    out
-}
-
-/// The places below a local that the body reads by value (moves, or copies of `Copy`
-/// values).
-fn candidate_moved_places(body: &MirBody<'_>) -> Vec<Place> {
-    let mut out = Vec::new();
-    let mut visit = |op: &Operand| {
-        if let OperandKind::Move(p) | OperandKind::Copy(p) = &op.kind
-            && !p.projection.lookup().is_empty()
-        {
-            out.push(p.clone());
-        }
-    };
-    for (_, bb) in body.basic_blocks.iter() {
-        for st in &bb.statements {
-            if let StatementKind::Assign(_, rvalue) = &st.kind {
-                match rvalue {
-                    Rvalue::Use(op) | Rvalue::Repeat(op, _) | Rvalue::Cast(_, op, _) => visit(op),
-                    Rvalue::UnaryOp(_, op) => visit(op),
-                    Rvalue::CheckedBinaryOp(_, a, b) => {
-                        visit(a);
-                        visit(b);
-                    }
-                    Rvalue::Aggregate(_, ops) => ops.iter().for_each(&mut visit),
-                    _ => {}
-                }
-            }
-        }
-        if let Some(t) = &bb.terminator {
-            match &t.kind {
-                TerminatorKind::Call { args, .. } => args.iter().for_each(&mut visit),
-                TerminatorKind::DropAndReplace { value, .. } => visit(value),
-                _ => {}
-            }
-        }
-    }
     out
 }
 

@@ -1362,25 +1362,15 @@ impl<'db> PlaceTy<'db> {
     }
 }
 
-/// rac: what the value of an async coroutine holds besides its captures and its state
-/// (a `u32`): the locals of its body but the parameters (`&mut Self`, `&mut Context`),
-/// and room for as many one-byte drop flags as rac's codegen may keep: one per local and
-/// one per operand reading a place below a local (what it may move out of). Layouts
-/// (here and in rac's codegen) lay the value out as the captures, the state, these
-/// locals and the flags, in this order before field reordering.
-pub fn coroutine_saved_locals(body: &MirBody<'_>) -> (Vec<LocalId>, usize) {
-    let saved: Vec<LocalId> = body
-        .locals
-        .iter()
-        .map(|(l, _)| l)
-        .filter(|l| !body.param_locals.contains(l))
-        .collect();
-    let mut operands = 0usize;
+/// rac: the places below a local that `body` reads by value (moves, or copies of `Copy`
+/// values), in block order: what rac's drop elaboration may give a flag of its own.
+pub fn places_read_by_value(body: &MirBody<'_>) -> Vec<Place> {
+    let mut out = Vec::new();
     let mut visit = |op: &Operand| {
         if let OperandKind::Move(p) | OperandKind::Copy(p) = &op.kind
             && !p.projection.lookup().is_empty()
         {
-            operands += 1;
+            out.push(p.clone());
         }
     };
     for (_, bb) in body.basic_blocks.iter() {
@@ -1400,18 +1390,28 @@ pub fn coroutine_saved_locals(body: &MirBody<'_>) -> (Vec<LocalId>, usize) {
         }
         if let Some(t) = &bb.terminator {
             match &t.kind {
-                TerminatorKind::Call { func, args, .. } => {
-                    visit(func);
-                    args.iter().for_each(&mut visit);
-                }
+                TerminatorKind::Call { args, .. } => args.iter().for_each(&mut visit),
                 TerminatorKind::DropAndReplace { value, .. } => visit(value),
-                TerminatorKind::SwitchInt { discr, .. } => visit(discr),
-                TerminatorKind::Assert { cond, .. } => visit(cond),
-                TerminatorKind::Yield { value, .. } => visit(value),
                 _ => {}
             }
         }
     }
-    let capacity = body.locals.len() + operands;
+    out
+}
+
+/// rac: what the value of an async coroutine holds besides its captures and its state
+/// (a `u32`): the locals of its body but the parameters (`&mut Self`, `&mut Context`),
+/// and room for as many one-byte drop flags as rac's codegen may keep: one per local and
+/// one per place it reads by value (`places_read_by_value`). Layouts
+/// (here and in rac's codegen) lay the value out as the captures, the state, these
+/// locals and the flags, in this order before field reordering.
+pub fn coroutine_saved_locals(body: &MirBody<'_>) -> (Vec<LocalId>, usize) {
+    let saved: Vec<LocalId> = body
+        .locals
+        .iter()
+        .map(|(l, _)| l)
+        .filter(|l| !body.param_locals.contains(l))
+        .collect();
+    let capacity = body.locals.len() + places_read_by_value(body).len();
     (saved, capacity)
 }
