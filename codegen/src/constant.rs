@@ -838,7 +838,7 @@ fn rlib_static_symbol(
     if !scope.is_some() {
         return None;
     }
-    let path = crate::symbol_path::static_path(db, s)?;
+    let path = crate::symbol_path::static_path(&cx.tcx, s)?;
     crate::resolve::lookup_in(&cx.linkmap, scope, &path)
         .filter(|sym| sym.kind == linkmap::SymbolKind::Data)
         .map(|sym| sym.mangled.clone())

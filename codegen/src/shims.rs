@@ -1,6 +1,7 @@
-//! Tier 3: std functions rust-analyzer cannot lower, and what rac uses instead.
+//! Tier 3: std (and a few dependency) functions rust-analyzer cannot lower, and what rac
+//! uses instead.
 //!
-//! The table maps a std function (its module path, `{impl}` for an impl method, and its
+//! The table maps a function (its crate and module path, `{impl}` for an impl method, and its
 //! name) to a replacement rac generates. Replacements keep the replaced function's
 //! signature, so callers are unaffected.
 //!
@@ -9,6 +10,7 @@
 //! | `core::sync::atomic::atomic_*`, `fence` | const-generic orderings fail to monomorphize | the operation, sequentially consistent |
 //! | `alloc::vec::in_place_collect::{impl}::from_iter` | its `const { .. }` selector reads an associated const r-a cannot evaluate | `SpecFromIterNested::from_iter`, the non-in-place path (same result) |
 //! | any function whose body is a `const_eval_select!` over exactly its parameters (`const_panic!`'s `do_panic`, `<TypeId as PartialEq>::eq`) | r-a does not resolve the macro 2.0's intrinsic call | a call of its `runtime` function with the same arguments |
+//! | `concurrent_queue::full_fence` (a dependency: concurrent-queue 2.x, under async-channel, async-executor, smol) | inline assembly (`lock not`), which r-a does not lower; every `ConcurrentQueue::push` reaches it | a sequentially consistent fence, which its documentation says it is equivalent to |
 //! | `core::str::pattern::simd_contains` | its portable-SIMD mask code (`Swizzle::concat_swizzle`) does not lower (`InaccessibleLocal`): every `str::contains(&str)` was refused | Rust source: `rac_shims::simd_contains`, `None` (its caller then uses the Two-Way searcher, as without SSE2) |
 //!
 //! Rows whose replacement is "Rust source" name a function of the shims crate
@@ -104,6 +106,7 @@ pub fn shim_for(tcx: &TyCx<'_>, f: FunctionId) -> Option<Shim> {
         "core::sync::atomic::atomic_compare_exchange"
         | "core::sync::atomic::atomic_compare_exchange_weak" => Shim::AtomicCompareExchange,
         "core::sync::atomic::fence" | "core::sync::atomic::compiler_fence" => Shim::Fence,
+        "concurrent_queue::full_fence" => Shim::Fence,
         "alloc::vec::in_place_collect::{impl}::from_iter" => Shim::InPlaceCollectFallback,
         "core::str::pattern::simd_contains" => Shim::Source("simd_contains"),
         _ => return None,

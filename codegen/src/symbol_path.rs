@@ -3,8 +3,11 @@
 //! `std::io::stdio::_print`, `<alloc::string::String as core::fmt::Write>::write_str`,
 //! `<core::fmt::Formatter>::pad`.
 //!
-//! A path that cannot be printed (block-local items, closures, types the printer does not
-//! know) yields `None`, which only means "no Tier 2 symbol"; it never selects a wrong one.
+//! Dependencies' own symbols are legacy-mangled (rustc's default outside std): items
+//! declared in blocks (`static`s of `thread_local!`, a `fn` inside a `fn`) are looked up
+//! by their legacy paths (`block_item_path`), impls spelled as rustc's legacy printer
+//! does. A path that cannot be printed (closures, types the printer does not know) yields
+//! `None`, which only means "no Tier 2 symbol"; it never selects a wrong one.
 
 use ra_ap_hir::db::HirDatabase;
 use ra_ap_hir_def::{
@@ -52,10 +55,10 @@ pub fn module_segments(db: &dyn HirDatabase, module: ModuleId) -> Option<Vec<Str
 }
 
 /// A static's path as rustc's symbols spell it: `krate::module::NAME`, or for a static
-/// declared in the body of a free function (`memchr`'s `static FN` in each of its
-/// dispatch functions), `krate::module::function::NAME`. `None` for other places (impl
-/// methods, functions in functions): no Tier 2 lookup then.
-pub fn static_path(db: &dyn HirDatabase, s: ra_ap_hir_def::StaticId) -> Option<String> {
+/// declared in a block (`memchr`'s `static FN` in each of its dispatch functions,
+/// `thread_local!` in a method), the legacy path of [`block_item_path`].
+pub fn static_path<'db>(tcx: &TyCx<'db>, s: ra_ap_hir_def::StaticId) -> Option<String> {
+    let db = tcx.db;
     let ItemContainerId::ModuleId(m) = s.lookup(db).container else {
         return None;
     };
@@ -63,38 +66,39 @@ pub fn static_path(db: &dyn HirDatabase, s: ra_ap_hir_def::StaticId) -> Option<S
         .name
         .as_str()
         .to_owned();
-    let Some(block) = m.block(db) else {
+    if m.block(db).is_none() {
         return Some(format!("{}::{name}", module_path(db, m)?));
-    };
+    }
+    block_item_path(tcx, m, &name)
+}
+
+/// The legacy path of an item named `name` declared in the block module `block` (a
+/// function's body, a closure, an inline `const`), as rustc's legacy symbols spell it
+/// (rustc's default for crates other than std): the enclosing items from the module down,
+/// closures as `{{closure}}`, inline consts as `{{constant}}`, an impl as rustc's legacy
+/// printer spells it (`impl_path`). `thread_local!` inside `impl Registry { fn
+/// in_worker_cold() }` is `rayon_core::registry::Registry::in_worker_cold::LOCK_LATCH::
+/// {{constant}}::{{closure}}::__RUST_STD_INTERNAL_VAL`; smol's `fn global()` inside
+/// `pub fn spawn<T>()` is `smol::spawn::spawn::global`. `None` inside a trait's default
+/// method and where a printer gives up.
+fn block_item_path<'db>(tcx: &TyCx<'db>, block: ModuleId, name: &str) -> Option<String> {
+    use ra_ap_syntax::{AstNode, ast, ast::HasName};
+    let db = tcx.db;
+    let block_id = block.block(db)?;
     // Blocks nest (the function's body, a macro's `{ }`): the path is the module's.
-    let mut parent = block.module(db);
+    let mut parent = block_id.module(db);
     while let Some(outer) = parent.block(db) {
         parent = outer.module(db);
     }
-    let node = block.ast_id(db).to_in_file_node(db);
     // SAFETY: the id is used for this one path lookup in the same database, not kept.
-    let module = module_path(db, unsafe { parent.to_static() })?;
-    nested_static_path(db, node.syntax().cloned(), &module, &name)
-}
-
-/// The legacy path of a static declared in a block (a function's body, a closure, an
-/// inline `const`), as rustc's legacy symbols spell it: the enclosing items from the
-/// module down, closures as `{{closure}}`, inline consts as `{{constant}}`, an inherent
-/// method under its type: `thread_local!` inside `impl Registry { fn in_worker_cold() }`
-/// is `crate::registry::Registry::in_worker_cold::LOCK_LATCH::{{constant}}::{{closure}}::
-/// __RUST_STD_INTERNAL_VAL`. `None` inside a trait or a trait impl, or an impl of a type
-/// with parameters (their legacy paths are spelled otherwise).
-fn nested_static_path(
-    db: &dyn HirDatabase,
-    block: ra_ap_hir_expand::InFile<ra_ap_syntax::SyntaxNode>,
-    module: &str,
-    name: &str,
-) -> Option<String> {
-    use ra_ap_syntax::{AstNode, ast, ast::HasGenericParams, ast::HasName};
-    let mut segments: Vec<String> = Vec::new();
+    let parent = unsafe { parent.to_static() };
+    let node = block_id.ast_id(db).to_in_file_node(db);
+    let mut segments: Vec<String> = vec![name.to_owned()];
+    let mut prefix = None;
     // Through macro expansions: `thread_local_inner!` expands inside the `const` item
     // that `thread_local!` expands to.
-    for n in block.ancestors_with_macros(db) {
+    for n in node.syntax().cloned().ancestors_with_macros(db) {
+        let file_id = n.file_id;
         let n = n.value;
         if let Some(c) = ast::Const::cast(n.clone()) {
             segments.push(c.name()?.text().to_string());
@@ -109,28 +113,80 @@ fn nested_static_path(
         {
             segments.push("{{constant}}".into());
         } else if let Some(imp) = ast::Impl::cast(n.clone()) {
-            if imp.trait_().is_some() || imp.generic_param_list().is_some() {
-                return None;
-            }
-            let ty = imp.self_ty()?.syntax().text().to_string();
-            let ty = ty.rsplit("::").next()?.trim().to_owned();
-            if !ty.chars().all(|c| c.is_alphanumeric() || c == '_') {
-                return None;
-            }
-            segments.push(ty);
+            let ptr = ra_ap_syntax::AstPtr::new(&imp);
+            let id = ra_ap_hir::Module::from(parent)
+                .impl_defs(db)
+                .into_iter()
+                .filter_map(|i| ra_ap_hir_def::ImplId::try_from(i).ok())
+                .find(|&i| {
+                    let loc = i.lookup(db);
+                    loc.id.file_id == file_id && loc.id.to_ptr(db) == ptr
+                })?;
+            prefix = Some(legacy_impl_path(tcx, id)?);
+            break;
         } else if ast::Trait::can_cast(n.kind()) {
             return None;
         } else if ast::Module::can_cast(n.kind()) {
             break;
         }
     }
-    segments.reverse();
-    let mut path = module.to_owned();
-    for s in segments {
+    let mut path = match prefix {
+        Some(p) => p,
+        None => module_path(db, parent)?,
+    };
+    for s in segments.iter().rev() {
         path.push_str("::");
-        path.push_str(&s);
+        path.push_str(s);
     }
-    Some(format!("{path}::{name}"))
+    Some(path)
+}
+
+/// An impl's path as rustc's legacy symbol printer spells it (`print_impl_path`), with
+/// the impl's own parameters by name: `<krate::m::Layer<S,N,E,W> as krate::l::Layer<S>>`,
+/// `krate::m::Registry` for an inherent impl of a type, and `krate::m::<impl
+/// krate::t::Trait for krate::u::Type>` for an impl in neither the type's nor the
+/// trait's module.
+fn legacy_impl_path<'db>(tcx: &TyCx<'db>, imp: ra_ap_hir_def::ImplId) -> Option<String> {
+    let db = tcx.db;
+    let self_ty = db.impl_self_ty(imp).skip_binder();
+    let trait_ref = db.impl_trait(imp).map(|t| t.skip_binder());
+    let module = imp.lookup(db).container;
+    let self_path = print_ty(tcx, self_ty, Style::Legacy)?;
+    let trait_path = match &trait_ref {
+        Some(tr) => Some(trait_path_in(tcx, tr.def_id.0, tr.args, 1, Style::Legacy)?),
+        None => None,
+    };
+    let in_self_mod = match self_ty.kind() {
+        TyKind::Adt(def, _) => def.def_id().module(db) == module,
+        _ => false,
+    };
+    let in_trait_mod = trait_ref
+        .as_ref()
+        .is_some_and(|tr| tr.def_id.0.module(db) == module);
+    if !in_self_mod && !in_trait_mod {
+        let parent = module_path(db, module)?;
+        return Some(match trait_path {
+            Some(t) => format!("{parent}::<impl {t} for {self_path}>"),
+            None => format!("{parent}::<impl {self_path}>"),
+        });
+    }
+    Some(match trait_path {
+        Some(t) => format!("<{self_path} as {t}>"),
+        None if matches!(
+            self_ty.kind(),
+            TyKind::Adt(..)
+                | TyKind::Bool
+                | TyKind::Char
+                | TyKind::Str
+                | TyKind::Int(_)
+                | TyKind::Uint(_)
+                | TyKind::Float(_)
+        ) =>
+        {
+            self_path
+        }
+        None => format!("<{self_path}>"),
+    })
 }
 
 /// The path legacy symbols (rustc's default for crates other than std) give an inherent
@@ -164,6 +220,7 @@ pub fn fn_path<'db>(tcx: &TyCx<'db>, f: FunctionId, args: GenericArgs<'db>) -> O
     let db = tcx.db;
     let name = FunctionSignature::of(db, f).name.as_str().to_owned();
     match f.lookup(db).container {
+        ItemContainerId::ModuleId(m) if m.block(db).is_some() => block_item_path(tcx, m, &name),
         ItemContainerId::ModuleId(m) => Some(format!("{}::{name}", module_path(db, m)?)),
         ItemContainerId::ImplId(imp) => {
             let self_ty = tcx.instantiate(db.impl_self_ty(imp).skip_binder(), args);
@@ -188,13 +245,23 @@ fn trait_path<'db>(
     args: GenericArgs<'db>,
     skip: usize,
 ) -> Option<String> {
+    trait_path_in(tcx, t, args, skip, Style::Symbol)
+}
+
+fn trait_path_in<'db>(
+    tcx: &TyCx<'db>,
+    t: TraitId,
+    args: GenericArgs<'db>,
+    skip: usize,
+    style: Style<'_>,
+) -> Option<String> {
     let db = tcx.db;
     let base = format!(
         "{}::{}",
         module_path(db, t.module(db))?,
         TraitSignature::of(db, t).name.as_str()
     );
-    with_args(tcx, base, GenericDefId::TraitId(t), args, skip)
+    with_args_in(tcx, base, GenericDefId::TraitId(t), args, skip, style)
 }
 
 pub fn adt_name(db: &dyn HirDatabase, adt: AdtId) -> String {
@@ -214,7 +281,7 @@ fn adt_path_in<'db>(
     let db = tcx.db;
     let base = match style {
         Style::Source(path_of) => path_of(ModuleDefId::AdtId(adt))?,
-        Style::Symbol | Style::TypeName => {
+        Style::Symbol | Style::TypeName | Style::Legacy => {
             format!(
                 "{}::{}",
                 module_path(db, adt.module(db))?,
@@ -310,16 +377,6 @@ fn closure_depth(
 
 /// Appends `<A, B>` for the type and const arguments, dropping trailing arguments equal to
 /// their defaults (rustc's `own_args_no_defaults`).
-fn with_args<'db>(
-    tcx: &TyCx<'db>,
-    base: String,
-    def: GenericDefId,
-    args: GenericArgs<'db>,
-    skip: usize,
-) -> Option<String> {
-    with_args_in(tcx, base, def, args, skip, Style::Symbol)
-}
-
 fn with_args_in<'db>(
     tcx: &TyCx<'db>,
     base: String,
@@ -336,10 +393,15 @@ fn with_args_in<'db>(
             return None;
         }
     }
+    let sep = if matches!(style, Style::Legacy) {
+        ","
+    } else {
+        ", "
+    };
     if printed.is_empty() {
         Some(base)
     } else {
-        Some(format!("{base}<{}>", printed.join(", ")))
+        Some(format!("{base}<{}>", printed.join(sep)))
     }
 }
 
@@ -378,6 +440,9 @@ enum Style<'a> {
     /// As Rust source in another crate names it (`source_spelling`): each ADT and trait
     /// by the path the function gives.
     Source(&'a dyn Fn(ModuleDefId) -> Option<String>),
+    /// As rustc's legacy symbol printer spells a generic impl's header (`legacy_impl_path`):
+    /// arguments separated by `,` alone, the impl's parameters by name.
+    Legacy,
 }
 
 pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
@@ -441,11 +506,21 @@ fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, style: Style<'_>) -> Option<Strin
                 .iter()
                 .map(|t| print_ty(tcx, t, style))
                 .collect::<Option<Vec<_>>>()?;
+            let sep = if matches!(style, Style::Legacy) {
+                ","
+            } else {
+                ", "
+            };
             match parts.len() {
                 1 => format!("({},)", parts[0]),
-                _ => format!("({})", parts.join(", ")),
+                _ => format!("({})", parts.join(sep)),
             }
         }
+        TyKind::Param(p) if matches!(style, Style::Legacy) => {
+            let params = ra_ap_hir_def::hir::generics::GenericParams::of(tcx.db, p.id.parent());
+            params[p.id.local_id()].name()?.as_str().to_owned()
+        }
+        TyKind::Array(..) if matches!(style, Style::Legacy) => return None,
         TyKind::Ref(_, t, m) => {
             let m = if m.is_mut() { "mut " } else { "" };
             format!("&{m}{}", print_ty(tcx, t, style)?)

@@ -3,7 +3,7 @@
 // extractor: see the README's limits on private types' `TypeId`s); then
 // a TCP echo server on 127.0.0.1 with tokio's `net` and `io-util`, and `tokio-util`'s
 // line codec over an in-memory duplex stream.
-//@ dep: tokio = { version = "=1.42.0", features = ["rt", "rt-multi-thread", "sync", "time", "test-util", "macros", "net", "io-util"] }
+//@ dep: tokio = { version = "=1.42.0", features = ["rt", "rt-multi-thread", "sync", "time", "test-util", "macros", "net", "io-util", "fs", "process"] }
 //@ dep: axum = { version = "=0.7.9", default-features = false, features = ["json", "query", "tokio", "http1"] }
 //@ dep: tower = { version = "=0.5.1", features = ["util"] }
 //@ dep: serde = { version = "=1.0.229", features = ["derive"] }

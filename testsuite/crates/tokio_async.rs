@@ -2,7 +2,7 @@
 // `spawn_blocking`), channels (mpsc, oneshot, broadcast, watch), locks and `Notify`,
 // `select!`/`join!`/`try_join!`, timers on a paused clock, and `async-trait`'s boxed
 // futures; the multi-thread runtime's results are sorted (their order is not fixed).
-//@ dep: tokio = { version = "=1.42.0", features = ["rt", "rt-multi-thread", "sync", "time", "test-util", "macros", "net", "io-util"] }
+//@ dep: tokio = { version = "=1.42.0", features = ["rt", "rt-multi-thread", "sync", "time", "test-util", "macros", "net", "io-util", "fs", "process"] }
 //@ dep: futures = "=0.3.31"
 //@ dep: async-trait = "=0.1.83"
 use std::sync::Arc;

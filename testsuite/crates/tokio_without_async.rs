@@ -1,7 +1,7 @@
 // tokio's runtimes driven without async syntax (`tokio_async.rs` has it): futures built from
 // futures' combinators and tokio's own futures (sleep with a paused clock, channels,
 // JoinHandle, spawn_blocking), on the current-thread and the multi-thread schedulers.
-//@ dep: tokio = { version = "=1.42.0", features = ["rt", "rt-multi-thread", "sync", "time", "test-util", "macros", "net", "io-util"] }
+//@ dep: tokio = { version = "=1.42.0", features = ["rt", "rt-multi-thread", "sync", "time", "test-util", "macros", "net", "io-util", "fs", "process"] }
 //@ dep: futures = "=0.3.31"
 use futures::future::{self, FutureExt};
 use futures::stream::{self, StreamExt};
