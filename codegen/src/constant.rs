@@ -839,9 +839,18 @@ fn rlib_static_symbol(
         return None;
     }
     let path = crate::symbol_path::static_path(&cx.tcx, s)?;
-    crate::resolve::lookup_in(&cx.linkmap, scope, &path)
-        .filter(|sym| sym.kind == linkmap::SymbolKind::Data)
-        .map(|sym| sym.mangled.clone())
+    let sym = crate::resolve::lookup_in(&cx.linkmap, scope, &path).or_else(|| {
+        // Same-named statics of one function share a legacy path; their declaration
+        // lines tell them apart.
+        let crate::resolve::RlibScope::Rlib(rlib) = scope else {
+            return None;
+        };
+        let (file, line) =
+            crate::spans::item_line(&cx.tcx, ra_ap_hir_def::Lookup::lookup(&s, db).id)?;
+        cx.linkmap
+            .lookup_declared_in(&path, rlib, &file, line as u64)
+    })?;
+    (sym.kind == linkmap::SymbolKind::Data).then(|| sym.mangled.clone())
 }
 
 /// A `&'static str` value for `s`.

@@ -83,6 +83,27 @@ fn loc_of(tcx: &TyCx<'_>, owner: InferBodyId<'_>, span: MirSpan, call: bool) -> 
     Some(Loc { file, line, col })
 }
 
+/// The file name (without directories) and line where an item is declared, as rustc's
+/// debuginfo gives them: its name's line, or for an item a macro of another crate
+/// expands to (`tracing`'s `static __CALLSITE`), the outermost macro call's.
+pub fn item_line<N: ra_ap_syntax::ast::HasName>(
+    tcx: &TyCx<'_>,
+    id: ra_ap_hir_expand::AstId<N>,
+) -> Option<(String, u32)> {
+    let db = tcx.db;
+    let node = id.to_in_file_node(db);
+    let start = ra_ap_syntax::AstNode::syntax(&node.value.name()?)
+        .text_range()
+        .start();
+    let (file, offset) = ra_ap_hir_expand::builtin::rac::user_site(db, node.file_id, start)?;
+    let (path, line, _) = file_line_col(tcx, file, offset);
+    let name = std::path::Path::new(&path)
+        .file_name()?
+        .to_string_lossy()
+        .into_owned();
+    Some((name, line))
+}
+
 pub fn file_line_col(tcx: &TyCx<'_>, file: FileId, offset: TextSize) -> (String, u32, u32) {
     let db = tcx.db;
     let text = db.file_text(file).text(db);

@@ -75,7 +75,7 @@ pub fn static_path<'db>(tcx: &TyCx<'db>, s: ra_ap_hir_def::StaticId) -> Option<S
 /// The legacy path of an item named `name` declared in the block module `block` (a
 /// function's body, a closure, an inline `const`), as rustc's legacy symbols spell it
 /// (rustc's default for crates other than std): the enclosing items from the module down,
-/// closures as `{{closure}}`, inline consts as `{{constant}}`, an impl as rustc's legacy
+/// closures, `async` blocks and `async fn` bodies as `{{closure}}`, inline consts as `{{constant}}`, an impl as rustc's legacy
 /// printer spells it (`impl_path`). `thread_local!` inside `impl Registry { fn
 /// in_worker_cold() }` is `rayon_core::registry::Registry::in_worker_cold::LOCK_LATCH::
 /// {{constant}}::{{closure}}::__RUST_STD_INTERNAL_VAL`; smol's `fn global()` inside
@@ -105,6 +105,10 @@ fn block_item_path<'db>(tcx: &TyCx<'db>, block: ModuleId, name: &str) -> Option<
         } else if let Some(st) = ast::Static::cast(n.clone()) {
             segments.push(st.name()?.text().to_string());
         } else if let Some(f) = ast::Fn::cast(n.clone()) {
+            // An `async fn`'s body is a coroutine: a closure in rustc's def paths.
+            if f.async_token().is_some() {
+                segments.push("{{closure}}".into());
+            }
             segments.push(f.name()?.text().to_string());
         } else if ast::ClosureExpr::can_cast(n.kind()) {
             segments.push("{{closure}}".into());
@@ -112,6 +116,10 @@ fn block_item_path<'db>(tcx: &TyCx<'db>, block: ModuleId, name: &str) -> Option<
             && b.const_token().is_some()
         {
             segments.push("{{constant}}".into());
+        } else if let Some(b) = ast::BlockExpr::cast(n.clone())
+            && (b.async_token().is_some() || b.gen_token().is_some())
+        {
+            segments.push("{{closure}}".into());
         } else if let Some(imp) = ast::Impl::cast(n.clone()) {
             let ptr = ra_ap_syntax::AstPtr::new(&imp);
             let id = ra_ap_hir::Module::from(parent)

@@ -16,6 +16,7 @@ use anyhow::{Context, Result, bail};
 use object::{Object, ObjectSymbol};
 
 mod cache;
+pub mod debuginfo;
 pub mod v0;
 
 pub use cache::CacheOutcome;
@@ -52,6 +53,10 @@ pub struct LinkMap {
     /// rust-analyzer file id of the crate's root file): Tier 2 references into a crate
     /// go to its rlib only, never to a same-named crate's (two versions of one crate).
     crate_rlibs: HashMap<u32, usize>,
+    /// Per rlib, the declarations its debuginfo gives its global variables
+    /// ([`LinkMap::lookup_declared_in`]), read on first use.
+    declared:
+        std::sync::Mutex<HashMap<usize, std::sync::Arc<HashMap<String, debuginfo::Declared>>>>,
 }
 
 /// What a demangled path resolves to.
@@ -129,6 +134,47 @@ impl LinkMap {
             .iter()
             .map(|&s| &self.symbols[s as usize])
             .filter(|s| s.rlib == rlib);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// Among the symbols of `demangled` that the rlib with index `rlib` defines, the one
+    /// its debuginfo declares at `line` of a file named `file_name`, if exactly one:
+    /// legacy symbols of same-named items (the `static __CALLSITE` of each `tracing`
+    /// macro call in one function) share a demangled path.
+    pub fn lookup_declared_in(
+        &self,
+        demangled: &str,
+        rlib: usize,
+        file_name: &str,
+        line: u64,
+    ) -> Option<&Symbol> {
+        let i = self
+            .paths
+            .binary_search_by(|(path, _)| path.as_str().cmp(demangled))
+            .ok()?;
+        let declared = {
+            let mut cache = self.declared.lock().unwrap_or_else(|e| e.into_inner());
+            cache
+                .entry(rlib)
+                .or_insert_with(|| {
+                    // Without debuginfo nothing matches: the caller refuses as before.
+                    std::sync::Arc::new(
+                        debuginfo::declared_variables(&self.rlibs[rlib]).unwrap_or_default(),
+                    )
+                })
+                .clone()
+        };
+        let mut found = self
+            .path_symbols(i)
+            .iter()
+            .map(|&s| &self.symbols[s as usize])
+            .filter(|s| s.rlib == rlib)
+            .filter(|s| {
+                declared
+                    .get(&s.mangled)
+                    .is_some_and(|d| d.line == line && d.file_name == file_name)
+            });
         let first = found.next()?;
         found.next().is_none().then_some(first)
     }

@@ -298,6 +298,29 @@ impl Unit {
         Ok(units)
     }
 
+    /// The rlibs this unit names with `--extern` when it is compiled for the target (not
+    /// a build script or a proc macro, which run on the host and may use other builds of
+    /// the same crates, with other features).
+    pub fn target_externs(&self) -> Vec<PathBuf> {
+        let host = self.crate_name().starts_with("build_script_")
+            || self
+                .args
+                .windows(2)
+                .any(|w| w[0] == "--crate-type" && w[1] == "proc-macro");
+        if host {
+            return Vec::new();
+        }
+        self.args
+            .windows(2)
+            .filter(|w| w[0] == "--extern")
+            .filter_map(|w| {
+                let (_, path) = w[1].split_once('=')?;
+                let path = self.cwd.join(path);
+                (path.extension()? == "rlib").then_some(path)
+            })
+            .collect()
+    }
+
     fn value(&self, flag: &str) -> Option<&str> {
         self.args
             .windows(2)

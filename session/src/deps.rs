@@ -58,6 +58,8 @@ pub struct TargetProfile {
     /// reads) unifies features over every platform, so its set may be larger (simdutf8's
     /// `std`, enabled only by a Windows dependency).
     pub features: Vec<String>,
+    /// The rlib cargo built with these settings, if any.
+    pub rlib: Option<PathBuf>,
 }
 
 /// The files whose change would make cargo rerun a build script or rebuild a package
@@ -97,8 +99,38 @@ pub fn build(
 ) -> Result<DepsBuild> {
     let mut deps = run_cargo(manifest, cargo, target_dir, rac_dir, rac_members)?;
     let search: Vec<String> = deps.link_args.clone();
-    deps.link_args
-        .extend(native_libraries(&deps.rlibs, &search, rac_dir)?);
+    // The members' dependencies for the target: a crate built twice (once for build
+    // scripts and proc macros, with other features) has two rlibs; only the one the
+    // members' rustc command lines lead to may be linked or referenced.
+    let known: std::collections::HashSet<&Path> =
+        deps.rlibs.iter().map(|(_, r)| r.as_path()).collect();
+    let mut roots: Vec<PathBuf> = crate::check::Unit::read_all(&units_dir(rac_dir))?
+        .iter()
+        .flat_map(|u| u.target_externs())
+        .filter(|r| known.contains(r.as_path()))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    let probe = link_probe(&deps.rlibs, &roots, &search, rac_dir)?;
+    deps.link_args.extend(probe.libraries);
+    if !roots.is_empty() {
+        let linked_rlib = |r: &Path| {
+            probe
+                .rlibs
+                .contains(&std::fs::canonicalize(r).unwrap_or_else(|_| r.into()))
+        };
+        deps.rlibs.retain(|(_, r)| linked_rlib(r));
+        // The settings rust-analyzer sees for such a crate are its target build's.
+        let linked = |p: &TargetProfile| p.rlib.as_deref().is_some_and(linked_rlib);
+        let target_srcs: std::collections::HashSet<PathBuf> = deps
+            .profiles
+            .iter()
+            .filter(|p| linked(p))
+            .map(|p| p.src_path.clone())
+            .collect();
+        deps.profiles
+            .retain(|p| linked(p) || !target_srcs.contains(&p.src_path));
+    }
     Ok(deps)
 }
 
@@ -200,6 +232,11 @@ pub fn run_cargo(
                             )
                             .cloned()
                             .collect(),
+                        rlib: a
+                            .filenames
+                            .iter()
+                            .find(|f| f.extension() == Some("rlib"))
+                            .map(|f| f.clone().into_std_path_buf()),
                     });
                 }
                 manifests.insert(a.package_id.repr.clone(), manifest);
@@ -293,18 +330,37 @@ fn rerun_if_changed(out_dir: &Path) -> Option<Vec<PathBuf>> {
     any.then_some(paths)
 }
 
-/// The native libraries the dependencies link (`#[link]` attributes and build scripts'
-/// `rustc-link-lib`, both recorded in their rlibs' metadata), as linker arguments in the
-/// order rustc would pass them: rustc itself is asked, by linking an empty program that
-/// uses every dependency rlib with `--print link-args` and `true` as the linker.
-fn native_libraries(
+/// What rustc links for the members' dependencies.
+struct LinkProbe {
+    /// The native libraries the dependencies link (`#[link]` attributes and build
+    /// scripts' `rustc-link-lib`, both recorded in their rlibs' metadata), as linker
+    /// arguments in the order rustc would pass them.
+    libraries: Vec<String>,
+    /// The rlibs rustc links, canonical: the roots and every crate they depend on, each
+    /// resolved as rustc resolves it (by the hash the depending rlib recorded).
+    rlibs: std::collections::HashSet<PathBuf>,
+}
+
+/// Asks rustc what a program over the dependencies links: an empty program that uses
+/// each of `roots` (the rlibs the members name with `--extern`; every rlib when there are
+/// none), linked with `--print link-args` and `true` as the linker.
+fn link_probe(
     rlibs: &[(PathBuf, PathBuf)],
+    roots: &[PathBuf],
     search: &[String],
     rac_dir: &Path,
-) -> Result<Vec<String>> {
+) -> Result<LinkProbe> {
     if rlibs.is_empty() {
-        return Ok(Vec::new());
+        return Ok(LinkProbe {
+            libraries: Vec::new(),
+            rlibs: Default::default(),
+        });
     }
+    let used: Vec<&PathBuf> = if roots.is_empty() {
+        rlibs.iter().map(|(_, r)| r).collect()
+    } else {
+        roots.iter().collect()
+    };
     let dir = rac_dir.join("link-probe");
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut source = String::new();
@@ -327,14 +383,16 @@ fn native_libraries(
         "allow",
     ]);
     let mut dep_dirs: Vec<&Path> = Vec::new();
-    for (i, (_, rlib)) in rlibs.iter().enumerate() {
-        source.push_str(&format!("extern crate d{i};\n"));
-        cmd.arg("--extern").arg(format!("d{i}={}", rlib.display()));
+    for (_, rlib) in rlibs {
         if let Some(d) = rlib.parent()
             && !dep_dirs.contains(&d)
         {
             dep_dirs.push(d);
         }
+    }
+    for (i, rlib) in used.into_iter().enumerate() {
+        source.push_str(&format!("extern crate d{i};\n"));
+        cmd.arg("--extern").arg(format!("d{i}={}", rlib.display()));
     }
     source.push_str("fn main() {}\n");
     for d in dep_dirs {
@@ -359,13 +417,44 @@ fn native_libraries(
             String::from_utf8_lossy(&out.stderr).trim_end()
         );
     }
-    Ok(library_args(&String::from_utf8_lossy(&out.stdout)))
+    let printed = String::from_utf8_lossy(&out.stdout);
+    Ok(LinkProbe {
+        libraries: library_args(&printed),
+        // rustc prints some paths resolved (`--extern`'s) and others as found: compare
+        // them resolved.
+        rlibs: printed_args(&printed)
+            .into_iter()
+            .filter(|a| a.ends_with(".rlib"))
+            .map(|a| std::fs::canonicalize(&a).unwrap_or_else(|_| PathBuf::from(a)))
+            .collect(),
+    })
 }
 
 /// The library arguments of a linker command line printed by `rustc --print link-args`
 /// (arguments in double quotes, `\` escaping): `-l...` and the `-Wl,` switches that change
 /// how the following libraries are searched.
 fn library_args(printed: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    for arg in printed_args(printed) {
+        let is_switch = matches!(
+            arg.as_str(),
+            "-Wl,-Bstatic"
+                | "-Wl,-Bdynamic"
+                | "-Wl,--whole-archive"
+                | "-Wl,--no-whole-archive"
+                | "-Wl,--as-needed"
+                | "-Wl,--no-as-needed"
+        );
+        if arg.starts_with("-l") || is_switch {
+            args.push(arg);
+        }
+    }
+    args
+}
+
+/// The arguments of a command line printed by `rustc --print link-args`: each in double
+/// quotes, `\` escaping.
+fn printed_args(printed: &str) -> Vec<String> {
     let mut args = Vec::new();
     let mut chars = printed.chars();
     while let Some(c) = chars.next() {
@@ -380,18 +469,7 @@ fn library_args(printed: &str) -> Vec<String> {
                 c => arg.push(c),
             }
         }
-        let is_switch = matches!(
-            arg.as_str(),
-            "-Wl,-Bstatic"
-                | "-Wl,-Bdynamic"
-                | "-Wl,--whole-archive"
-                | "-Wl,--no-whole-archive"
-                | "-Wl,--as-needed"
-                | "-Wl,--no-as-needed"
-        );
-        if arg.starts_with("-l") || is_switch {
-            args.push(arg);
-        }
+        args.push(arg);
     }
     args
 }

@@ -521,6 +521,9 @@ impl Session {
             return Ok(false);
         }
         new.link_args = old.link_args.clone();
+        // The same outcome, the same rlibs: those the members link (`deps::build`).
+        new.rlibs = old.rlibs.clone();
+        new.profiles = old.profiles.clone();
         self.files.set_cargo_inputs(&new.inputs, new.started);
         // cargo recorded the members' rustc commands again: the checks start over.
         self.generation += 1;

@@ -360,8 +360,8 @@ fn apply_profiles(
         }
         // The features cargo compiled the package with, not those of `cargo metadata`:
         // code rac compiles from a dependency's source must be the code of its rlib.
-        // A package cargo built twice (for build scripts and proc macros too) has the
-        // union, as it has in `cargo metadata`.
+        // A package cargo built twice has its target build's (`deps::build` keeps only
+        // that profile); one built only for build scripts and proc macros, the union.
         if let Some(p) = profile {
             let mut features: Vec<&str> = deps
                 .profiles

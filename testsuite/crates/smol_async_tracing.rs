@@ -3,6 +3,8 @@
 // futures-lite's combinators and streams, `unblock`, the global executor's `spawn`; a
 // hand-written future through pin-project's `#[pin_project]`; `#[tracing::instrument]`
 // on async fns with tracing-subscriber's `fmt` output (its per-method thread-local).
+// In a batch with actix-web, tracing-core is built twice (without `std` for a build
+// script's side): rac must link and call the target's build only.
 //@ dep: smol = "=2.0.2"
 //@ dep: async-channel = "=2.3.1"
 //@ dep: async-lock = "=3.4.0"

@@ -657,6 +657,20 @@ fn dependencies_of(source: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
+/// The `//@ debuginfo: package` lines of a program: dependencies built with full
+/// debuginfo, as cargo's default `dev` profile builds every package (the batch turns it
+/// off elsewhere, for speed). rac reads it to tell apart a dependency's same-named
+/// statics of one function (`tracing`'s `__CALLSITE`s).
+fn debuginfo_packages_of(source: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(source)
+        .with_context(|| format!("cannot read {}", source.display()))?;
+    Ok(text
+        .lines()
+        .filter_map(|l| l.strip_prefix("//@ debuginfo:"))
+        .map(|d| d.trim().to_owned())
+        .collect())
+}
+
 fn write_batch_package(dir: &Path, edition: &str, programs: &[&Program]) -> Result<()> {
     let _ = std::fs::remove_dir_all(dir.join("src"));
     std::fs::create_dir_all(dir.join("src/bin"))?;
@@ -664,12 +678,14 @@ fn write_batch_package(dir: &Path, edition: &str, programs: &[&Program]) -> Resu
         "[package]\nname = \"rac_batch_{edition}\"\nversion = \"0.1.0\"\nedition = \"{edition}\"\nautobins = false\n\n[workspace]\n\n"
     );
     let mut deps = std::collections::BTreeSet::new();
+    let mut debuginfo = std::collections::BTreeSet::new();
     for p in programs {
         let bin = bin_name(&p.name);
         std::fs::copy(&p.source, dir.join(format!("src/bin/{bin}.rs")))
             .with_context(|| format!("cannot copy {}", p.source.display()))?;
         manifest.push_str(&format!("[[bin]]\nname = \"{bin}\"\npath = \"src/bin/{bin}.rs\"\ntest = false\nbench = false\n\n"));
         deps.extend(dependencies_of(&p.source)?);
+        debuginfo.extend(debuginfo_packages_of(&p.source)?);
     }
     // Programs over crates.io crates (`testsuite/crates`) name them in `//@ dep:` lines.
     if !deps.is_empty() {
@@ -681,6 +697,11 @@ fn write_batch_package(dir: &Path, edition: &str, programs: &[&Program]) -> Resu
         manifest.push('\n');
     }
     manifest.push_str("[profile.dev]\ndebug = false\n");
+    for package in debuginfo {
+        manifest.push_str(&format!(
+            "\n[profile.dev.package.{package}]\ndebug = true\n"
+        ));
+    }
     std::fs::write(dir.join("Cargo.toml"), manifest)?;
     Ok(())
 }

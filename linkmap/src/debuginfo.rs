@@ -1,0 +1,115 @@
+//! Where an rlib's debuginfo says its global variables are declared.
+//!
+//! Legacy symbols (rustc's default outside std) do not spell the disambiguators of
+//! same-named items: every `tracing::trace!` in one function declares a `static
+//! __CALLSITE`, and all of them demangle to `<..>::poll::__CALLSITE`. The DWARF of the
+//! rlib's objects names each variable's symbol (`DW_AT_linkage_name`) with its
+//! declaration line (`DW_AT_decl_line`, at the outermost macro call site for macros of
+//! other crates), which tells them apart.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use object::{Object, ObjectSection, ObjectSymbol};
+
+/// A variable's declaration: its file's name (without directories) and 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declared {
+    pub file_name: String,
+    pub line: u64,
+}
+
+/// Mangled symbol → declaration, for the global variables of the rlib's objects with
+/// debuginfo (none when the rlib was built without it).
+pub fn declared_variables(rlib: &Path) -> Result<HashMap<String, Declared>> {
+    let data = std::fs::read(rlib).with_context(|| format!("cannot read {}", rlib.display()))?;
+    let mut archive = ar::Archive::new(data.as_slice());
+    let mut out = HashMap::new();
+    while let Some(entry) = archive.next_entry() {
+        let mut entry = entry.with_context(|| format!("{} is not an rlib", rlib.display()))?;
+        if !entry.header().identifier().ends_with(b".o") {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes)?;
+        let file = object::File::parse(bytes.as_slice())
+            .map_err(|e| anyhow::anyhow!("a member of {} is not an object: {e}", rlib.display()))?;
+        read_object(&file, &mut out)
+            .with_context(|| format!("cannot read the debuginfo of {}", rlib.display()))?;
+    }
+    Ok(out)
+}
+
+/// A DWARF section's bytes with the object's relocations applied: in a relocatable
+/// object, `.debug_info`'s references into `.debug_str` are zeros plus relocations.
+fn relocated_section(file: &object::File<'_>, name: &str) -> Result<Vec<u8>> {
+    let Some(section) = file.section_by_name(name) else {
+        return Ok(Vec::new());
+    };
+    let mut bytes = section.uncompressed_data()?.into_owned();
+    for (offset, reloc) in section.relocations() {
+        let target = match reloc.target() {
+            object::RelocationTarget::Symbol(i) => file.symbol_by_index(i)?.address(),
+            object::RelocationTarget::Section(_) => 0,
+            _ => continue,
+        };
+        let value = (target as i64).wrapping_add(reloc.addend()) as u64;
+        let at = offset as usize;
+        match reloc.size() {
+            32 if at + 4 <= bytes.len() => {
+                bytes[at..at + 4].copy_from_slice(&(value as u32).to_le_bytes())
+            }
+            64 if at + 8 <= bytes.len() => bytes[at..at + 8].copy_from_slice(&value.to_le_bytes()),
+            _ => {}
+        }
+    }
+    Ok(bytes)
+}
+
+fn read_object(file: &object::File<'_>, out: &mut HashMap<String, Declared>) -> Result<()> {
+    if file.section_by_name(".debug_info").is_none() {
+        return Ok(());
+    }
+    let sections = gimli::DwarfSections::load(|id| relocated_section(file, id.name()))?;
+    let dwarf = sections.borrow(|s| gimli::EndianSlice::new(s, gimli::LittleEndian));
+    let mut units = dwarf.units();
+    while let Some(header) = units.next()? {
+        let unit = dwarf.unit(header)?;
+        let mut entries = unit.entries();
+        while let Some(e) = entries.next_dfs()? {
+            if e.tag() != gimli::DW_TAG_variable {
+                continue;
+            }
+            let (Some(link), Some(line)) = (
+                e.attr_value(gimli::DW_AT_linkage_name),
+                e.attr_value(gimli::DW_AT_decl_line)
+                    .and_then(|v| v.udata_value()),
+            ) else {
+                continue;
+            };
+            let symbol = dwarf
+                .attr_string(&unit, link)?
+                .to_string_lossy()
+                .into_owned();
+            let file_name = match e.attr_value(gimli::DW_AT_decl_file) {
+                Some(gimli::AttributeValue::FileIndex(i)) => unit
+                    .line_program
+                    .as_ref()
+                    .and_then(|p| p.header().file(i))
+                    .and_then(|f| dwarf.attr_string(&unit, f.path_name()).ok())
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .map(|p| {
+                        Path::new(&p)
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or(p)
+                    })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            out.insert(symbol, Declared { file_name, line });
+        }
+    }
+    Ok(())
+}
