@@ -648,13 +648,7 @@ impl Harness {
 
 /// The `//@ dep: name = "version"` lines of a program: the crates.io crates it uses.
 fn dependencies_of(source: &Path) -> Result<Vec<String>> {
-    let text = std::fs::read_to_string(source)
-        .with_context(|| format!("cannot read {}", source.display()))?;
-    Ok(text
-        .lines()
-        .filter_map(|l| l.strip_prefix("//@ dep:"))
-        .map(|d| d.trim().to_owned())
-        .collect())
+    directives(source, "//@ dep:")
 }
 
 /// The `//@ debuginfo: package` lines of a program: dependencies built with full
@@ -662,11 +656,16 @@ fn dependencies_of(source: &Path) -> Result<Vec<String>> {
 /// off elsewhere, for speed). rac reads it to tell apart a dependency's same-named
 /// statics of one function (`tracing`'s `__CALLSITE`s).
 fn debuginfo_packages_of(source: &Path) -> Result<Vec<String>> {
+    directives(source, "//@ debuginfo:")
+}
+
+/// The values of a program's `//@ <name>:` lines.
+fn directives(source: &Path, prefix: &str) -> Result<Vec<String>> {
     let text = std::fs::read_to_string(source)
         .with_context(|| format!("cannot read {}", source.display()))?;
     Ok(text
         .lines()
-        .filter_map(|l| l.strip_prefix("//@ debuginfo:"))
+        .filter_map(|l| l.strip_prefix(prefix))
         .map(|d| d.trim().to_owned())
         .collect())
 }
