@@ -314,19 +314,10 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
                     } else {
                         cur.meta
                     };
-                    if meta.is_some()
+                    if let Some(vtable) = meta
                         && matches!(self.cx.tcx.tail(next_pty.ty).kind(), TyKind::Dynamic(..))
                     {
-                        // The field's offset depends on the dynamic alignment of the tail.
-                        let unaligned = self.offset_ptr(cur.ptr, offset as i64);
-                        let align = self.bcx.ins().load(PTR, flags(), meta.unwrap(), 16);
-                        let base = cur.ptr;
-                        let off = self.bcx.ins().isub(unaligned, base);
-                        let am1 = self.bcx.ins().iadd_imm_s(align, -1);
-                        let sum = self.bcx.ins().iadd(off, am1);
-                        let neg = self.bcx.ins().ineg(align);
-                        let aligned = self.bcx.ins().band(sum, neg);
-                        ptr = self.bcx.ins().iadd(base, aligned);
+                        ptr = self.dyn_tail_field_ptr(cur.ptr, offset, vtable);
                     }
                     cur = CPlace { ptr, meta, layout };
                 }

@@ -186,6 +186,21 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             self.bcx.ins().iadd_imm_s(ptr, off)
         }
     }
+
+    /// The address of a struct's unsized last field whose tail is a trait object: the
+    /// layout's offset assumes the tail's minimum alignment, the real one rounds it up to
+    /// the alignment the vtable (`vtable`, the place's metadata) holds, as rustc does.
+    pub fn dyn_tail_field_ptr(&mut self, base: Value, static_offset: u64, vtable: Value) -> Value {
+        let align = self
+            .bcx
+            .ins()
+            .load(PTR, crate::value_and_place::flags(), vtable, 16);
+        let am1 = self.bcx.ins().iadd_imm_s(align, -1);
+        let sum = self.bcx.ins().iadd_imm_s(am1, static_offset as i64);
+        let neg = self.bcx.ins().ineg(align);
+        let aligned = self.bcx.ins().band(sum, neg);
+        self.bcx.ins().iadd(base, aligned)
+    }
 }
 
 /// `_0`, the return place (r-a's own accessor is private).

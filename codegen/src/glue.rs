@@ -243,8 +243,15 @@ fn drop_field<'db>(
         return Ok(());
     }
     let layout = fx.layout_of(ty)?;
-    let p = fx.offset_ptr(base, off as i64);
     let meta = if fx.cx.tcx.is_sized(ty) { None } else { meta };
+    let p = match meta {
+        // Like a projection to the field (`base.rs`): a trait object tail is aligned
+        // as its vtable says.
+        Some(vtable) if matches!(fx.cx.tcx.tail(ty).kind(), TyKind::Dynamic(..)) => {
+            fx.dyn_tail_field_ptr(base, off, vtable)
+        }
+        _ => fx.offset_ptr(base, off as i64),
+    };
     call_drop_in_place(
         fx,
         &CPlace {

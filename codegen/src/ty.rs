@@ -237,25 +237,27 @@ impl<'db> TyCx<'db> {
     /// The last field of nested structs: what decides whether `ty` is unsized and what its
     /// pointer metadata is.
     pub fn tail(&self, mut ty: Ty<'db>) -> Ty<'db> {
-        loop {
-            match ty.kind() {
-                TyKind::Adt(def, args) => {
-                    let ra_ap_hir_def::AdtId::StructId(s) = def.def_id() else {
-                        return ty;
-                    };
-                    let fields = self.db.field_types(s.into());
-                    let Some((_, last)) = fields.iter().last() else {
-                        return ty;
-                    };
-                    ty = self.instantiate(last.ty().skip_binder(), args);
-                }
-                TyKind::Tuple(tys) => match tys.as_slice().last() {
-                    Some(last) => ty = *last,
-                    None => return ty,
-                },
-                TyKind::Pat(inner, _) => ty = inner,
-                _ => return ty,
+        while let Some(last) = self.last_field(ty) {
+            ty = last;
+        }
+        ty
+    }
+
+    /// The type of a struct's or tuple's last field (the one that may be unsized), or of
+    /// a pattern type's base; `None` for other types.
+    pub fn last_field(&self, ty: Ty<'db>) -> Option<Ty<'db>> {
+        match ty.kind() {
+            TyKind::Adt(def, args) => {
+                let ra_ap_hir_def::AdtId::StructId(s) = def.def_id() else {
+                    return None;
+                };
+                let fields = self.db.field_types(s.into());
+                let (_, last) = fields.iter().last()?;
+                Some(self.instantiate(last.ty().skip_binder(), args))
             }
+            TyKind::Tuple(tys) => tys.as_slice().last().copied(),
+            TyKind::Pat(inner, _) => Some(inner),
+            _ => None,
         }
     }
 }

@@ -385,43 +385,58 @@ pub fn size_and_align_of_val<'db>(
     ty: Ty<'db>,
     ptr: CValue<'db>,
 ) -> Result<(Value, Value)> {
-    let l = fx.layout_of(ty)?;
     if fx.cx.tcx.is_sized(ty) {
+        let l = fx.layout_of(ty)?;
         let s = fx.bcx.ins().iconst(PTR, l.size() as i64);
         let a = fx.bcx.ins().iconst(PTR, l.align() as i64);
         return Ok((s, a));
     }
     let (_, meta) = ptr.load_scalar_pair(fx);
-    let tail = fx.cx.tcx.tail(ty);
-    let (tail_size, tail_align) = match tail.kind() {
-        TyKind::Str => (meta, fx.bcx.ins().iconst(PTR, 1)),
+    unsized_size_and_align(fx, ty, meta)
+}
+
+/// rustc's `size_and_align_of_dst`: a struct with an unsized last field is the static
+/// offset of that field plus the field's own dynamic size (found the same way, so a
+/// struct nested in the tail is laid out by its vtable's alignment too), rounded up to
+/// the larger of the two alignments.
+fn unsized_size_and_align<'db>(
+    fx: &mut FunctionCx<'_, 'db>,
+    ty: Ty<'db>,
+    meta: Value,
+) -> Result<(Value, Value)> {
+    match ty.kind() {
+        TyKind::Str => return Ok((meta, fx.bcx.ins().iconst(PTR, 1))),
         TyKind::Slice(e) => {
             let el = fx.layout_of(e)?;
-            (
+            return Ok((
                 fx.bcx.ins().imul_imm_s(meta, el.size() as i64),
                 fx.bcx.ins().iconst(PTR, el.align() as i64),
-            )
+            ));
         }
         TyKind::Dynamic(..) => {
             let s = fx.bcx.ins().load(PTR, flags(), meta, 8);
             let a = fx.bcx.ins().load(PTR, flags(), meta, 16);
-            (s, a)
+            return Ok((s, a));
         }
-        _ => bail!("size_of_val of `{}`", fx.cx.tcx.display(ty)),
-    };
-    if tail == ty {
-        return Ok((tail_size, tail_align));
+        _ => {}
     }
-    // A struct with an unsized tail: the static prefix, the tail aligned, rounded to the
-    // larger alignment.
-    let prefix = l.size() as i64;
+    let Some(last) = fx.cx.tcx.last_field(ty) else {
+        bail!("size_of_val of `{}`", fx.cx.tcx.display(ty));
+    };
+    let l = fx.layout_of(ty)?;
+    // The last field in declaration order: an unsized field is never reordered.
+    let offset = match l.layout.fields.count() {
+        0 => l.size() as i64,
+        n => l.layout.fields.offset(n - 1).bytes() as i64,
+    };
+    let (field_size, field_align) = unsized_size_and_align(fx, last, meta)?;
     let static_align = fx.bcx.ins().iconst(PTR, l.align() as i64);
     let c = fx
         .bcx
         .ins()
-        .icmp(IntCC::UnsignedGreaterThan, static_align, tail_align);
-    let align = fx.bcx.ins().select(c, static_align, tail_align);
-    let unaligned = fx.bcx.ins().iadd_imm_s(tail_size, prefix);
+        .icmp(IntCC::UnsignedGreaterThan, static_align, field_align);
+    let align = fx.bcx.ins().select(c, static_align, field_align);
+    let unaligned = fx.bcx.ins().iadd_imm_s(field_size, offset);
     let am1 = fx.bcx.ins().iadd_imm_s(align, -1);
     let sum = fx.bcx.ins().iadd(unaligned, am1);
     let neg = fx.bcx.ins().ineg(align);
