@@ -147,7 +147,11 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             self.coroutine_prelude(self_ptr, ret_ptr)?;
         }
         for (local, _) in body.locals.iter() {
-            if param_locals.contains(&local) || self.coroutine.is_some() {
+            // A coroutine's saved locals have their places in it already; the others
+            // (dead at every suspension) live in this frame.
+            if param_locals.contains(&local)
+                || (self.coroutine.is_some() && self.has_local_place(local))
+            {
                 continue;
             }
             let layout = self.layout_of(self.local_ty(local))?;

@@ -80,6 +80,10 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
 
     /// Gives a local its place: `alloc_local_slot` for a local of its own, this for one
     /// whose address is fixed.
+    pub fn has_local_place(&self, l: LocalId) -> bool {
+        self.locals.contains_key(&l)
+    }
+
     pub fn set_local_place(&mut self, l: LocalId, place: CPlace<'db>) {
         self.locals.insert(l, place);
     }

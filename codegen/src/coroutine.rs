@@ -473,10 +473,17 @@ pub fn drop_coroutine<'db>(fx: &mut FunctionCx<'_, 'db>, ty: Ty<'db>, ptr: Value
     let (saved_body, saved_owner) = (fx.body, fx.owner);
     fx.body = Some(body);
     fx.owner = Some(body.owner);
-    for local in saved_locals(body) {
+    let saved = saved_locals(body);
+    for (local, _) in body.locals.iter() {
         let l = fx.layout_of(fx.local_ty(local))?;
-        let p = fx.offset_ptr(ptr, layout.local_offsets[&local] as i64);
-        fx.set_local_place(local, CPlace::new(p, l));
+        if saved.contains(&local) {
+            let p = fx.offset_ptr(ptr, layout.local_offsets[&local] as i64);
+            fx.set_local_place(local, CPlace::new(p, l));
+        } else {
+            // Dead at every suspension, so its flag is clear here: a place for the code
+            // that tests it.
+            fx.alloc_local_slot(local, l);
+        }
     }
     fx.declare_body_move_paths(body)?;
     let poll = fx.layout_of(fx.cx.tcx.unit())?;

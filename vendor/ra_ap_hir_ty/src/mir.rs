@@ -1406,12 +1406,103 @@ pub fn places_read_by_value(body: &MirBody<'_>) -> Vec<Place> {
 /// (here and in rac's codegen) lay the value out as the captures, the state, these
 /// locals and the flags, in this order before field reordering.
 pub fn coroutine_saved_locals(body: &MirBody<'_>) -> (Vec<LocalId>, usize) {
+    let across = storage_live_across_yields(body);
     let saved: Vec<LocalId> = body
         .locals
         .iter()
         .map(|(l, _)| l)
         .filter(|l| !body.param_locals.contains(l))
+        .filter(|l| across.contains(l))
         .collect();
     let capacity = body.locals.len() + places_read_by_value(body).len();
     (saved, capacity)
+}
+
+/// rac: the locals whose storage may be live at a `Yield` (forward: `StorageLive` gens,
+/// `StorageDead` kills, joined over predecessors), the return local, a `Yield`'s resume
+/// place, and every local no `StorageLive` names (no markers: assumed always live). Only
+/// these must survive a suspension; the others live in the resume function's frame.
+/// Borrows cannot outlive their referent's storage, so nothing reachable at a suspension
+/// points into a local left out.
+fn storage_live_across_yields(body: &MirBody<'_>) -> std::collections::HashSet<LocalId> {
+    use std::collections::HashSet;
+    let mut marked: HashSet<LocalId> = HashSet::new();
+    for (_, bb) in body.basic_blocks.iter() {
+        for st in &bb.statements {
+            if let StatementKind::StorageLive(l) = st.kind {
+                marked.insert(l);
+            }
+        }
+    }
+    let mut out: HashSet<LocalId> = body
+        .locals
+        .iter()
+        .map(|(l, _)| l)
+        .filter(|l| !marked.contains(l))
+        .collect();
+    out.insert(return_slot());
+    let succ = |t: &TerminatorKind| -> Vec<BasicBlockId> {
+        match t {
+            TerminatorKind::Goto { target } => vec![*target],
+            TerminatorKind::SwitchInt { targets, .. } => targets.all_targets().to_vec(),
+            TerminatorKind::Drop { target, unwind, .. }
+            | TerminatorKind::DropAndReplace { target, unwind, .. } => {
+                std::iter::once(*target).chain(*unwind).collect()
+            }
+            TerminatorKind::Call { target, cleanup, .. } => {
+                target.iter().chain(cleanup.iter()).copied().collect()
+            }
+            TerminatorKind::Assert { target, cleanup, .. } => {
+                std::iter::once(*target).chain(*cleanup).collect()
+            }
+            TerminatorKind::Yield { resume, drop, .. } => {
+                std::iter::once(*resume).chain(*drop).collect()
+            }
+            TerminatorKind::FalseEdge { real_target, imaginary_target } => {
+                vec![*real_target, *imaginary_target]
+            }
+            TerminatorKind::FalseUnwind { real_target, unwind } => {
+                std::iter::once(*real_target).chain(*unwind).collect()
+            }
+            TerminatorKind::UnwindResume
+            | TerminatorKind::Abort
+            | TerminatorKind::Return
+            | TerminatorKind::Unreachable
+            | TerminatorKind::CoroutineDrop => Vec::new(),
+        }
+    };
+    let mut entry: la_arena::ArenaMap<BasicBlockId, HashSet<LocalId>> = Default::default();
+    entry.insert(body.start_block, HashSet::new());
+    let mut visited: HashSet<BasicBlockId> = HashSet::new();
+    let mut work = vec![body.start_block];
+    while let Some(b) = work.pop() {
+        visited.insert(b);
+        let mut live = entry.get(b).cloned().unwrap_or_default();
+        let bb = &body.basic_blocks[b];
+        for st in &bb.statements {
+            match st.kind {
+                StatementKind::StorageLive(l) => {
+                    live.insert(l);
+                }
+                StatementKind::StorageDead(l) => {
+                    live.remove(&l);
+                }
+                _ => {}
+            }
+        }
+        let Some(t) = &bb.terminator else { continue };
+        if let TerminatorKind::Yield { resume_arg, .. } = &t.kind {
+            out.extend(live.iter().copied());
+            out.insert(resume_arg.local);
+        }
+        for s in succ(&t.kind) {
+            let e = entry.entry(s).or_default();
+            let before = e.len();
+            e.extend(live.iter().copied());
+            if e.len() != before || !visited.contains(&s) {
+                work.push(s);
+            }
+        }
+    }
+    out
 }
