@@ -78,12 +78,13 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
         }
     }
 
-    /// Gives a local its place: `alloc_local_slot` for a local of its own, this for one
-    /// whose address is fixed.
+    /// Whether the local has its place already (a coroutine's saved locals).
     pub fn has_local_place(&self, l: LocalId) -> bool {
         self.locals.contains_key(&l)
     }
 
+    /// Gives a local its place: `alloc_local_slot` for a local of its own, this for one
+    /// whose address is fixed.
     pub fn set_local_place(&mut self, l: LocalId, place: CPlace<'db>) {
         self.locals.insert(l, place);
     }
@@ -199,11 +200,17 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             .bcx
             .ins()
             .load(PTR, crate::value_and_place::flags(), vtable, 16);
-        let am1 = self.bcx.ins().iadd_imm_s(align, -1);
-        let sum = self.bcx.ins().iadd_imm_s(am1, static_offset as i64);
-        let neg = self.bcx.ins().ineg(align);
-        let aligned = self.bcx.ins().band(sum, neg);
+        let offset = self.bcx.ins().iconst(PTR, static_offset as i64);
+        let aligned = self.align_up(offset, align);
         self.bcx.ins().iadd(base, aligned)
+    }
+
+    /// `value` rounded up to a multiple of `align`, a power of two.
+    pub fn align_up(&mut self, value: Value, align: Value) -> Value {
+        let am1 = self.bcx.ins().iadd_imm_s(align, -1);
+        let sum = self.bcx.ins().iadd(value, am1);
+        let neg = self.bcx.ins().ineg(align);
+        self.bcx.ins().band(sum, neg)
     }
 }
 

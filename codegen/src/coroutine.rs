@@ -81,14 +81,6 @@ fn body_of<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<&'db MirBody<'db>> {
     })
 }
 
-/// The locals stored in the coroutine's value (all but the parameters), and how many
-/// drop flags it has room for (`drops.rs` declares at most that many). The vendored
-/// `hir_ty` defines them, for its layouts (which the constants it evaluates use, such as
-/// `Layout::new::<T>()` for `Box::pin`) to be the same as rac's.
-fn saved_locals(body: &MirBody<'_>) -> Vec<LocalId> {
-    ra_ap_hir_ty::mir::coroutine_saved_locals(body).0
-}
-
 pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>> {
     let TyKind::Coroutine(_, args) = ty.kind() else {
         bail!("`{}` is not a coroutine", tcx.display(ty))
@@ -106,6 +98,10 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
         bail!("the captures of `{}` are not a tuple", tcx.display(ty))
     };
     let upvar_tys: Vec<Ty<'db>> = upvar_tys.iter().collect();
+    // The locals stored in the coroutine's value (those live at a suspension) and how
+    // many drop flags it has room for (`drops.rs` declares at most that many). The
+    // vendored `hir_ty` defines them, for its layouts (which the constants it evaluates
+    // use, such as `Layout::new::<T>()` for `Box::pin`) to be the same as rac's.
     let (saved, capacity) = ra_ap_hir_ty::mir::coroutine_saved_locals(body);
     let mut fields: Vec<Arc<Layout>> = Vec::new();
     for t in &upvar_tys {
@@ -224,9 +220,9 @@ impl<'a, 'db> FunctionCx<'a, 'db> {
             self.instance.args,
         );
         let layout = layout(&self.cx.tcx, coroutine_ty)?;
-        for local in saved_locals(body) {
+        for (&local, &offset) in &layout.local_offsets {
             let l = self.layout_of(self.local_ty(local))?;
-            let p = self.offset_ptr(self_ptr, layout.local_offsets[&local] as i64);
+            let p = self.offset_ptr(self_ptr, offset as i64);
             self.set_local_place(local, CPlace::new(p, l));
         }
         let poll = self.fn_abi.ret.layout.clone();
@@ -473,11 +469,10 @@ pub fn drop_coroutine<'db>(fx: &mut FunctionCx<'_, 'db>, ty: Ty<'db>, ptr: Value
     let (saved_body, saved_owner) = (fx.body, fx.owner);
     fx.body = Some(body);
     fx.owner = Some(body.owner);
-    let saved = saved_locals(body);
     for (local, _) in body.locals.iter() {
         let l = fx.layout_of(fx.local_ty(local))?;
-        if saved.contains(&local) {
-            let p = fx.offset_ptr(ptr, layout.local_offsets[&local] as i64);
+        if let Some(&offset) = layout.local_offsets.get(&local) {
+            let p = fx.offset_ptr(ptr, offset as i64);
             fx.set_local_place(local, CPlace::new(p, l));
         } else {
             // Dead at every suspension, so its flag is clear here: a place for the code

@@ -401,15 +401,10 @@ fn with_args_in<'db>(
             return None;
         }
     }
-    let sep = if matches!(style, Style::Legacy) {
-        ","
-    } else {
-        ", "
-    };
     if printed.is_empty() {
         Some(base)
     } else {
-        Some(format!("{base}<{}>", printed.join(sep)))
+        Some(format!("{base}<{}>", printed.join(style.separator())))
     }
 }
 
@@ -451,6 +446,17 @@ enum Style<'a> {
     /// As rustc's legacy symbol printer spells a generic impl's header (`legacy_impl_path`):
     /// arguments separated by `,` alone, the impl's parameters by name.
     Legacy,
+}
+
+impl Style<'_> {
+    /// Between generic arguments and tuple fields.
+    fn separator(self) -> &'static str {
+        if matches!(self, Style::Legacy) {
+            ","
+        } else {
+            ", "
+        }
+    }
 }
 
 pub fn ty_path<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Option<String> {
@@ -514,14 +520,9 @@ fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, style: Style<'_>) -> Option<Strin
                 .iter()
                 .map(|t| print_ty(tcx, t, style))
                 .collect::<Option<Vec<_>>>()?;
-            let sep = if matches!(style, Style::Legacy) {
-                ","
-            } else {
-                ", "
-            };
             match parts.len() {
                 1 => format!("({},)", parts[0]),
-                _ => format!("({})", parts.join(sep)),
+                _ => format!("({})", parts.join(style.separator())),
             }
         }
         TyKind::Param(p) if matches!(style, Style::Legacy) => {

@@ -125,17 +125,21 @@ impl LinkMap {
 
     /// The symbol of `demangled` that the rlib with index `rlib` defines, if exactly one.
     pub fn lookup_path_in(&self, demangled: &str, rlib: usize) -> Option<&Symbol> {
-        let i = self
-            .paths
-            .binary_search_by(|(path, _)| path.as_str().cmp(demangled))
-            .ok()?;
-        let mut found = self
-            .path_symbols(i)
-            .iter()
-            .map(|&s| &self.symbols[s as usize])
-            .filter(|s| s.rlib == rlib);
+        let mut found = self.symbols_in(demangled, rlib);
         let first = found.next()?;
         found.next().is_none().then_some(first)
+    }
+
+    /// The symbols of `demangled` that the rlib with index `rlib` defines.
+    fn symbols_in(&self, demangled: &str, rlib: usize) -> impl Iterator<Item = &Symbol> {
+        let found = self
+            .paths
+            .binary_search_by(|(path, _)| path.as_str().cmp(demangled))
+            .map_or(&[][..], |i| self.path_symbols(i));
+        found
+            .iter()
+            .map(|&s| &self.symbols[s as usize])
+            .filter(move |s| s.rlib == rlib)
     }
 
     /// Among the symbols of `demangled` that the rlib with index `rlib` defines, the one
@@ -149,10 +153,8 @@ impl LinkMap {
         file_name: &str,
         line: u64,
     ) -> Option<&Symbol> {
-        let i = self
-            .paths
-            .binary_search_by(|(path, _)| path.as_str().cmp(demangled))
-            .ok()?;
+        // The debuginfo is read only for a path the rlib defines.
+        self.symbols_in(demangled, rlib).next()?;
         let declared = {
             let mut cache = self.declared.lock().unwrap_or_else(|e| e.into_inner());
             cache
@@ -165,16 +167,11 @@ impl LinkMap {
                 })
                 .clone()
         };
-        let mut found = self
-            .path_symbols(i)
-            .iter()
-            .map(|&s| &self.symbols[s as usize])
-            .filter(|s| s.rlib == rlib)
-            .filter(|s| {
-                declared
-                    .get(&s.mangled)
-                    .is_some_and(|d| d.line == line && d.file_name == file_name)
-            });
+        let mut found = self.symbols_in(demangled, rlib).filter(|s| {
+            declared
+                .get(&s.mangled)
+                .is_some_and(|d| d.line == line && d.file_name == file_name)
+        });
         let first = found.next()?;
         found.next().is_none().then_some(first)
     }

@@ -437,10 +437,7 @@ fn unsized_size_and_align<'db>(
         .icmp(IntCC::UnsignedGreaterThan, static_align, field_align);
     let align = fx.bcx.ins().select(c, static_align, field_align);
     let unaligned = fx.bcx.ins().iadd_imm_s(field_size, offset);
-    let am1 = fx.bcx.ins().iadd_imm_s(align, -1);
-    let sum = fx.bcx.ins().iadd(unaligned, am1);
-    let neg = fx.bcx.ins().ineg(align);
-    let size = fx.bcx.ins().band(sum, neg);
+    let size = fx.align_up(unaligned, align);
     Ok((size, align))
 }
 
