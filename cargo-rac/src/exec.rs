@@ -348,6 +348,9 @@ fn build_for(
     if b.timings {
         print_timings(out, &timings, report.targets.len())?;
     }
+    for w in &report.warnings {
+        writeln!(out.stderr, "warning: {w}")?;
+    }
     // rustc's diagnostics of the members, as cargo prints them; when rustc rejects the
     // code, they are the build's errors (no binary was written).
     let rejected = match &report.check {

@@ -144,18 +144,23 @@ fn build_and_run(rac_dir: &Path, name: &str, source: &str, args: &[String]) -> R
 
 /// The `TypeId` rac-compiled code computes for `ty` (a monomorphic type).
 ///
-/// Invariant: every id that code outside the type's own crate may compute with rustc is
-/// rustc's. Such code names the type by a public path, and every part of it is of std or of
-/// a crate rustc compiles (dependencies, members marked for rustc): for those, the id is
-/// learned by naming the type in a program rustc builds over the same rlibs (the shared
-/// types once per toolchain, other types once per build of their rlibs, both cached in
-/// `target/rac`). rhai keys its function table by ids computed on both sides.
+/// Invariant: every id that rustc-compiled code may compute is rustc's.
+/// - A type that a public path names, every part of it of std or of a crate rustc
+///   compiles (dependencies, members marked for rustc): the id is learned by naming the
+///   type in a program rustc builds over the same rlibs (the shared types once per
+///   toolchain, other types once per build of their rlibs, both cached in `target/rac`).
+///   rhai keys its function table by ids computed on both sides.
+/// - A type of dependencies that no public path names (a private type: axum's router
+///   stores path parameters in a request's extensions under `TypeId::of::<UrlParams>()`,
+///   and its generic `Path` extractor, which rac compiles, looks them up): only code of
+///   its crates can compute its id, through an instance of `TypeId::of`, which the
+///   rlib's debuginfo names. A program rustc builds calls that instance. Without an
+///   instance no rustc-compiled code computes the id, and rac's own is safe; an instance
+///   that was only inlined (an optimized dependency) is refused; a dependency without
+///   debuginfo cannot tell, and rac warns (`take_warnings`).
 ///
 /// Other types get rac's own id: a type naming an item of a crate rac compiles (only rac
-/// code can name it), and a type no public path names (a private type of std or a
-/// dependency: only its own crate's code can name it, and that crate's rustc-compiled code
-/// and its rac-compiled generic code would have to compare ids for the two to meet; this
-/// is a limit, in the README).
+/// code can name it), and private types of std (std's rlibs have no such debuginfo).
 pub fn type_id_of<'db>(
     tcx: &crate::ty::TyCx<'db>,
     linkmap: &linkmap::LinkMap,
@@ -171,10 +176,92 @@ pub fn type_id_of<'db>(
     if names_rac_item(tcx, linkmap, ty) {
         return own();
     }
-    match TypeIdProgram::new(tcx, linkmap, ty) {
-        Some(program) => program.run(),
+    if let Some(program) = TypeIdProgram::new(tcx, linkmap, ty) {
+        return program.run();
+    }
+    match private_type_instance(tcx, linkmap, ty) {
+        Some((name, found)) => match found {
+            linkmap::TypeIdInstance::Exported { rlib, symbol } => {
+                let mut externs = std::collections::BTreeMap::new();
+                externs.insert(format!("rac_dep{rlib}"), linkmap.rlibs()[rlib].clone());
+                TypeIdProgram {
+                    probe: Probe::Instance(symbol),
+                    externs,
+                }
+                .run()
+            }
+            linkmap::TypeIdInstance::NotExported { rlib } => bail!(
+                "rustc-compiled code of {} computes the `TypeId` of `{name}`, a type no public path names, but only inlined (an optimized build): rac cannot learn rustc's id, and its own would differ; build that dependency with `opt-level = 0`",
+                linkmap.rlibs()[rlib].display()
+            ),
+            linkmap::TypeIdInstance::None => own(),
+            linkmap::TypeIdInstance::Unknown { .. } => {
+                let mut w = UNKNOWN_IDS.lock().unwrap_or_else(|e| e.into_inner());
+                w.insert(name);
+                own()
+            }
+        },
         None => own(),
     }
+}
+
+/// Private types of dependencies built without debuginfo that got rac's own id since
+/// the last `take_warnings`.
+static UNKNOWN_IDS: std::sync::Mutex<std::collections::BTreeSet<String>> =
+    std::sync::Mutex::new(std::collections::BTreeSet::new());
+
+/// Warnings about ids rac could not check, since the last call (one line each).
+pub fn take_warnings() -> Vec<String> {
+    let names = std::mem::take(&mut *UNKNOWN_IDS.lock().unwrap_or_else(|e| e.into_inner()));
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let shown: Vec<String> = names.iter().take(3).map(|n| format!("`{n}`")).collect();
+    let more = names.len().saturating_sub(shown.len());
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    vec![format!(
+        "rac gave its own `TypeId` to {} private type(s) of dependencies built without debuginfo ({}{more}): if such a dependency compares rustc's id of one with an id computed in code rac compiles (`downcast`, `Any`, `TypeId::of`), they differ; keep debuginfo on for dependencies (cargo's default `[profile.dev] debug`) so rac can find rustc's ids",
+        names.len(),
+        shown.join(", ")
+    )]
+}
+
+/// For a type of dependencies that no public path names: its name as rustc's debuginfo
+/// spells it, and where rustc-compiled code computes its id: in the crate that defines it
+/// (dependencies are built with `opt-level = 0`, which exports generic instances).
+fn private_type_instance<'db>(
+    tcx: &crate::ty::TyCx<'db>,
+    linkmap: &linkmap::LinkMap,
+    ty: ra_ap_hir_ty::next_solver::Ty<'db>,
+) -> Option<(String, linkmap::TypeIdInstance)> {
+    let db = tcx.db;
+    let name = crate::symbol_path::ty_path(tcx, ty)?;
+    let mut crates = Vec::new();
+    crate::instance::crates_of_ty(db, ty, &mut crates)?;
+    crates.retain(|k| !k.data(db).origin.is_lang());
+    let (first, rest) = crates.split_first()?;
+    // Among the type's crates, those that depend on all the others; crates that depend
+    // on them could instantiate it too (through their generic code), but reading every
+    // dependent's debuginfo would cost seconds, and that is rare: a limit (README).
+    let mut candidates = first.transitive_rev_deps(db).into_vec();
+    for k in rest {
+        let dependents = k.transitive_rev_deps(db);
+        candidates.retain(|c| dependents.contains(c));
+    }
+    candidates.retain(|c| crates.contains(c));
+    candidates.dedup();
+    let rlibs: Vec<usize> = candidates
+        .into_iter()
+        .filter_map(|k| match crate::resolve::rlib_scope(db, linkmap, k) {
+            crate::resolve::RlibScope::Rlib(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    Some((name.clone(), linkmap.type_id_instance(&name, rlibs)))
 }
 
 /// rac's own id of a type only rac code can name: FNV-1a over its printed path (unique per
@@ -228,10 +315,19 @@ fn names_rac_item<'db>(
 
 /// A program rustc builds to print the `TypeId` of one type of std or dependencies.
 struct TypeIdProgram {
-    /// The type, as source.
-    ty: String,
-    /// `--extern` aliases of the dependency rlibs the type's paths start with.
+    probe: Probe,
+    /// `--extern` aliases of the dependency rlibs the program names.
     externs: std::collections::BTreeMap<String, PathBuf>,
+}
+
+/// How the program learns the id.
+enum Probe {
+    /// `TypeId::of::<T>()` with the type as source (a public path names it).
+    Named(String),
+    /// A call to the instance of `TypeId::of` for the type that a dependency's rlib
+    /// defines, by its mangled symbol: for a type no public path names, whose id only
+    /// its crate's code (and code of crates that depend on it) can compute.
+    Instance(String),
 }
 
 impl TypeIdProgram {
@@ -252,7 +348,7 @@ impl TypeIdProgram {
         };
         let ty = crate::symbol_path::source_spelling(tcx, ty, &path_of)?;
         Some(TypeIdProgram {
-            ty,
+            probe: Probe::Named(ty),
             externs: externs.into_inner(),
         })
     }
@@ -260,7 +356,10 @@ impl TypeIdProgram {
     /// The cache key: the type and the identity of each rlib (path, size, modification
     /// time): a rebuilt dependency may give its types other ids.
     fn key(&self) -> String {
-        let mut key = self.ty.clone();
+        let mut key = match &self.probe {
+            Probe::Named(ty) => ty.clone(),
+            Probe::Instance(symbol) => format!("instance {symbol}"),
+        };
         for (alias, rlib) in &self.externs {
             let stamp = std::fs::metadata(rlib)
                 .ok()
@@ -317,11 +416,24 @@ impl TypeIdProgram {
     }
 
     fn ask_rustc(&self, rac_dir: &Path) -> Result<u128> {
-        // `extern crate alloc`: paths found from `no_std` crates start with `alloc`.
-        let src = format!(
-            "extern crate alloc;\nfn main() {{\n    println!(\"{{:?}}\", std::any::TypeId::of::<{}>());\n}}\n",
-            self.ty
-        );
+        let src = match &self.probe {
+            // `extern crate alloc`: paths found from `no_std` crates start with `alloc`.
+            Probe::Named(ty) => format!(
+                "extern crate alloc;\nfn main() {{\n    println!(\"{{:?}}\", std::any::TypeId::of::<{ty}>());\n}}\n"
+            ),
+            // `extern crate` links the rlib (and what it needs); the declaration has
+            // `TypeId::of`'s own signature, so the call follows its ABI.
+            Probe::Instance(symbol) => {
+                let crates: String = self
+                    .externs
+                    .keys()
+                    .map(|a| format!("extern crate {a};\n"))
+                    .collect();
+                format!(
+                    "{crates}extern \"Rust\" {{\n    #[link_name = \"{symbol}\"]\n    fn rac_type_id() -> std::any::TypeId;\n}}\nfn main() {{\n    println!(\"{{:?}}\", unsafe {{ rac_type_id() }});\n}}\n"
+                )
+            }
+        };
         let mut args = Vec::new();
         let mut dirs = Vec::new();
         for (alias, rlib) in &self.externs {
@@ -337,8 +449,13 @@ impl TypeIdProgram {
             args.push("-L".to_owned());
             args.push(format!("dependency={}", d.display()));
         }
-        let text = build_and_run(rac_dir, "dep_type_id", &src, &args)
-            .with_context(|| format!("`TypeId::of::<{}>()`", self.ty))?;
+        let text =
+            build_and_run(rac_dir, "dep_type_id", &src, &args).with_context(|| {
+                match &self.probe {
+                    Probe::Named(ty) => format!("`TypeId::of::<{ty}>()`"),
+                    Probe::Instance(symbol) => format!("`{symbol}`, an instance of `TypeId::of`"),
+                }
+            })?;
         text.trim()
             .strip_prefix("TypeId(0x")
             .and_then(|h| h.strip_suffix(')'))

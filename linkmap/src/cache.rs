@@ -327,7 +327,7 @@ fn decode(
         by_path,
         by_mangled: Default::default(),
         crate_rlibs: Default::default(),
-        declared: Default::default(),
+        debuginfo: Default::default(),
     }))
 }
 

@@ -1,4 +1,5 @@
-//! Where an rlib's debuginfo says its global variables are declared.
+//! What an rlib's debuginfo says that its symbols do not: where its global variables are
+//! declared, and for which type each instance of `core::any::TypeId::of` was made.
 //!
 //! Legacy symbols (rustc's default outside std) do not spell the disambiguators of
 //! same-named items: every `tracing::trace!` in one function declares a `static
@@ -6,6 +7,11 @@
 //! rlib's objects names each variable's symbol (`DW_AT_linkage_name`) with its
 //! declaration line (`DW_AT_decl_line`, at the outermost macro call site for macros of
 //! other crates), which tells them apart.
+//!
+//! Nor do legacy symbols spell generic arguments: `core::any::TypeId::of::h55b9..` is
+//! some type's id. The DWARF of the subprogram names its instance
+//! (`of<axum::routing::url_params::UrlParams>`), which is how rac finds rustc's id of a
+//! dependency's private type (see `codegen::type_id`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -20,12 +26,24 @@ pub struct Declared {
     pub line: u64,
 }
 
-/// Mangled symbol → declaration, for the global variables of the rlib's objects with
-/// debuginfo (none when the rlib was built without it).
-pub fn declared_variables(rlib: &Path) -> Result<HashMap<String, Declared>> {
+/// What the debuginfo of an rlib's objects says (nothing when it was built without).
+#[derive(Debug, Default)]
+pub struct RlibDebuginfo {
+    /// Some object of the rlib has a `.debug_info` section.
+    pub present: bool,
+    /// Mangled symbol → declaration, for the global variables.
+    pub variables: HashMap<String, Declared>,
+    /// The instances of `core::any::TypeId::of` the rlib defines: the type argument as
+    /// rustc's debuginfo names it (`alloc::vec::Vec<u8, alloc::alloc::Global>`, every
+    /// argument spelled) → the instance's mangled symbol.
+    pub type_id_instances: HashMap<String, String>,
+}
+
+/// Reads the debuginfo of the rlib's objects.
+pub fn read(rlib: &Path) -> Result<RlibDebuginfo> {
     let data = std::fs::read(rlib).with_context(|| format!("cannot read {}", rlib.display()))?;
     let mut archive = ar::Archive::new(data.as_slice());
-    let mut out = HashMap::new();
+    let mut out = RlibDebuginfo::default();
     while let Some(entry) = archive.next_entry() {
         let mut entry = entry.with_context(|| format!("{} is not an rlib", rlib.display()))?;
         if !entry.header().identifier().ends_with(b".o") {
@@ -67,10 +85,11 @@ fn relocated_section(file: &object::File<'_>, name: &str) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn read_object(file: &object::File<'_>, out: &mut HashMap<String, Declared>) -> Result<()> {
+fn read_object(file: &object::File<'_>, out: &mut RlibDebuginfo) -> Result<()> {
     if file.section_by_name(".debug_info").is_none() {
         return Ok(());
     }
+    out.present = true;
     let sections = gimli::DwarfSections::load(|id| relocated_section(file, id.name()))?;
     let dwarf = sections.borrow(|s| gimli::EndianSlice::new(s, gimli::LittleEndian));
     let mut units = dwarf.units();
@@ -78,14 +97,40 @@ fn read_object(file: &object::File<'_>, out: &mut HashMap<String, Declared>) -> 
         let unit = dwarf.unit(header)?;
         let mut entries = unit.entries();
         while let Some(e) = entries.next_dfs()? {
+            let Some(link) = e.attr_value(gimli::DW_AT_linkage_name) else {
+                continue;
+            };
+            if e.tag() == gimli::DW_TAG_subprogram {
+                // The declaration (inside `TypeId`'s namespace) carries both names; its
+                // definition refers to it by `DW_AT_specification`.
+                let Some(name) = e.attr_value(gimli::DW_AT_name) else {
+                    continue;
+                };
+                let name = dwarf.attr_string(&unit, name)?;
+                let Some(arg) = name
+                    .to_string_lossy()
+                    .strip_prefix("of<")
+                    .and_then(|n| n.strip_suffix('>'))
+                    .map(str::to_owned)
+                else {
+                    continue;
+                };
+                let symbol = dwarf
+                    .attr_string(&unit, link)?
+                    .to_string_lossy()
+                    .into_owned();
+                if is_type_id_of(&symbol) {
+                    out.type_id_instances.insert(arg, symbol);
+                }
+                continue;
+            }
             if e.tag() != gimli::DW_TAG_variable {
                 continue;
             }
-            let (Some(link), Some(line)) = (
-                e.attr_value(gimli::DW_AT_linkage_name),
-                e.attr_value(gimli::DW_AT_decl_line)
-                    .and_then(|v| v.udata_value()),
-            ) else {
+            let Some(line) = e
+                .attr_value(gimli::DW_AT_decl_line)
+                .and_then(|v| v.udata_value())
+            else {
                 continue;
             };
             let symbol = dwarf
@@ -108,8 +153,16 @@ fn read_object(file: &object::File<'_>, out: &mut HashMap<String, Declared>) -> 
                     .unwrap_or_default(),
                 _ => String::new(),
             };
-            out.insert(symbol, Declared { file_name, line });
+            out.variables.insert(symbol, Declared { file_name, line });
         }
     }
     Ok(())
+}
+
+/// `symbol` is an instance of `core::any::TypeId::of` (legacy or v0).
+fn is_type_id_of(symbol: &str) -> bool {
+    rustc_demangle::try_demangle(symbol).is_ok_and(|d| {
+        let d = format!("{d:#}");
+        d == "core::any::TypeId::of" || d.starts_with("<core::any::TypeId>::of::<")
+    })
 }

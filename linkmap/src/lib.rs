@@ -53,10 +53,22 @@ pub struct LinkMap {
     /// rust-analyzer file id of the crate's root file): Tier 2 references into a crate
     /// go to its rlib only, never to a same-named crate's (two versions of one crate).
     crate_rlibs: HashMap<u32, usize>,
-    /// Per rlib, the declarations its debuginfo gives its global variables
-    /// ([`LinkMap::lookup_declared_in`]), read on first use.
-    declared:
-        std::sync::Mutex<HashMap<usize, std::sync::Arc<HashMap<String, debuginfo::Declared>>>>,
+    /// Per rlib, what its debuginfo says ([`LinkMap::lookup_declared_in`],
+    /// [`LinkMap::type_id_instance`]), read on first use.
+    debuginfo: std::sync::Mutex<HashMap<usize, std::sync::Arc<debuginfo::RlibDebuginfo>>>,
+}
+
+/// What [`LinkMap::type_id_instance`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum TypeIdInstance {
+    /// The rlib with index `rlib` exports the instance as `symbol`.
+    Exported { rlib: usize, symbol: String },
+    /// The rlib's code computes the id, but only inlined.
+    NotExported { rlib: usize },
+    /// No rlib's code computes the id.
+    None,
+    /// Not found, and these rlibs have no debuginfo to tell.
+    Unknown { without_debuginfo: Vec<usize> },
 }
 
 /// What a demangled path resolves to.
@@ -155,25 +167,62 @@ impl LinkMap {
     ) -> Option<&Symbol> {
         // The debuginfo is read only for a path the rlib defines.
         self.symbols_in(demangled, rlib).next()?;
-        let declared = {
-            let mut cache = self.declared.lock().unwrap_or_else(|e| e.into_inner());
-            cache
-                .entry(rlib)
-                .or_insert_with(|| {
-                    // Without debuginfo nothing matches: the caller refuses as before.
-                    std::sync::Arc::new(
-                        debuginfo::declared_variables(&self.rlibs[rlib]).unwrap_or_default(),
-                    )
-                })
-                .clone()
-        };
+        // Without debuginfo nothing matches: the caller refuses as before.
+        let info = self.debuginfo(rlib);
         let mut found = self.symbols_in(demangled, rlib).filter(|s| {
-            declared
+            info.variables
                 .get(&s.mangled)
                 .is_some_and(|d| d.line == line && d.file_name == file_name)
         });
         let first = found.next()?;
         found.next().is_none().then_some(first)
+    }
+
+    /// Where rustc-compiled code computes the `TypeId` of the type rustc's debuginfo
+    /// names `type_name`: the instance of `core::any::TypeId::of` that the first of
+    /// `rlibs` to have one exports (read from their debuginfo, so only rlibs built with it
+    /// tell).
+    pub fn type_id_instance(
+        &self,
+        type_name: &str,
+        rlibs: impl IntoIterator<Item = usize>,
+    ) -> TypeIdInstance {
+        let mut without_debuginfo = Vec::new();
+        for rlib in rlibs {
+            let info = self.debuginfo(rlib);
+            if !info.present {
+                without_debuginfo.push(rlib);
+                continue;
+            }
+            let Some(symbol) = info.type_id_instances.get(type_name) else {
+                continue;
+            };
+            // Only a symbol the rlib exports can be linked against: an optimized rlib
+            // inlines the instance (and does not share generic instances).
+            return match self.get_mangled(symbol) {
+                Some(s) if s.rlib == rlib => TypeIdInstance::Exported {
+                    rlib,
+                    symbol: symbol.clone(),
+                },
+                _ => TypeIdInstance::NotExported { rlib },
+            };
+        }
+        if without_debuginfo.is_empty() {
+            TypeIdInstance::None
+        } else {
+            TypeIdInstance::Unknown { without_debuginfo }
+        }
+    }
+
+    /// The debuginfo of the rlib with index `rlib` (empty when it has none or is unreadable).
+    fn debuginfo(&self, rlib: usize) -> std::sync::Arc<debuginfo::RlibDebuginfo> {
+        let mut cache = self.debuginfo.lock().unwrap_or_else(|e| e.into_inner());
+        cache
+            .entry(rlib)
+            .or_insert_with(|| {
+                std::sync::Arc::new(debuginfo::read(&self.rlibs[rlib]).unwrap_or_default())
+            })
+            .clone()
     }
 
     pub fn rlib_of(&self, sym: &Symbol) -> &Path {

@@ -206,6 +206,8 @@ pub struct BuildReport {
     /// rustc's checks of the members: their warnings, and errors if rustc rejects the
     /// code (then no binary was written: the targets failed with `check::CheckFailed`).
     pub check: Option<Result<check::CheckReport>>,
+    /// rac's own warnings about the binaries it built (one line each, without `warning: `).
+    pub warnings: Vec<String>,
 }
 
 /// A build that failed because some functions cannot be compiled by rac.
@@ -572,6 +574,7 @@ impl Session {
     ) -> BuildReport {
         let mut report = BuildReport::default();
         codegen::query::start_build();
+        codegen::type_id::take_warnings();
         self.start_check(req.env.clone());
         let syntax = self.syntax_errors();
         if !syntax.is_empty() {
@@ -618,6 +621,7 @@ impl Session {
             }
         }
         report.check = self.take_check();
+        report.warnings = codegen::type_id::take_warnings();
         report
     }
 

@@ -1,6 +1,5 @@
-// axum's router driven in process through tower's `oneshot` (no sockets): query
-// extractors, JSON bodies with serde, shared state, status codes, 404s (not the `Path`
-// extractor: see the README's limits on private types' `TypeId`s); then
+// axum's router driven in process through tower's `oneshot` (no sockets): query and path
+// extractors, JSON bodies with serde, shared state, status codes, 404s; then
 // a TCP echo server on 127.0.0.1 with tokio's `net` and `io-util`, and `tokio-util`'s
 // line codec over an in-memory duplex stream.
 //@ dep: tokio = { version = "=1.42.0", features = ["rt", "rt-multi-thread", "sync", "time", "test-util", "macros", "net", "io-util", "fs", "process"] }
@@ -11,9 +10,12 @@
 //@ dep: http-body-util = "=0.1.2"
 //@ dep: tokio-util = { version = "=0.7.12", features = ["codec"] }
 //@ dep: futures = "=0.3.31"
+// axum's router keeps path parameters under rustc's `TypeId` of a private type, which
+// rac reads from axum's debuginfo.
+//@ debuginfo: axum
 use axum::{
     body::Body,
-    extract::{Query, State},
+    extract::{Path, Query, State},
     http::{Request, StatusCode},
     routing::{get, post},
     Json, Router,
@@ -79,6 +81,15 @@ async fn hello(Query(q): Query<HashMap<String, String>>) -> String {
     format!("hello {keys:?}")
 }
 
+async fn todo_by_id(State(s): State<AppState>, Path(id): Path<u32>) -> Result<Json<Todo>, StatusCode> {
+    let todos = s.todos.lock().await;
+    todos.iter().find(|t| t.id == id).cloned().map(Json).ok_or(StatusCode::NOT_FOUND)
+}
+
+async fn pair(Path((name, n)): Path<(String, u8)>) -> String {
+    format!("{name} x{n}")
+}
+
 async fn send(app: &Router, method: &str, uri: &str, body: Option<&str>) -> (u16, String) {
     let mut req = Request::builder().method(method).uri(uri);
     if body.is_some() {
@@ -141,6 +152,8 @@ async fn main() {
         .route("/todos", get(list).post(create))
         .route("/todos/done", post(finish))
         .route("/hello", get(hello))
+        .route("/todos/:id", get(todo_by_id))
+        .route("/pair/:name/:n", get(pair))
         .with_state(AppState::default());
 
     println!("{:?}", send(&app, "GET", "/todos", None).await);
@@ -153,6 +166,11 @@ async fn main() {
     println!("{:?}", send(&app, "POST", "/todos", Some(r#"{"nope":1}"#)).await);
     println!("{:?}", send(&app, "GET", "/hello?b=2&a=1", None).await);
     println!("{:?}", send(&app, "GET", "/missing", None).await);
+    println!("{:?}", send(&app, "GET", "/todos/2", None).await);
+    println!("{:?}", send(&app, "GET", "/todos/7", None).await);
+    println!("{:?}", send(&app, "GET", "/todos/x", None).await);
+    println!("{:?}", send(&app, "GET", "/pair/ab/3", None).await);
+    println!("{:?}", send(&app, "GET", "/pair/ab/300", None).await);
     println!("{:?}", echo_server().await);
     println!("{:?}", codec().await);
 }
