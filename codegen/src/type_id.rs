@@ -181,11 +181,11 @@ pub fn type_id_of<'db>(
     }
     match private_type_instance(tcx, linkmap, ty) {
         Some((name, found)) => match found {
-            linkmap::TypeIdInstance::Exported { rlib, symbol } => {
+            linkmap::TypeIdInstance::Exported { rlib, function } => {
                 let mut externs = std::collections::BTreeMap::new();
                 externs.insert(format!("rac_dep{rlib}"), linkmap.rlibs()[rlib].clone());
                 TypeIdProgram {
-                    probe: Probe::Instance(symbol),
+                    probe: Probe::Instance(function),
                     externs,
                 }
                 .run()
@@ -324,10 +324,11 @@ struct TypeIdProgram {
 enum Probe {
     /// `TypeId::of::<T>()` with the type as source (a public path names it).
     Named(String),
-    /// A call to the instance of `TypeId::of` for the type that a dependency's rlib
-    /// defines, by its mangled symbol: for a type no public path names, whose id only
-    /// its crate's code (and code of crates that depend on it) can compute.
-    Instance(String),
+    /// A call to a function of a dependency's rlib that computes the type's id (an
+    /// instance of `TypeId::of`, or a `type_id` method it was inlined into), by its
+    /// mangled symbol: for a type no public path names, whose id only its crate's code
+    /// can compute.
+    Instance(linkmap::debuginfo::TypeIdFn),
 }
 
 impl TypeIdProgram {
@@ -358,7 +359,7 @@ impl TypeIdProgram {
     fn key(&self) -> String {
         let mut key = match &self.probe {
             Probe::Named(ty) => ty.clone(),
-            Probe::Instance(symbol) => format!("instance {symbol}"),
+            Probe::Instance(f) => format!("instance {}", f.symbol),
         };
         for (alias, rlib) in &self.externs {
             let stamp = std::fs::metadata(rlib)
@@ -421,16 +422,24 @@ impl TypeIdProgram {
             Probe::Named(ty) => format!(
                 "extern crate alloc;\nfn main() {{\n    println!(\"{{:?}}\", std::any::TypeId::of::<{ty}>());\n}}\n"
             ),
-            // `extern crate` links the rlib (and what it needs); the declaration has
-            // `TypeId::of`'s own signature, so the call follows its ABI.
-            Probe::Instance(symbol) => {
+            // `extern crate` links the rlib (and what it needs). The declaration has the
+            // function's signature as far as the Rust ABI goes: `TypeId::of`'s, or a
+            // `type_id` method's `&self` (zero-sized arguments are not passed). The
+            // method does not read `self`: a reference to any aligned bytes will do.
+            Probe::Instance(f) => {
                 let crates: String = self
                     .externs
                     .keys()
                     .map(|a| format!("extern crate {a};\n"))
                     .collect();
+                let (param, arg) = if f.receiver {
+                    ("this: *const u8", "SELF.0.as_ptr()")
+                } else {
+                    ("", "")
+                };
                 format!(
-                    "{crates}extern \"Rust\" {{\n    #[link_name = \"{symbol}\"]\n    fn rac_type_id() -> std::any::TypeId;\n}}\nfn main() {{\n    println!(\"{{:?}}\", unsafe {{ rac_type_id() }});\n}}\n"
+                    "{crates}#[repr(align(64))]\nstruct Bytes([u8; 4096]);\nstatic SELF: Bytes = Bytes([0; 4096]);\nextern \"Rust\" {{\n    #[link_name = \"{}\"]\n    fn rac_type_id({param}) -> std::any::TypeId;\n}}\nfn main() {{\n    println!(\"{{:?}}\", unsafe {{ rac_type_id({arg}) }});\n}}\n",
+                    f.symbol
                 )
             }
         };
@@ -453,7 +462,7 @@ impl TypeIdProgram {
             build_and_run(rac_dir, "dep_type_id", &src, &args).with_context(|| {
                 match &self.probe {
                     Probe::Named(ty) => format!("`TypeId::of::<{ty}>()`"),
-                    Probe::Instance(symbol) => format!("`{symbol}`, an instance of `TypeId::of`"),
+                    Probe::Instance(f) => format!("`{}`, which computes a `TypeId`", f.symbol),
                 }
             })?;
         text.trim()

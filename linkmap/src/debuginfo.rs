@@ -33,10 +33,22 @@ pub struct RlibDebuginfo {
     pub present: bool,
     /// Mangled symbol → declaration, for the global variables.
     pub variables: HashMap<String, Declared>,
-    /// The instances of `core::any::TypeId::of` the rlib defines: the type argument as
-    /// rustc's debuginfo names it (`alloc::vec::Vec<u8, alloc::alloc::Global>`, every
-    /// argument spelled) → the instance's mangled symbol.
-    pub type_id_instances: HashMap<String, String>,
+    /// The functions of the rlib that compute `TypeId::of::<T>()`, by `T` as rustc's
+    /// debuginfo names it (`alloc::vec::Vec<u8, alloc::alloc::Global>`, every argument
+    /// spelled): instances of `TypeId::of`, then `type_id` methods it was inlined into.
+    /// The rlib may export none of them (the link map checks).
+    pub type_id_instances: HashMap<String, Vec<TypeIdFn>>,
+}
+
+/// A function that returns rustc's `TypeId` of a type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeIdFn {
+    /// Its mangled symbol (whether the rlib exports it is the link map's to say).
+    pub symbol: String,
+    /// It takes `&self` (a thin reference it does not read; its other arguments are
+    /// zero-sized): `Any::type_id`, `Error::type_id`. Otherwise it takes nothing
+    /// (`TypeId::of`).
+    pub receiver: bool,
 }
 
 /// Reads the debuginfo of the rlib's objects.
@@ -95,68 +107,168 @@ fn read_object(file: &object::File<'_>, out: &mut RlibDebuginfo) -> Result<()> {
     let mut units = dwarf.units();
     while let Some(header) = units.next()? {
         let unit = dwarf.unit(header)?;
-        let mut entries = unit.entries();
-        while let Some(e) = entries.next_dfs()? {
-            let Some(link) = e.attr_value(gimli::DW_AT_linkage_name) else {
-                continue;
-            };
-            if e.tag() == gimli::DW_TAG_subprogram {
-                // The declaration (inside `TypeId`'s namespace) carries both names; its
-                // definition refers to it by `DW_AT_specification`.
-                let Some(name) = e.attr_value(gimli::DW_AT_name) else {
-                    continue;
-                };
-                let name = dwarf.attr_string(&unit, name)?;
-                let Some(arg) = name
-                    .to_string_lossy()
-                    .strip_prefix("of<")
-                    .and_then(|n| n.strip_suffix('>'))
-                    .map(str::to_owned)
-                else {
+        read_unit(&dwarf, &unit, out)?;
+    }
+    Ok(())
+}
+
+type Slice<'a> = gimli::EndianSlice<'a, gimli::LittleEndian>;
+
+/// One unit's variables, and its subprograms as far as `TypeId::of` goes.
+///
+/// A subprogram's declaration (in its namespaces: `TypeId`'s for `of<T>`) carries its
+/// linkage and display names; its out-of-line definition (`DW_AT_low_pc`) and its
+/// abstract instance (`DW_AT_inline`) refer to the declaration by `DW_AT_specification`;
+/// an inlined call (`DW_TAG_inlined_subroutine`) refers to the abstract instance by
+/// `DW_AT_abstract_origin`. rustc inlines `TypeId::of` even at `opt-level = 0` into
+/// `Any::type_id` and `Error::type_id`, whose instances are then the callable ones.
+fn read_unit(
+    dwarf: &gimli::Dwarf<Slice<'_>>,
+    unit: &gimli::Unit<Slice<'_>>,
+    out: &mut RlibDebuginfo,
+) -> Result<()> {
+    use gimli::UnitOffset;
+    let mut linkage: HashMap<UnitOffset, String> = HashMap::new();
+    let mut type_id_of: HashMap<UnitOffset, String> = HashMap::new();
+    let mut specification: HashMap<UnitOffset, UnitOffset> = HashMap::new();
+    // (abstract origin, the concrete subprogram the call was inlined into)
+    let mut inlined: Vec<(UnitOffset, UnitOffset)> = Vec::new();
+    let mut enclosing: Option<(isize, UnitOffset)> = None;
+    let mut entries = unit.entries();
+    while let Some(e) = entries.next_dfs()? {
+        if enclosing.is_some_and(|(depth, _)| e.depth() <= depth) {
+            enclosing = None;
+        }
+        match e.tag() {
+            gimli::DW_TAG_subprogram => {
+                if let Some(gimli::AttributeValue::UnitRef(decl)) =
+                    e.attr_value(gimli::DW_AT_specification)
+                {
+                    specification.insert(e.offset(), decl);
+                }
+                if e.attr_value(gimli::DW_AT_low_pc).is_some() {
+                    enclosing = Some((e.depth(), e.offset()));
+                }
+                let Some(link) = e.attr_value(gimli::DW_AT_linkage_name) else {
                     continue;
                 };
                 let symbol = dwarf
-                    .attr_string(&unit, link)?
+                    .attr_string(unit, link)?
                     .to_string_lossy()
                     .into_owned();
-                if is_type_id_of(&symbol) {
-                    out.type_id_instances.insert(arg, symbol);
+                if let Some(name) = e.attr_value(gimli::DW_AT_name)
+                    && let Some(arg) = dwarf
+                        .attr_string(unit, name)?
+                        .to_string_lossy()
+                        .strip_prefix("of<")
+                        .and_then(|n| n.strip_suffix('>'))
+                    && is_type_id_of(&symbol)
+                {
+                    type_id_of.insert(e.offset(), arg.to_owned());
+                    push_candidate(
+                        out,
+                        arg,
+                        TypeIdFn {
+                            symbol: symbol.clone(),
+                            receiver: false,
+                        },
+                    );
                 }
-                continue;
+                linkage.insert(e.offset(), symbol);
             }
-            if e.tag() != gimli::DW_TAG_variable {
-                continue;
+            gimli::DW_TAG_inlined_subroutine => {
+                if let (Some(gimli::AttributeValue::UnitRef(origin)), Some((_, at))) =
+                    (e.attr_value(gimli::DW_AT_abstract_origin), enclosing)
+                {
+                    inlined.push((origin, at));
+                }
             }
-            let Some(line) = e
-                .attr_value(gimli::DW_AT_decl_line)
-                .and_then(|v| v.udata_value())
-            else {
-                continue;
-            };
-            let symbol = dwarf
-                .attr_string(&unit, link)?
-                .to_string_lossy()
-                .into_owned();
-            let file_name = match e.attr_value(gimli::DW_AT_decl_file) {
-                Some(gimli::AttributeValue::FileIndex(i)) => unit
-                    .line_program
-                    .as_ref()
-                    .and_then(|p| p.header().file(i))
-                    .and_then(|f| dwarf.attr_string(&unit, f.path_name()).ok())
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .map(|p| {
-                        Path::new(&p)
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or(p)
-                    })
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
-            out.variables.insert(symbol, Declared { file_name, line });
+            gimli::DW_TAG_variable => read_variable(dwarf, unit, e, out)?,
+            _ => {}
+        }
+    }
+    let declaration = |o: UnitOffset| specification.get(&o).copied().unwrap_or(o);
+    for (origin, at) in inlined {
+        let Some(arg) = type_id_of.get(&declaration(origin)) else {
+            continue;
+        };
+        let Some(caller) = linkage.get(&declaration(at)) else {
+            continue;
+        };
+        if is_type_id_method(caller) {
+            push_candidate(
+                out,
+                arg,
+                TypeIdFn {
+                    symbol: caller.clone(),
+                    receiver: true,
+                },
+            );
         }
     }
     Ok(())
+}
+
+/// Adds a function computing `arg`'s id; the instances of `TypeId::of` come first (the
+/// simpler call), in the order met.
+fn push_candidate(out: &mut RlibDebuginfo, arg: &str, f: TypeIdFn) {
+    let fns = out.type_id_instances.entry(arg.to_owned()).or_default();
+    if !fns.contains(&f) {
+        let at = if f.receiver {
+            fns.len()
+        } else {
+            fns.iter().take_while(|g| !g.receiver).count()
+        };
+        fns.insert(at, f);
+    }
+}
+
+fn read_variable(
+    dwarf: &gimli::Dwarf<Slice<'_>>,
+    unit: &gimli::Unit<Slice<'_>>,
+    e: &gimli::DebuggingInformationEntry<Slice<'_>>,
+    out: &mut RlibDebuginfo,
+) -> Result<()> {
+    let (Some(link), Some(line)) = (
+        e.attr_value(gimli::DW_AT_linkage_name),
+        e.attr_value(gimli::DW_AT_decl_line)
+            .and_then(|v| v.udata_value()),
+    ) else {
+        return Ok(());
+    };
+    let symbol = dwarf
+        .attr_string(unit, link)?
+        .to_string_lossy()
+        .into_owned();
+    let file_name = match e.attr_value(gimli::DW_AT_decl_file) {
+        Some(gimli::AttributeValue::FileIndex(i)) => unit
+            .line_program
+            .as_ref()
+            .and_then(|p| p.header().file(i))
+            .and_then(|f| dwarf.attr_string(unit, f.path_name()).ok())
+            .map(|s| s.to_string_lossy().into_owned())
+            .map(|p| {
+                Path::new(&p)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or(p)
+            })
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    out.variables.insert(symbol, Declared { file_name, line });
+    Ok(())
+}
+
+/// `symbol` is an instance of a method whose whole body is `TypeId::of::<Self>()` and
+/// whose only argument that is not zero-sized is `&self`: `Any::type_id`,
+/// `Error::type_id` (its second argument is the zero-sized `private::Internal`).
+fn is_type_id_method(symbol: &str) -> bool {
+    rustc_demangle::try_demangle(symbol).is_ok_and(|d| {
+        let d = format!("{d:#}");
+        d == "core::error::Error::type_id"
+            || (d.starts_with('<') && d.ends_with(" as core::any::Any>::type_id"))
+    })
 }
 
 /// `symbol` is an instance of `core::any::TypeId::of` (legacy or v0).

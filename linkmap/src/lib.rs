@@ -61,8 +61,11 @@ pub struct LinkMap {
 /// What [`LinkMap::type_id_instance`] found.
 #[derive(Debug, PartialEq, Eq)]
 pub enum TypeIdInstance {
-    /// The rlib with index `rlib` exports the instance as `symbol`.
-    Exported { rlib: usize, symbol: String },
+    /// The rlib with index `rlib` exports `function`, which computes the id.
+    Exported {
+        rlib: usize,
+        function: debuginfo::TypeIdFn,
+    },
     /// The rlib's code computes the id, but only inlined.
     NotExported { rlib: usize },
     /// No rlib's code computes the id.
@@ -194,17 +197,20 @@ impl LinkMap {
                 without_debuginfo.push(rlib);
                 continue;
             }
-            let Some(symbol) = info.type_id_instances.get(type_name) else {
+            let Some(fns) = info.type_id_instances.get(type_name) else {
                 continue;
             };
             // Only a symbol the rlib exports can be linked against: an optimized rlib
             // inlines the instance (and does not share generic instances).
-            return match self.get_mangled(symbol) {
-                Some(s) if s.rlib == rlib => TypeIdInstance::Exported {
+            let exported = fns
+                .iter()
+                .find(|f| self.get_mangled(&f.symbol).is_some_and(|s| s.rlib == rlib));
+            return match exported {
+                Some(f) => TypeIdInstance::Exported {
                     rlib,
-                    symbol: symbol.clone(),
+                    function: f.clone(),
                 },
-                _ => TypeIdInstance::NotExported { rlib },
+                None => TypeIdInstance::NotExported { rlib },
             };
         }
         if without_debuginfo.is_empty() {

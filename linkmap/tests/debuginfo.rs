@@ -5,10 +5,22 @@ use std::path::{Path, PathBuf};
 
 use linkmap::{LinkMap, TypeIdInstance};
 
-/// A crate whose only code computing a `TypeId` is for its private `Secret`.
+/// A crate whose code computes the `TypeId`s of its private `Secret` (by `TypeId::of` and
+/// `Any`) and `Failure` (only by `Error::type_id`, into which rustc inlines `TypeId::of`).
 const LIB: &str = r#"
 mod inner {
     pub(crate) struct Secret(pub(crate) u8);
+    #[derive(Debug)]
+    pub(crate) struct Failure;
+    impl std::fmt::Display for Failure {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("failure")
+        }
+    }
+    impl std::error::Error for Failure {}
+}
+pub fn fail() -> Box<dyn std::error::Error> {
+    Box::new(inner::Failure)
 }
 pub fn store() -> Box<dyn std::any::Any> {
     Box::new(inner::Secret(7))
@@ -48,14 +60,12 @@ fn rlib(tag: &str, flags: &[&str]) -> PathBuf {
 
 #[test]
 fn type_id_instances_by_profile() {
-    // (profile flags, what the link map must find for `secrets::inner::Secret`)
+    // (profile flags, what the link map must find for the private types)
     let cases: &[(&str, &[&str], fn(&TypeIdInstance) -> bool)] = &[
         // cargo's dev profile: generic instances are shared, and debuginfo names them.
-        (
-            "dev",
-            &["-Copt-level=0", "-Cdebuginfo=2"],
-            |f| matches!(f, TypeIdInstance::Exported { rlib: 0, symbol } if symbol.contains("TypeId2of")),
-        ),
+        ("dev", &["-Copt-level=0", "-Cdebuginfo=2"], |f| {
+            matches!(f, TypeIdInstance::Exported { rlib: 0, .. })
+        }),
         // Without debuginfo nothing tells which instance is which.
         ("nodebug", &["-Copt-level=0", "-Cdebuginfo=0"], |f| {
             *f == TypeIdInstance::Unknown {
@@ -69,8 +79,18 @@ fn type_id_instances_by_profile() {
     ];
     for (tag, flags, expected) in cases {
         let map = LinkMap::from_rlibs(&[rlib(tag, flags)]).unwrap();
-        let found = map.type_id_instance("secrets::inner::Secret", [0]);
-        assert!(expected(&found), "{tag}: {found:?}");
+        for ty in ["secrets::inner::Secret", "secrets::inner::Failure"] {
+            let found = map.type_id_instance(ty, [0]);
+            assert!(expected(&found), "{tag}: {ty}: {found:?}");
+            if *tag == "dev" {
+                // `Failure`'s id is computed only where `TypeId::of` was inlined.
+                let receiver = ty.ends_with("Failure");
+                assert!(
+                    matches!(&found, TypeIdInstance::Exported { function, .. } if function.receiver == receiver),
+                    "{ty}: {found:?}"
+                );
+            }
+        }
         // A type the crate's code never computes the id of has no instance.
         let other = map.type_id_instance("secrets::inner::Other", [0]);
         assert!(
