@@ -8,14 +8,16 @@
 //! - the captures, which the body moves into locals when it starts;
 //! - the state: `UNRESUMED`, `RETURNED`, `POISONED`, or `SUSPENDED + k` at the `k`-th
 //!   `Yield` of the body (in block order);
-//! - every local of the body except its two parameters (`&mut Self`, `&mut Context`):
-//!   each has bytes of its own, so no liveness analysis is needed and references between
-//!   locals stay valid across suspensions (the value is pinned once polled);
+//! - the locals whose bytes matter at a suspension (storage live, and maybe initialized
+//!   or borrowed); two of them share bytes only if they are never required at the same
+//!   point (`mir::coroutine_local_slots`), so references between live locals stay valid
+//!   across suspensions (the value is pinned once polled). The other locals live in the
+//!   resume function's frame;
 //! - the drop flags, saved at each `Yield` and reloaded on resumption, which the drop
 //!   glue reads to drop what a suspended coroutine still owns.
 //!
-//! The layout is rac's own, unlike rustc's (which overlaps locals that are never live at
-//! the same time): only code rac compiles may create, move or poll such a value.
+//! The layout is rac's own, not rustc's: only code rac compiles may create, move or poll
+//! such a value.
 //! `resolve.rs` refuses calls into rustc-built code whose signature holds a coroutine.
 //!
 //! Invariant: a coroutine's layout has no niche and is passed in memory, since its locals
@@ -102,7 +104,12 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
     // many drop flags it has room for (`drops.rs` declares at most that many). The
     // vendored `hir_ty` defines them, for its layouts (which the constants it evaluates
     // use, such as `Layout::new::<T>()` for `Box::pin`) to be the same as rac's.
-    let (saved, capacity) = ra_ap_hir_ty::mir::coroutine_saved_locals(body);
+    // rust-analyzer reads moved values by `copy` too: a read moves unless the type is `Copy`.
+    let moves = |l: LocalId| {
+        !tcx.infcx
+            .type_is_copy_modulo_regions(tcx.env.param_env, tcx.mono(body.locals[l].ty.as_ref()))
+    };
+    let (saved, capacity) = ra_ap_hir_ty::mir::coroutine_saved_locals(body, &moves);
     let mut fields: Vec<Arc<Layout>> = Vec::new();
     for t in &upvar_tys {
         fields.push(tcx.layout_of(*t)?.layout);
@@ -111,24 +118,11 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
         tcx.layout_of(Ty::new_uint(tcx.interner, ra_ap_rustc_type_ir::UintTy::U32))?
             .layout,
     );
-    for l in &saved {
-        let t = tcx.mono(body.locals[*l].ty.as_ref());
-        if t.walk().any(|a| a.as_type() == Some(ty)) {
-            bail!(
-                "`{}` holds itself (a recursive `async fn` needs `Box::pin`): local {} of type `{}`",
-                tcx.display(ty),
-                l.into_raw().into_u32(),
-                tcx.display(t)
-            );
-        }
-        fields.push(tcx.layout_of(t)?.layout);
-    }
     let u8_layout = tcx
         .layout_of(Ty::new_uint(tcx.interner, ra_ap_rustc_type_ir::UintTy::U8))?
         .layout;
-    let flags_ty = u8_layout.clone();
     for _ in 0..capacity {
-        fields.push(flags_ty.clone());
+        fields.push(u8_layout.clone());
     }
     let refs: Vec<&Layout> = fields.iter().map(|l| &**l).collect();
     let refs: IndexVec<RustcFieldIdx, &&Layout> = refs.iter().collect();
@@ -136,6 +130,32 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
     let mut l = calc
         .univariant(&refs, &ReprOptions::default(), StructKind::AlwaysSized)
         .map_err(|e| anyhow!("layout error for `{}`: {e:?}", tcx.display(ty)))?;
+    // The saved locals, after the captures, the state and the flags, in an area where
+    // locals never live at the same time share bytes (`coroutine_local_slots`).
+    let mut locals = Vec::new();
+    for local in &saved {
+        let t = tcx.mono(body.locals[*local].ty.as_ref());
+        if t.walk().any(|a| a.as_type() == Some(ty)) {
+            bail!(
+                "`{}` holds itself (a recursive `async fn` needs `Box::pin`): local {} of type `{}`",
+                tcx.display(ty),
+                local.into_raw().into_u32(),
+                tcx.display(t)
+            );
+        }
+        let layout = tcx.layout_of(t)?.layout;
+        locals.push((layout.size.bytes(), layout.align.abi.bytes()));
+    }
+    let (slots, area_size, area_align) =
+        ra_ap_hir_ty::mir::coroutine_local_slots(body, &saved, &locals, &moves);
+    let area_offset = align_up(l.size.bytes(), area_align);
+    let align = l.align.abi.bytes().max(area_align);
+    let size = align_up(area_offset + area_size, align);
+    let align = ra_ap_rustc_abi::Align::from_bytes(align)
+        .map_err(|e| anyhow!("layout error for `{}`: {e:?}", tcx.display(ty)))?;
+    l.size = ra_ap_rustc_abi::Size::from_bytes(size);
+    l.align = ra_ap_rustc_abi::AbiAlign::new(align);
+    l.unadjusted_abi_align = align;
     l.largest_niche = None;
     l.backend_repr = BackendRepr::Memory { sized: true };
     l.uninhabited = false;
@@ -145,12 +165,12 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
     let state_offset = off(n);
     let local_offsets = saved
         .iter()
-        .enumerate()
-        .map(|(i, local)| (*local, off(n + 1 + i)))
+        .zip(&slots)
+        .map(|(local, slot)| (*local, area_offset + slot))
         .collect();
     // The flags are laid out as single bytes: find the first (they may be reordered, but
     // rac only needs each flag's own offset, so keep them all).
-    let first_flag = n + 1 + saved.len();
+    let first_flag = n + 1;
     let flag_offsets: Vec<u64> = (first_flag..first_flag + capacity).map(off).collect();
     // The calculator sorts fields by alignment: equal-alignment single bytes keep their
     // order and end up contiguous.
@@ -500,4 +520,8 @@ pub fn drop_coroutine<'db>(fx: &mut FunctionCx<'_, 'db>, ty: Ty<'db>, ptr: Value
     fx.bcx.ins().jump(done, &[]);
     fx.bcx.switch_to_block(done);
     Ok(())
+}
+
+fn align_up(x: u64, align: u64) -> u64 {
+    x.div_ceil(align) * align
 }

@@ -210,9 +210,13 @@ pub fn dump<'db>(tcx: &TyCx<'db>, body: &MirBody<'db>) -> String {
                     };
                     format!("{} = {r}", place(p))
                 }
-                StatementKind::StorageLive(_)
-                | StatementKind::StorageDead(_)
-                | StatementKind::Nop => continue,
+                StatementKind::StorageLive(l) => {
+                    format!("StorageLive(_{})", l.into_raw().into_u32())
+                }
+                StatementKind::StorageDead(l) => {
+                    format!("StorageDead(_{})", l.into_raw().into_u32())
+                }
+                StatementKind::Nop => continue,
                 other => format!("{other:?}"),
             };
             let _ = writeln!(out, "    {text}");

@@ -359,16 +359,21 @@ pub fn layout_of_ty_query(
             let body = db
                 .monomorphized_mir_body_for_coroutine(c.0, parent.store(), trait_env.clone())
                 .map_err(|_| LayoutError::HasErrorType)?;
-            let (saved, capacity) = crate::mir::coroutine_saved_locals(body);
+            let param_env = trait_env.param_env(db);
+            let moves = |l: crate::mir::LocalId| {
+                !infer_ctxt.type_is_copy_modulo_regions(param_env, body.locals[l].ty.as_ref())
+            };
+            let (saved, capacity) = crate::mir::coroutine_saved_locals(body, &moves);
             let TyKind::Tuple(upvars) = args.as_coroutine().tupled_upvars_ty().kind() else {
                 return Err(LayoutError::HasErrorType);
             };
             let u32_ty = Ty::new_uint(interner, rustc_type_ir::UintTy::U32);
             let u8_ty = Ty::new_uint(interner, rustc_type_ir::UintTy::U8);
+            // The captures, the state and the flags, then the area of the saved locals
+            // (`mir::coroutine_local_slots`), as rac's codegen lays it out.
             let tys = upvars
                 .iter()
                 .chain([u32_ty])
-                .chain(saved.iter().map(|l| body.locals[*l].ty.as_ref()))
                 .chain(std::iter::repeat_n(u8_ty, capacity));
             let fields = tys
                 .map(|k| db.layout_of_ty(k.store(), trait_env.clone()))
@@ -377,6 +382,22 @@ pub fn layout_of_ty_query(
             let fields = fields.iter().collect::<IndexVec<_, _>>();
             let mut l =
                 cx.calc.univariant(&fields, &ReprOptions::default(), StructKind::AlwaysSized)?;
+            let locals = saved
+                .iter()
+                .map(|l| {
+                    let it = db.layout_of_ty(body.locals[*l].ty.as_ref().store(), trait_env.clone())?;
+                    Ok((it.size.bytes(), it.align.abi.bytes()))
+                })
+                .collect::<Result<Vec<_>, LayoutError>>()?;
+            let (_, area_size, area_align) =
+                crate::mir::coroutine_local_slots(body, &saved, &locals, &moves);
+            let area_offset = l.size.bytes().div_ceil(area_align) * area_align;
+            let align = l.align.abi.bytes().max(area_align);
+            let size = (area_offset + area_size).div_ceil(align) * align;
+            let align = rustc_abi::Align::from_bytes(align).map_err(|_| LayoutError::Unknown)?;
+            l.size = rustc_abi::Size::from_bytes(size);
+            l.align = rustc_abi::AbiAlign::new(align);
+            l.unadjusted_abi_align = align;
             l.largest_niche = None;
             l.backend_repr = BackendRepr::Memory { sized: true };
             l.uninhabited = false;

@@ -1400,13 +1400,24 @@ pub fn places_read_by_value(body: &MirBody<'_>) -> Vec<Place> {
 }
 
 /// rac: what the value of an async coroutine holds besides its captures and its state
-/// (a `u32`): the locals of its body but the parameters (`&mut Self`, `&mut Context`),
-/// and room for as many one-byte drop flags as rac's codegen may keep: one per local and
-/// one per place it reads by value (`places_read_by_value`). Layouts
-/// (here and in rac's codegen) lay the value out as the captures, the state, these
-/// locals and the flags, in this order before field reordering.
-pub fn coroutine_saved_locals(body: &MirBody<'_>) -> (Vec<LocalId>, usize) {
-    let across = storage_live_across_yields(body);
+/// (a `u32`): the locals of its body that must survive a suspension
+/// (`StorageRequirement`), and room for as many one-byte drop flags as rac's codegen may
+/// keep: one per local and one per place it reads by value (`places_read_by_value`).
+/// Layouts (here and in rac's codegen) lay the value out as the captures, the state and
+/// the flags, then the saved locals' area (`coroutine_local_slots`). `moves(l)`: reading
+/// local `l` by value moves it (its type is not `Copy`; rust-analyzer writes `copy` for
+/// both).
+pub fn coroutine_saved_locals(
+    body: &MirBody<'_>,
+    moves: &dyn Fn(LocalId) -> bool,
+) -> (Vec<LocalId>, usize) {
+    let req = StorageRequirement::of(body, moves);
+    let mut across: std::collections::HashSet<LocalId> = req.always.clone();
+    req.walk(body, moves, &mut |point| {
+        if point.suspends {
+            across.extend(point.required.iter().copied());
+        }
+    });
     let saved: Vec<LocalId> = body
         .locals
         .iter()
@@ -1418,91 +1429,307 @@ pub fn coroutine_saved_locals(body: &MirBody<'_>) -> (Vec<LocalId>, usize) {
     (saved, capacity)
 }
 
-/// rac: the locals whose storage may be live at a `Yield` (forward: `StorageLive` gens,
-/// `StorageDead` kills, joined over predecessors), the return local, a `Yield`'s resume
-/// place, and every local no `StorageLive` names (no markers: assumed always live). Only
-/// these must survive a suspension; the others live in the resume function's frame.
-/// Borrows cannot outlive their referent's storage, so nothing reachable at a suspension
-/// points into a local left out.
-fn storage_live_across_yields(body: &MirBody<'_>) -> std::collections::HashSet<LocalId> {
-    use std::collections::HashSet;
-    let mut marked: HashSet<LocalId> = HashSet::new();
-    for (_, bb) in body.basic_blocks.iter() {
-        for st in &bb.statements {
-            if let StatementKind::StorageLive(l) = st.kind {
-                marked.insert(l);
+/// rac: where each of a coroutine's saved locals lives in its locals area, given each
+/// one's `(size, align)`: locals whose storage is never required at the same time share
+/// bytes, as rustc overlaps them (`a.await; b.await` keeps `a`'s future and `b`'s in the
+/// same place), so a future holds the largest of its awaited futures rather than their
+/// sum. Two saved locals conflict when both are required at some point of the body (not
+/// only at a suspension: saved locals are used in place), a statement's destination
+/// counting as required with what it reads. Greedy: larger alignment and size first,
+/// each at the lowest offset clear of its conflicting, placed locals. Returns the
+/// offsets (relative to the area), the area's size and its alignment.
+pub fn coroutine_local_slots(
+    body: &MirBody<'_>,
+    saved: &[LocalId],
+    layouts: &[(u64, u64)],
+    moves: &dyn Fn(LocalId) -> bool,
+) -> (Vec<u64>, u64, u64) {
+    let n = saved.len();
+    let index: std::collections::HashMap<LocalId, usize> =
+        saved.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+    let mut conflict = vec![false; n * n];
+    let req = StorageRequirement::of(body, moves);
+    req.walk(body, moves, &mut |point| {
+        let live: Vec<usize> = point
+            .required
+            .iter()
+            .chain(point.destination.iter())
+            .filter_map(|l| index.get(l).copied())
+            .collect();
+        for (x, &i) in live.iter().enumerate() {
+            for &j in &live[x + 1..] {
+                conflict[i * n + j] = true;
+                conflict[j * n + i] = true;
+            }
+        }
+    });
+    for (i, l) in saved.iter().enumerate() {
+        if req.always.contains(l) {
+            for j in 0..n {
+                conflict[i * n + j] = true;
+                conflict[j * n + i] = true;
             }
         }
     }
-    let mut out: HashSet<LocalId> = body
-        .locals
-        .iter()
-        .map(|(l, _)| l)
-        .filter(|l| !marked.contains(l))
-        .collect();
-    out.insert(return_slot());
-    let succ = |t: &TerminatorKind| -> Vec<BasicBlockId> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(layouts[i].1), std::cmp::Reverse(layouts[i].0), i));
+    let align_up = |x: u64, a: u64| x.div_ceil(a.max(1)) * a.max(1);
+    let mut offsets = vec![0u64; n];
+    let mut placed: Vec<usize> = Vec::new();
+    let (mut size, mut align) = (0u64, 1u64);
+    for i in order {
+        let (sz, al) = layouts[i];
+        align = align.max(al);
+        let busy: Vec<(u64, u64)> = placed
+            .iter()
+            .filter(|&&j| i != j && conflict[i * n + j] && layouts[j].0 > 0)
+            .map(|&j| (offsets[j], offsets[j] + layouts[j].0))
+            .collect();
+        let mut candidates: Vec<u64> =
+            std::iter::once(0).chain(busy.iter().map(|&(_, end)| align_up(end, al))).collect();
+        candidates.sort_unstable();
+        let at = candidates
+            .into_iter()
+            .find(|&o| sz == 0 || busy.iter().all(|&(s, e)| o + sz <= s || e <= o))
+            .unwrap_or(0);
+        offsets[i] = at;
+        size = size.max(at + sz);
+        placed.push(i);
+    }
+    (offsets, size, align)
+}
+
+/// rac: a point of a body seen by `StorageRequirement::walk`: before a statement or a
+/// terminator.
+struct Point<'a> {
+    /// The locals whose bytes matter here (see `StorageRequirement`).
+    required: &'a std::collections::HashSet<LocalId>,
+    /// The local the statement or terminator writes (an assignment's, a call's).
+    destination: Option<LocalId>,
+    /// The terminator is a `Yield`.
+    suspends: bool,
+}
+
+/// rac: which locals' bytes matter where, as rustc's `MaybeRequiresStorage`: a local is
+/// required where its storage may be live (`StorageLive` gens, `StorageDead` kills) and
+/// it may hold a value (an assignment or a call's destination gens; a move out of the
+/// whole local, a `drop` of it and its `StorageLive`/`StorageDead` kill) or it is borrowed
+/// somewhere in the body (then a pointer may reach it while it is storage-live). Locals no
+/// `StorageLive` names, the return local and `Yield`s' resume places are always required.
+struct StorageRequirement {
+    /// `(storage live, maybe initialized)` at the entry of each reachable block.
+    entry: la_arena::ArenaMap<BasicBlockId, (std::collections::HashSet<LocalId>, std::collections::HashSet<LocalId>)>,
+    always: std::collections::HashSet<LocalId>,
+    borrowed: std::collections::HashSet<LocalId>,
+}
+
+/// rac: the whole local an operand moves out of, if any.
+fn moved_local(op: &Operand, moves: &dyn Fn(LocalId) -> bool) -> Option<LocalId> {
+    match &op.kind {
+        OperandKind::Move(p) | OperandKind::Copy(p)
+            if p.projection.lookup().is_empty() && moves(p.local) =>
+        {
+            Some(p.local)
+        }
+        _ => None,
+    }
+}
+
+/// rac: the local a write to `place` initializes (none through a pointer).
+fn written_local(place: &Place) -> Option<LocalId> {
+    (!place.projection.lookup().iter().any(|e| matches!(e, ProjectionElem::Deref)))
+        .then_some(place.local)
+}
+
+impl StorageRequirement {
+    fn of(body: &MirBody<'_>, moves: &dyn Fn(LocalId) -> bool) -> StorageRequirement {
+        use std::collections::HashSet;
+        let mut marked: HashSet<LocalId> = HashSet::new();
+        let mut borrowed: HashSet<LocalId> = HashSet::new();
+        for (_, bb) in body.basic_blocks.iter() {
+            for st in &bb.statements {
+                match &st.kind {
+                    StatementKind::StorageLive(l) => {
+                        marked.insert(*l);
+                    }
+                    StatementKind::Assign(_, Rvalue::Ref(_, p)) => {
+                        borrowed.insert(p.local);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut always: HashSet<LocalId> =
+            body.locals.iter().map(|(l, _)| l).filter(|l| !marked.contains(l)).collect();
+        always.insert(return_slot());
+        for (_, bb) in body.basic_blocks.iter() {
+            if let Some(t) = &bb.terminator
+                && let TerminatorKind::Yield { resume_arg, .. } = &t.kind
+            {
+                always.insert(resume_arg.local);
+            }
+        }
+        let mut req = StorageRequirement { entry: Default::default(), always, borrowed };
+        let params: HashSet<LocalId> = body.param_locals.iter().copied().collect();
+        req.entry.insert(body.start_block, (HashSet::new(), params));
+        let mut visited: HashSet<BasicBlockId> = HashSet::new();
+        let mut work = vec![body.start_block];
+        while let Some(b) = work.pop() {
+            visited.insert(b);
+            let Some((mut live, mut init)) = req.entry.get(b).cloned() else { continue };
+            let bb = &body.basic_blocks[b];
+            for st in &bb.statements {
+                Self::statement_effect(&st.kind, &mut live, &mut init, moves);
+            }
+            let Some(t) = &bb.terminator else { continue };
+            Self::terminator_effect(&t.kind, &mut init, moves);
+            for s in successors(&t.kind) {
+                let e = req.entry.entry(s).or_insert_with(Default::default);
+                let before = (e.0.len(), e.1.len());
+                e.0.extend(live.iter().copied());
+                e.1.extend(init.iter().copied());
+                if (e.0.len(), e.1.len()) != before || !visited.contains(&s) {
+                    work.push(s);
+                }
+            }
+        }
+        req
+    }
+
+    fn statement_effect(
+        st: &StatementKind,
+        live: &mut std::collections::HashSet<LocalId>,
+        init: &mut std::collections::HashSet<LocalId>,
+        moves: &dyn Fn(LocalId) -> bool,
+    ) {
+        match st {
+            StatementKind::StorageLive(l) => {
+                live.insert(*l);
+                init.remove(l);
+            }
+            StatementKind::StorageDead(l) => {
+                live.remove(l);
+                init.remove(l);
+            }
+            StatementKind::Assign(place, rvalue) => {
+                let mut kill = |op: &Operand| {
+                    if let Some(l) = moved_local(op, moves) {
+                        init.remove(&l);
+                    }
+                };
+                match rvalue {
+                    Rvalue::Use(op) | Rvalue::Repeat(op, _) | Rvalue::Cast(_, op, _) => kill(op),
+                    Rvalue::UnaryOp(_, op) => kill(op),
+                    Rvalue::CheckedBinaryOp(_, a, b) => {
+                        kill(a);
+                        kill(b);
+                    }
+                    Rvalue::Aggregate(_, ops) => ops.iter().for_each(&mut kill),
+                    _ => {}
+                }
+                if let Some(l) = written_local(place) {
+                    init.insert(l);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn terminator_effect(
+        t: &TerminatorKind,
+        init: &mut std::collections::HashSet<LocalId>,
+        moves: &dyn Fn(LocalId) -> bool,
+    ) {
         match t {
-            TerminatorKind::Goto { target } => vec![*target],
-            TerminatorKind::SwitchInt { targets, .. } => targets.all_targets().to_vec(),
-            TerminatorKind::Drop { target, unwind, .. }
-            | TerminatorKind::DropAndReplace { target, unwind, .. } => {
-                std::iter::once(*target).chain(*unwind).collect()
-            }
-            TerminatorKind::Call { target, cleanup, .. } => {
-                target.iter().chain(cleanup.iter()).copied().collect()
-            }
-            TerminatorKind::Assert { target, cleanup, .. } => {
-                std::iter::once(*target).chain(*cleanup).collect()
-            }
-            TerminatorKind::Yield { resume, drop, .. } => {
-                std::iter::once(*resume).chain(*drop).collect()
-            }
-            TerminatorKind::FalseEdge { real_target, imaginary_target } => {
-                vec![*real_target, *imaginary_target]
-            }
-            TerminatorKind::FalseUnwind { real_target, unwind } => {
-                std::iter::once(*real_target).chain(*unwind).collect()
-            }
-            TerminatorKind::UnwindResume
-            | TerminatorKind::Abort
-            | TerminatorKind::Return
-            | TerminatorKind::Unreachable
-            | TerminatorKind::CoroutineDrop => Vec::new(),
-        }
-    };
-    let mut entry: la_arena::ArenaMap<BasicBlockId, HashSet<LocalId>> = Default::default();
-    entry.insert(body.start_block, HashSet::new());
-    let mut visited: HashSet<BasicBlockId> = HashSet::new();
-    let mut work = vec![body.start_block];
-    while let Some(b) = work.pop() {
-        visited.insert(b);
-        let mut live = entry.get(b).cloned().unwrap_or_default();
-        let bb = &body.basic_blocks[b];
-        for st in &bb.statements {
-            match st.kind {
-                StatementKind::StorageLive(l) => {
-                    live.insert(l);
+            TerminatorKind::Call { args, destination, .. } => {
+                for a in args.iter() {
+                    if let Some(l) = moved_local(a, moves) {
+                        init.remove(&l);
+                    }
                 }
-                StatementKind::StorageDead(l) => {
-                    live.remove(&l);
+                if let Some(l) = written_local(destination) {
+                    init.insert(l);
                 }
-                _ => {}
             }
-        }
-        let Some(t) = &bb.terminator else { continue };
-        if let TerminatorKind::Yield { resume_arg, .. } = &t.kind {
-            out.extend(live.iter().copied());
-            out.insert(resume_arg.local);
-        }
-        for s in succ(&t.kind) {
-            let e = entry.entry(s).or_default();
-            let before = e.len();
-            e.extend(live.iter().copied());
-            if e.len() != before || !visited.contains(&s) {
-                work.push(s);
+            TerminatorKind::Drop { place, .. } if place.projection.lookup().is_empty() => {
+                init.remove(&place.local);
             }
+            TerminatorKind::DropAndReplace { place, value, .. } => {
+                if let Some(l) = moved_local(value, moves) {
+                    init.remove(&l);
+                }
+                if let Some(l) = written_local(place) {
+                    init.insert(l);
+                }
+            }
+            TerminatorKind::Yield { resume_arg, .. } => {
+                init.insert(resume_arg.local);
+            }
+            _ => {}
         }
     }
-    out
+
+    /// Calls `f` at every point of every reachable block, in order.
+    fn walk(&self, body: &MirBody<'_>, moves: &dyn Fn(LocalId) -> bool, f: &mut dyn FnMut(Point<'_>)) {
+        use std::collections::HashSet;
+        for (b, bb) in body.basic_blocks.iter() {
+            let Some((live, init)) = self.entry.get(b) else { continue };
+            let (mut live, mut init) = (live.clone(), init.clone());
+            let required = |live: &HashSet<LocalId>, init: &HashSet<LocalId>| -> HashSet<LocalId> {
+                live.iter()
+                    .filter(|l| init.contains(l) || self.borrowed.contains(l))
+                    .copied()
+                    .chain(self.always.iter().copied())
+                    .collect()
+            };
+            for st in &bb.statements {
+                let destination = match &st.kind {
+                    StatementKind::Assign(place, _) => written_local(place),
+                    _ => None,
+                };
+                f(Point { required: &required(&live, &init), destination, suspends: false });
+                Self::statement_effect(&st.kind, &mut live, &mut init, moves);
+            }
+            let Some(t) = &bb.terminator else { continue };
+            let destination = match &t.kind {
+                TerminatorKind::Call { destination, .. } => written_local(destination),
+                TerminatorKind::DropAndReplace { place, .. } => written_local(place),
+                _ => None,
+            };
+            let suspends = matches!(t.kind, TerminatorKind::Yield { .. });
+            f(Point { required: &required(&live, &init), destination, suspends });
+        }
+    }
+}
+
+/// rac: the blocks control may go to from a terminator.
+fn successors(t: &TerminatorKind) -> Vec<BasicBlockId> {
+    match t {
+        TerminatorKind::Goto { target } => vec![*target],
+        TerminatorKind::SwitchInt { targets, .. } => targets.all_targets().to_vec(),
+        TerminatorKind::Drop { target, unwind, .. }
+        | TerminatorKind::DropAndReplace { target, unwind, .. } => {
+            std::iter::once(*target).chain(*unwind).collect()
+        }
+        TerminatorKind::Call { target, cleanup, .. } => {
+            target.iter().chain(cleanup.iter()).copied().collect()
+        }
+        TerminatorKind::Assert { target, cleanup, .. } => {
+            std::iter::once(*target).chain(*cleanup).collect()
+        }
+        TerminatorKind::Yield { resume, drop, .. } => {
+            std::iter::once(*resume).chain(*drop).collect()
+        }
+        TerminatorKind::FalseEdge { real_target, imaginary_target } => {
+            vec![*real_target, *imaginary_target]
+        }
+        TerminatorKind::FalseUnwind { real_target, unwind } => {
+            std::iter::once(*real_target).chain(*unwind).collect()
+        }
+        TerminatorKind::UnwindResume
+        | TerminatorKind::Abort
+        | TerminatorKind::Return
+        | TerminatorKind::Unreachable
+        | TerminatorKind::CoroutineDrop => Vec::new(),
+    }
 }
