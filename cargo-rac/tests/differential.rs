@@ -17,6 +17,7 @@ fn harness_in(dir: &str) -> testsuite::Harness {
         work_dir: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(dir),
         timeout: Duration::from_secs(30),
         jobs: None,
+        full_debuginfo: false,
     }
 }
 

@@ -60,6 +60,9 @@ pub struct Harness {
     pub work_dir: PathBuf,
     pub timeout: Duration,
     pub jobs: Option<usize>,
+    /// Build the batches' dependencies with debuginfo, as cargo's default `dev` profile
+    /// does (otherwise off, for speed, but for `//@ debuginfo:` packages).
+    pub full_debuginfo: bool,
 }
 
 /// Programs from a directory of single-file `fn main` programs (`*.rs`), named by file stem.
@@ -151,7 +154,7 @@ impl Harness {
             .collect();
 
         // rustc: the reference.
-        write_batch_package(dir, edition, programs)?;
+        write_batch_package(dir, edition, programs, self.full_debuginfo)?;
         let rustc_target = dir.join("target-rustc");
         let out = Command::new("cargo")
             .args(["build", "--keep-going", "--quiet", "--bins"])
@@ -602,7 +605,7 @@ impl Harness {
         edition: &str,
         programs: &[&Program],
     ) -> Result<BTreeMap<String, Result<PathBuf, String>>> {
-        write_batch_package(dir, edition, programs)?;
+        write_batch_package(dir, edition, programs, self.full_debuginfo)?;
         let target = dir.join("target-rac");
         let mut cmd = Command::new(&self.cargo_rac);
         // In-process, as CI builds: the server has tests of its own.
@@ -670,7 +673,12 @@ fn directives(source: &Path, prefix: &str) -> Result<Vec<String>> {
         .collect())
 }
 
-fn write_batch_package(dir: &Path, edition: &str, programs: &[&Program]) -> Result<()> {
+fn write_batch_package(
+    dir: &Path,
+    edition: &str,
+    programs: &[&Program],
+    full_debuginfo: bool,
+) -> Result<()> {
     let _ = std::fs::remove_dir_all(dir.join("src"));
     std::fs::create_dir_all(dir.join("src/bin"))?;
     let mut manifest = format!(
@@ -695,8 +703,10 @@ fn write_batch_package(dir: &Path, edition: &str, programs: &[&Program]) -> Resu
         }
         manifest.push('\n');
     }
-    manifest.push_str("[profile.dev]\ndebug = false\n");
-    for package in debuginfo {
+    if !full_debuginfo {
+        manifest.push_str("[profile.dev]\ndebug = false\n");
+    }
+    for package in debuginfo.iter().filter(|_| !full_debuginfo) {
         manifest.push_str(&format!(
             "\n[profile.dev.package.{package}]\ndebug = true\n"
         ));

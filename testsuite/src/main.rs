@@ -1,6 +1,7 @@
 //! `cargo run -p testsuite -- [--rac PATH] [--crates] [FILTER...]`: run the differential
 //! programs, the refusal cases and the diagnostics cases by hand (those whose name contains one of the filters);
-//! `--crates`: the programs over crates.io crates (`testsuite/crates`) instead.
+//! `--crates`: the programs over crates.io crates (`testsuite/crates`) instead;
+//! `--debuginfo`: their dependencies built with debuginfo, as cargo's default profile does.
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -9,15 +10,19 @@ fn main() -> anyhow::Result<()> {
     let mut rac = testsuite::testsuite_dir().join("../target/debug/cargo-rac");
     let mut filters: Vec<String> = Vec::new();
     let mut crates = false;
+    let mut full_debuginfo = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--rac" => rac = PathBuf::from(args.next().expect("--rac PATH")),
             "--crates" => crates = true,
+            "--debuginfo" => full_debuginfo = true,
             f => filters.push(f.to_owned()),
         }
     }
     let dir = testsuite::testsuite_dir();
-    let (programs_dir, work_dir) = if crates {
+    let (programs_dir, work_dir) = if crates && full_debuginfo {
+        ("crates", "../target/rac-testsuite-crates-debuginfo")
+    } else if crates {
         ("crates", "../target/rac-testsuite-crates")
     } else {
         ("programs", "../target/rac-testsuite")
@@ -30,6 +35,7 @@ fn main() -> anyhow::Result<()> {
         work_dir: dir.join(work_dir),
         timeout: Duration::from_secs(20),
         jobs: None,
+        full_debuginfo,
     };
     let results = h.run(&programs)?;
     for (name, o) in &results {

@@ -24,6 +24,7 @@ fn main() -> anyhow::Result<()> {
         work_dir: testsuite::testsuite_dir().join("../target/rac-corpus"),
         timeout: Duration::from_secs(20),
         jobs: None,
+        full_debuginfo: false,
     };
     let results = h.run_corpus(&cases)?;
     let mut counts = std::collections::BTreeMap::new();

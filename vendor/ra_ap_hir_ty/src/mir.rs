@@ -1511,7 +1511,8 @@ struct Point<'a> {
 }
 
 /// rac: which locals' bytes matter where, as rustc's `MaybeRequiresStorage`: a local is
-/// required where its storage may be live (`StorageLive` gens, `StorageDead` kills) and
+/// required where its storage may be live (`StorageLive` and writes gen, `StorageDead`
+/// kills) and
 /// it may hold a value (an assignment or a call's destination gens; a move out of the
 /// whole local, a `drop` of it and its `StorageLive`/`StorageDead` kill) or it is borrowed
 /// somewhere in the body (then a pointer may reach it while it is storage-live). Locals no
@@ -1582,7 +1583,7 @@ impl StorageRequirement {
                 Self::statement_effect(&st.kind, &mut live, &mut init, moves);
             }
             let Some(t) = &bb.terminator else { continue };
-            Self::terminator_effect(&t.kind, &mut init, moves);
+            Self::terminator_effect(&t.kind, &mut live, &mut init, moves);
             for s in successors(&t.kind) {
                 let e = req.entry.entry(s).or_insert_with(Default::default);
                 let before = (e.0.len(), e.1.len());
@@ -1628,6 +1629,9 @@ impl StorageRequirement {
                     _ => {}
                 }
                 if let Some(l) = written_local(place) {
+                    // A write makes the storage live even where rust-analyzer left out the
+                    // `StorageLive` (it reuses a discriminant temporary without one).
+                    live.insert(l);
                     init.insert(l);
                 }
             }
@@ -1637,6 +1641,7 @@ impl StorageRequirement {
 
     fn terminator_effect(
         t: &TerminatorKind,
+        live: &mut std::collections::HashSet<LocalId>,
         init: &mut std::collections::HashSet<LocalId>,
         moves: &dyn Fn(LocalId) -> bool,
     ) {
@@ -1648,6 +1653,7 @@ impl StorageRequirement {
                     }
                 }
                 if let Some(l) = written_local(destination) {
+                    live.insert(l);
                     init.insert(l);
                 }
             }
@@ -1659,6 +1665,7 @@ impl StorageRequirement {
                     init.remove(&l);
                 }
                 if let Some(l) = written_local(place) {
+                    live.insert(l);
                     init.insert(l);
                 }
             }
