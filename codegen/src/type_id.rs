@@ -153,10 +153,11 @@ fn build_and_run(rac_dir: &Path, name: &str, source: &str, args: &[String]) -> R
 /// - A type of dependencies that no public path names (a private type: axum's router
 ///   stores path parameters in a request's extensions under `TypeId::of::<UrlParams>()`,
 ///   and its generic `Path` extractor, which rac compiles, looks them up): only code of
-///   its crates can compute its id, through an instance of `TypeId::of`, which the
-///   rlib's debuginfo names. A program rustc builds calls that instance. Without an
-///   instance no rustc-compiled code computes the id, and rac's own is safe; an instance
-///   that was only inlined (an optimized dependency) is refused; a dependency without
+///   its crates can compute its id, through an instance of `TypeId::of` (exported, or
+///   inlined into an exported `Any::type_id` or `Error::type_id`), which the rlib's
+///   debuginfo names. A program rustc builds calls that function. Without an instance
+///   no rustc-compiled code computes the id, and rac's own is safe; an instance only
+///   inlined elsewhere (an optimized dependency) is refused; a dependency without
 ///   debuginfo cannot tell, and rac warns (`take_warnings`).
 ///
 /// Other types get rac's own id: a type naming an item of a crate rac compiles (only rac
