@@ -10,7 +10,7 @@
 //!   `Yield` of the body (in block order);
 //! - the locals whose bytes matter at a suspension (storage live, and maybe initialized
 //!   or borrowed); two of them share bytes only if they are never required at the same
-//!   point (`mir::coroutine_local_slots`), so references between live locals stay valid
+//!   point (`mir::CoroutineLocals::slots`), so references between live locals stay valid
 //!   across suspensions (the value is pinned once polled). The other locals live in the
 //!   resume function's frame;
 //! - the drop flags, saved at each `Yield` and reloaded on resumption, which the drop
@@ -109,7 +109,8 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
         !tcx.infcx
             .type_is_copy_modulo_regions(tcx.env.param_env, tcx.mono(body.locals[l].ty.as_ref()))
     };
-    let (saved, capacity) = ra_ap_hir_ty::mir::coroutine_saved_locals(body, &moves);
+    let coroutine_locals = ra_ap_hir_ty::mir::CoroutineLocals::of(body, &moves);
+    let (saved, capacity) = (&coroutine_locals.saved, coroutine_locals.flag_capacity);
     let mut fields: Vec<Arc<Layout>> = Vec::new();
     for t in &upvar_tys {
         fields.push(tcx.layout_of(*t)?.layout);
@@ -131,9 +132,9 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
         .univariant(&refs, &ReprOptions::default(), StructKind::AlwaysSized)
         .map_err(|e| anyhow!("layout error for `{}`: {e:?}", tcx.display(ty)))?;
     // The saved locals, after the captures, the state and the flags, in an area where
-    // locals never live at the same time share bytes (`coroutine_local_slots`).
+    // locals never live at the same time share bytes (`CoroutineLocals::slots`).
     let mut locals = Vec::new();
-    for local in &saved {
+    for local in saved {
         let t = tcx.mono(body.locals[*local].ty.as_ref());
         if t.walk().any(|a| a.as_type() == Some(ty)) {
             bail!(
@@ -146,8 +147,7 @@ pub fn layout<'db>(tcx: &TyCx<'db>, ty: Ty<'db>) -> Result<CoroutineLayout<'db>>
         let layout = tcx.layout_of(t)?.layout;
         locals.push((layout.size.bytes(), layout.align.abi.bytes()));
     }
-    let (slots, area_size, area_align) =
-        ra_ap_hir_ty::mir::coroutine_local_slots(body, &saved, &locals, &moves);
+    let (slots, area_size, area_align) = coroutine_locals.slots(&locals);
     let area_offset = align_up(l.size.bytes(), area_align);
     let align = l.align.abi.bytes().max(area_align);
     let size = align_up(area_offset + area_size, align);

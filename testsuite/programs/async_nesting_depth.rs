@@ -1,7 +1,7 @@
 // Deeply nested `async fn`s, each awaiting its children one after the other, and a
 // future moved by value through frames before it is polled (as executors' `block_on`
 // do). A coroutine keeps only what must survive a suspension, and locals never needed at
-// the same time share bytes (`mir::coroutine_local_slots`): a future holds the largest of
+// the same time share bytes (`mir::CoroutineLocals::slots`): a future holds the largest of
 // the futures it awaits, not their sum. Laid out without that sharing (each await keeping
 // its own copies of the awaited future), the futures here grow about fourfold per level
 // and the deepest no longer fits on a thread's stack.

@@ -352,7 +352,7 @@ pub fn layout_of_ty_query(
         }
         TyKind::Coroutine(c, args) => {
             // rac: an async coroutine holds its captures, its state, its body's locals and
-            // drop flags (see `mir::coroutine_saved_locals`), as rac's codegen lays it out;
+            // drop flags (see `mir::CoroutineLocals`), as rac's codegen lays it out;
             // no niche, in memory (its locals are uninitialized until the body runs).
             let parent =
                 GenericArgs::new_from_slice(args.as_coroutine().parent_args());
@@ -363,18 +363,18 @@ pub fn layout_of_ty_query(
             let moves = |l: crate::mir::LocalId| {
                 !infer_ctxt.type_is_copy_modulo_regions(param_env, body.locals[l].ty.as_ref())
             };
-            let (saved, capacity) = crate::mir::coroutine_saved_locals(body, &moves);
+            let coroutine_locals = crate::mir::CoroutineLocals::of(body, &moves);
             let TyKind::Tuple(upvars) = args.as_coroutine().tupled_upvars_ty().kind() else {
                 return Err(LayoutError::HasErrorType);
             };
             let u32_ty = Ty::new_uint(interner, rustc_type_ir::UintTy::U32);
             let u8_ty = Ty::new_uint(interner, rustc_type_ir::UintTy::U8);
             // The captures, the state and the flags, then the area of the saved locals
-            // (`mir::coroutine_local_slots`), as rac's codegen lays it out.
+            // (`mir::CoroutineLocals::slots`), as rac's codegen lays it out.
             let tys = upvars
                 .iter()
                 .chain([u32_ty])
-                .chain(std::iter::repeat_n(u8_ty, capacity));
+                .chain(std::iter::repeat_n(u8_ty, coroutine_locals.flag_capacity));
             let fields = tys
                 .map(|k| db.layout_of_ty(k.store(), trait_env.clone()))
                 .collect::<Result<Vec<_>, _>>()?;
@@ -382,15 +382,15 @@ pub fn layout_of_ty_query(
             let fields = fields.iter().collect::<IndexVec<_, _>>();
             let mut l =
                 cx.calc.univariant(&fields, &ReprOptions::default(), StructKind::AlwaysSized)?;
-            let locals = saved
+            let locals = coroutine_locals
+                .saved
                 .iter()
                 .map(|l| {
                     let it = db.layout_of_ty(body.locals[*l].ty.as_ref().store(), trait_env.clone())?;
                     Ok((it.size.bytes(), it.align.abi.bytes()))
                 })
                 .collect::<Result<Vec<_>, LayoutError>>()?;
-            let (_, area_size, area_align) =
-                crate::mir::coroutine_local_slots(body, &saved, &locals, &moves);
+            let (_, area_size, area_align) = coroutine_locals.slots(&locals);
             let area_offset = l.size.bytes().div_ceil(area_align) * area_align;
             let align = l.align.abi.bytes().max(area_align);
             let size = (area_offset + area_size).div_ceil(align) * align;

@@ -1404,99 +1404,108 @@ pub fn places_read_by_value(body: &MirBody<'_>) -> Vec<Place> {
 /// (`StorageRequirement`), and room for as many one-byte drop flags as rac's codegen may
 /// keep: one per local and one per place it reads by value (`places_read_by_value`).
 /// Layouts (here and in rac's codegen) lay the value out as the captures, the state and
-/// the flags, then the saved locals' area (`coroutine_local_slots`). `moves(l)`: reading
-/// local `l` by value moves it (its type is not `Copy`; rust-analyzer writes `copy` for
-/// both).
-pub fn coroutine_saved_locals(
-    body: &MirBody<'_>,
-    moves: &dyn Fn(LocalId) -> bool,
-) -> (Vec<LocalId>, usize) {
-    let req = StorageRequirement::of(body, moves);
-    let mut across: std::collections::HashSet<LocalId> = req.always.clone();
-    req.walk(body, moves, &mut |point| {
-        if point.suspends {
-            across.extend(point.required.iter().copied());
-        }
-    });
-    let saved: Vec<LocalId> = body
-        .locals
-        .iter()
-        .map(|(l, _)| l)
-        .filter(|l| !body.param_locals.contains(l))
-        .filter(|l| across.contains(l))
-        .collect();
-    let capacity = body.locals.len() + places_read_by_value(body).len();
-    (saved, capacity)
+/// the flags, then the saved locals' area (`CoroutineLocals::slots`).
+pub struct CoroutineLocals {
+    /// The locals stored in the coroutine's value, in local order.
+    pub saved: Vec<LocalId>,
+    /// How many drop flags the value has room for.
+    pub flag_capacity: usize,
+    /// `conflict[i * n + j]`: `saved[i]` and `saved[j]` are required at the same point.
+    conflict: Vec<bool>,
 }
 
-/// rac: where each of a coroutine's saved locals lives in its locals area, given each
-/// one's `(size, align)`: locals whose storage is never required at the same time share
-/// bytes, as rustc overlaps them (`a.await; b.await` keeps `a`'s future and `b`'s in the
-/// same place), so a future holds the largest of its awaited futures rather than their
-/// sum. Two saved locals conflict when both are required at some point of the body (not
-/// only at a suspension: saved locals are used in place), a statement's destination
-/// counting as required with what it reads. Greedy: larger alignment and size first,
-/// each at the lowest offset clear of its conflicting, placed locals. Returns the
-/// offsets (relative to the area), the area's size and its alignment.
-pub fn coroutine_local_slots(
-    body: &MirBody<'_>,
-    saved: &[LocalId],
-    layouts: &[(u64, u64)],
-    moves: &dyn Fn(LocalId) -> bool,
-) -> (Vec<u64>, u64, u64) {
-    let n = saved.len();
-    let index: std::collections::HashMap<LocalId, usize> =
-        saved.iter().enumerate().map(|(i, l)| (*l, i)).collect();
-    let mut conflict = vec![false; n * n];
-    let req = StorageRequirement::of(body, moves);
-    req.walk(body, moves, &mut |point| {
-        let live: Vec<usize> = point
-            .required
+impl CoroutineLocals {
+    /// `moves(l)`: reading local `l` by value moves it (its type is not `Copy`;
+    /// rust-analyzer writes `copy` for both). One storage analysis serves both the saved
+    /// set and the conflicts between saved locals.
+    pub fn of(body: &MirBody<'_>, moves: &dyn Fn(LocalId) -> bool) -> CoroutineLocals {
+        let req = StorageRequirement::of(body, moves);
+        let mut across: std::collections::HashSet<LocalId> = req.always.clone();
+        req.walk(body, moves, &mut |point| {
+            if point.suspends {
+                across.extend(point.required.iter().copied());
+            }
+        });
+        let saved: Vec<LocalId> = body
+            .locals
             .iter()
-            .chain(point.destination.iter())
-            .filter_map(|l| index.get(l).copied())
+            .map(|(l, _)| l)
+            .filter(|l| !body.param_locals.contains(l))
+            .filter(|l| across.contains(l))
             .collect();
-        for (x, &i) in live.iter().enumerate() {
-            for &j in &live[x + 1..] {
-                conflict[i * n + j] = true;
-                conflict[j * n + i] = true;
+        // Two saved locals conflict when both are required at some point of the body
+        // (not only at a suspension: saved locals are used in place), a statement's
+        // destination counting as required with what it reads.
+        let n = saved.len();
+        let index: std::collections::HashMap<LocalId, usize> =
+            saved.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+        let mut conflict = vec![false; n * n];
+        req.walk(body, moves, &mut |point| {
+            let live: Vec<usize> = point
+                .required
+                .iter()
+                .chain(point.destination.iter())
+                .filter_map(|l| index.get(l).copied())
+                .collect();
+            for (x, &i) in live.iter().enumerate() {
+                for &j in &live[x + 1..] {
+                    conflict[i * n + j] = true;
+                    conflict[j * n + i] = true;
+                }
+            }
+        });
+        for (i, l) in saved.iter().enumerate() {
+            if req.always.contains(l) {
+                for j in 0..n {
+                    conflict[i * n + j] = true;
+                    conflict[j * n + i] = true;
+                }
             }
         }
-    });
-    for (i, l) in saved.iter().enumerate() {
-        if req.always.contains(l) {
-            for j in 0..n {
-                conflict[i * n + j] = true;
-                conflict[j * n + i] = true;
-            }
+        let flag_capacity = body.locals.len() + places_read_by_value(body).len();
+        CoroutineLocals { saved, flag_capacity, conflict }
+    }
+
+    /// Where each saved local lives in the locals area, given each one's
+    /// `(size, align)`: locals whose storage is never required at the same time share
+    /// bytes, as rustc overlaps them (`a.await; b.await` keeps `a`'s future and `b`'s in
+    /// the same place), so a future holds the largest of its awaited futures rather than
+    /// their sum. Greedy: larger alignment and size first, each at the lowest offset clear
+    /// of its conflicting, placed locals. Returns the offsets (relative to the area), the
+    /// area's size and its alignment.
+    pub fn slots(&self, layouts: &[(u64, u64)]) -> (Vec<u64>, u64, u64) {
+        let n = self.saved.len();
+        let conflict = &self.conflict;
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| {
+            (std::cmp::Reverse(layouts[i].1), std::cmp::Reverse(layouts[i].0), i)
+        });
+        let align_up = |x: u64, a: u64| x.div_ceil(a.max(1)) * a.max(1);
+        let mut offsets = vec![0u64; n];
+        let mut placed: Vec<usize> = Vec::new();
+        let (mut size, mut align) = (0u64, 1u64);
+        for i in order {
+            let (sz, al) = layouts[i];
+            align = align.max(al);
+            let busy: Vec<(u64, u64)> = placed
+                .iter()
+                .filter(|&&j| i != j && conflict[i * n + j] && layouts[j].0 > 0)
+                .map(|&j| (offsets[j], offsets[j] + layouts[j].0))
+                .collect();
+            let mut candidates: Vec<u64> = std::iter::once(0)
+                .chain(busy.iter().map(|&(_, end)| align_up(end, al)))
+                .collect();
+            candidates.sort_unstable();
+            let at = candidates
+                .into_iter()
+                .find(|&o| sz == 0 || busy.iter().all(|&(s, e)| o + sz <= s || e <= o))
+                .unwrap_or(0);
+            offsets[i] = at;
+            size = size.max(at + sz);
+            placed.push(i);
         }
+        (offsets, size, align)
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(layouts[i].1), std::cmp::Reverse(layouts[i].0), i));
-    let align_up = |x: u64, a: u64| x.div_ceil(a.max(1)) * a.max(1);
-    let mut offsets = vec![0u64; n];
-    let mut placed: Vec<usize> = Vec::new();
-    let (mut size, mut align) = (0u64, 1u64);
-    for i in order {
-        let (sz, al) = layouts[i];
-        align = align.max(al);
-        let busy: Vec<(u64, u64)> = placed
-            .iter()
-            .filter(|&&j| i != j && conflict[i * n + j] && layouts[j].0 > 0)
-            .map(|&j| (offsets[j], offsets[j] + layouts[j].0))
-            .collect();
-        let mut candidates: Vec<u64> =
-            std::iter::once(0).chain(busy.iter().map(|&(_, end)| align_up(end, al))).collect();
-        candidates.sort_unstable();
-        let at = candidates
-            .into_iter()
-            .find(|&o| sz == 0 || busy.iter().all(|&(s, e)| o + sz <= s || e <= o))
-            .unwrap_or(0);
-        offsets[i] = at;
-        size = size.max(at + sz);
-        placed.push(i);
-    }
-    (offsets, size, align)
 }
 
 /// rac: a point of a body seen by `StorageRequirement::walk`: before a statement or a
