@@ -484,12 +484,15 @@ pub(crate) fn const_eval<'db>(
         subst: StoredGenericArgs,
         trait_env: Option<StoredParamEnvAndCrate>,
     ) -> Result<StoredAllocation, ConstEvalError<'db>> {
-        let body = db.monomorphized_mir_body(
-            def.into(),
-            subst,
+        // rac: monomorphize in the caller's environment when it gives one. A dependency's
+        // constant instantiated with a user's types (diesel's `HAS_STATIC_QUERY_ID` of a
+        // query over the user's `table`) needs the user crate's impls to normalize its
+        // projections; the constant's own crate cannot see them.
+        let env = trait_env.clone().unwrap_or_else(|| {
             ParamEnvAndCrate { param_env: db.trait_environment(def.into()), krate: def.krate(db) }
-                .store(),
-        )?;
+                .store()
+        });
+        let body = db.monomorphized_mir_body(def.into(), subst, env)?;
         let c = interpret_mir(db, body, false, trait_env.as_ref().map(|env| env.as_ref(db)))?.0?;
         Ok(c.store())
     }
@@ -523,15 +526,15 @@ pub(crate) fn anon_const_eval<'db>(
         subst: StoredGenericArgs,
         trait_env: Option<StoredParamEnvAndCrate>,
     ) -> Result<StoredAllocation, ConstEvalError<'db>> {
-        let body = db.monomorphized_mir_body(
-            def.into(),
-            subst,
+        // rac: in the caller's environment when it gives one (as `const_eval_query`).
+        let env = trait_env.clone().unwrap_or_else(|| {
             ParamEnvAndCrate {
                 param_env: db.trait_environment(def.loc(db).owner.generic_def(db)),
                 krate: def.krate(db),
             }
-            .store(),
-        )?;
+            .store()
+        });
+        let body = db.monomorphized_mir_body(def.into(), subst, env)?;
         let c = interpret_mir(db, body, false, trait_env.as_ref().map(|env| env.as_ref(db)))?.0?;
         Ok(c.store())
     }

@@ -69,7 +69,10 @@ impl<'db> FallibleTypeFolder<DbInterner<'db>> for Filler<'db> {
                         self.trait_env.param_env,
                         ty,
                     )
-                    .map_err(|_| MirLowerError::NotSupported("can't normalize alias".to_owned()))?;
+                    // rac: name the alias, so a refusal says which projection failed.
+                    .map_err(|_| {
+                        MirLowerError::NotSupported(format!("can't normalize alias `{ty:?}`"))
+                    })?;
                 // Normalization could introduce infer vars (for example, if the alias cannot be normalized),
                 // and we must not have infer vars in the body.
                 let ty = ty.replace_infer_with_error(self.infcx.interner);
