@@ -26,11 +26,17 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// A fresh copy of the example, and a private directory for its server's socket.
 fn workspace(test: &str) -> (PathBuf, PathBuf) {
+    example_workspace("unit_tests", test)
+}
+
+fn example_workspace(example: &str, test: &str) -> (PathBuf, PathBuf) {
     let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
         .join("test_command")
         .join(test);
     let _ = std::fs::remove_dir_all(&base);
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../testsuite/examples/unit_tests");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testsuite/examples")
+        .join(example);
     let dir = base.join("ws");
     copy_dir(&src, &dir);
     let run = base.join("run");
@@ -148,6 +154,54 @@ fn cargo_rac_test_reports_as_cargo_test() {
         full.contains("test tests::overflows - should panic ... ok"),
         "{full}"
     );
+    let _ = rac(&dir, &run, &["server", "stop"]);
+}
+
+/// Tests written with attribute macros from crates.io (`testsuite/examples/test_macros`):
+/// rstest's cases, fixtures and value matrices, test-case's cases with results and
+/// `should_panic`, mockall's mocks and sequences: the same tests, with the same names
+/// and results, as under `cargo test`.
+#[test]
+fn test_attribute_macros_run_as_under_cargo_test() {
+    let (dir, run) = example_workspace("test_macros", "macros");
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["--no-fail-fast", "--", "--test-threads", "1"],
+            &[
+                "--lib",
+                "--tests",
+                "--no-fail-fast",
+                "--",
+                "--test-threads",
+                "1",
+            ],
+        ),
+        (&["--lib", "--", "--list"], &["--lib", "--", "--list"]),
+        (
+            &["--test", "integration", "--", "--include-ignored"],
+            &["--test", "integration", "--", "--include-ignored"],
+        ),
+    ];
+    for (rac_args, cargo_args) in cases {
+        let mut args = vec!["test"];
+        args.extend_from_slice(rac_args);
+        let ours = rac(&dir, &run, &args);
+        let theirs = cargo_test(&dir, cargo_args);
+        assert_eq!(
+            report(&ours),
+            report(&theirs),
+            "cargo rac {args:?}\nrac:\n{}\ncargo:\n{}",
+            all(&ours),
+            all(&theirs)
+        );
+        assert_eq!(ours.status.code(), theirs.status.code(), "{}", all(&ours));
+    }
+    let full = report(&rac(
+        &dir,
+        &run,
+        &["test", "--lib", "--", "--test-threads", "1"],
+    ));
+    assert!(full.contains("test result: ok. 18 passed"), "{full}");
     let _ = rac(&dir, &run, &["server", "stop"]);
 }
 

@@ -151,7 +151,15 @@ pub fn run_cargo(
     std::fs::create_dir_all(&units)
         .with_context(|| format!("cannot create {}", units.display()))?;
     let mut cmd = Command::new(program);
-    cmd.args(["build", "--message-format=json-render-diagnostics"])
+    // For tests, `cargo test --no-run` with the same target flags: `cargo build --lib`
+    // builds the library without its dev-dependencies, while its unit tests need them
+    // (cargo builds the library's test unit, as for `cargo test --lib`).
+    if cargo.test {
+        cmd.args(["test", "--no-run"]);
+    } else {
+        cmd.arg("build");
+    }
+    cmd.arg("--message-format=json-render-diagnostics")
         .arg("--manifest-path")
         .arg(manifest)
         .arg("--target-dir")
