@@ -550,8 +550,51 @@ fn print_ty<'db>(tcx: &TyCx<'db>, ty: Ty<'db>, style: Style<'_>) -> Option<Strin
         TyKind::Dynamic(preds, _) if matches!(style, Style::Source(_)) => {
             dyn_source(tcx, preds, style)?
         }
+        TyKind::FnPtr(sig_tys, header) if matches!(style, Style::TypeName) => {
+            fn_ptr_type_name(tcx, sig_tys.with(header), style)?
+        }
         _ => return None,
     })
+}
+
+/// `fn(A, B) -> R` and `unsafe fn(A)` as rustc's `type_name` prints them; `None` for a
+/// signature with lifetimes (rustc prints `fn(&'_ u8)`), another ABI or C variadics.
+fn fn_ptr_type_name<'db>(
+    tcx: &TyCx<'db>,
+    sig: ra_ap_hir_ty::next_solver::PolyFnSig<'db>,
+    style: Style<'_>,
+) -> Option<String> {
+    let sig = sig.skip_binder();
+    // rustc prints a reference's late-bound lifetime (`fn(&'_ u8)`), which rust-analyzer's
+    // signature does not always list as bound: no lifetime at all, or `None`.
+    if sig
+        .inputs_and_output
+        .iter()
+        .any(|t| t.walk().any(|a| a.as_region().is_some()))
+    {
+        return None;
+    }
+    if !matches!(sig.abi(), ra_ap_rustc_abi::ExternAbi::Rust) || sig.c_variadic() {
+        return None;
+    }
+    let inputs = sig
+        .inputs()
+        .iter()
+        .map(|t| print_ty(tcx, *t, style))
+        .collect::<Option<Vec<_>>>()?;
+    let output = sig.output();
+    let ret = if output.is_unit() {
+        String::new()
+    } else {
+        format!(" -> {}", print_ty(tcx, output, style)?)
+    };
+    use ra_ap_rustc_type_ir::inherent::Safety as _;
+    let safety = if sig.safety().is_safe() {
+        ""
+    } else {
+        "unsafe "
+    };
+    Some(format!("{safety}fn({}){ret}", inputs.join(", ")))
 }
 
 /// `dyn Trait<Args> + Send` for `source_spelling`: the principal trait with its

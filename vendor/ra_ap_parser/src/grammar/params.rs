@@ -100,6 +100,12 @@ fn param(p: &mut Parser<'_>, m: Marker, flavor: Flavor) {
 
         // test fn_def_param
         // fn foo(..., (x, y): (i32, i32)) {}
+        // rac: edition 2015 allows anonymous parameters in trait methods
+        // (`fn hash_word(&mut self, Self);` in fxhash 0.2.1): a type where a pattern
+        // followed by `:` cannot be (see `anonymous_param_2015`).
+        Flavor::FnDef if !p.current_edition().at_least_2018() && anonymous_param_2015(p) => {
+            types::type_(p);
+        }
         Flavor::FnDef => {
             patterns::pattern(p);
             if !variadic_param(p) {
@@ -144,6 +150,32 @@ fn param(p: &mut Parser<'_>, m: Marker, flavor: Flavor) {
         }
     }
     m.complete(p, PARAM);
+}
+
+/// rac: whether an edition-2015 parameter is a type without a pattern. rustc decides
+/// with `[&|&&|mut]? ident :` (a named parameter) in trait methods only; the parser does
+/// not know it is in a trait, so only parameters that cannot start a pattern followed by
+/// `:` are types: a path (`u8`, `Self`, `Vec<T>`, `a::B`) not followed by `:`, `@`, `(`
+/// or `{`; `&` or `&mut` before such a path or a lifetime; a raw pointer, `fn`, `dyn` or
+/// `impl` type.
+fn anonymous_param_2015(p: &mut Parser<'_>) -> bool {
+    let path_start = |k: SyntaxKind| matches!(k, IDENT | T![Self] | T![crate] | T![super]);
+    let after_path = |k: SyntaxKind| matches!(k, T![,] | T![')'] | T![<] | T![::]);
+    match p.current() {
+        k if path_start(k) => after_path(p.nth(1)),
+        T![&] => match p.nth(1) {
+            LIFETIME_IDENT => true,
+            k if path_start(k) => after_path(p.nth(2)),
+            T![mut] => match p.nth(2) {
+                LIFETIME_IDENT => true,
+                k if path_start(k) => after_path(p.nth(3)),
+                _ => false,
+            },
+            _ => false,
+        },
+        T![*] | T![fn] | T![dyn] | T![impl] | T![unsafe] | T![extern] => true,
+        _ => false,
+    }
 }
 
 fn variadic_param(p: &mut Parser<'_>) -> bool {
