@@ -166,3 +166,16 @@ fn itertools_tests() {
     // never name it, so (as for rustc) its impls take no part in their inference.
     same_report("itertools", "0.13.0", &["--lib", "--tests"]);
 }
+
+#[test]
+fn slotmap_unit_tests() {
+    // fxhash 0.2.1, a dev-dependency, is edition 2015 with an anonymous trait method
+    // parameter; an assertion prints `type_name::<fn(DefaultKey) -> DefaultKey>()`.
+    same_report("slotmap", "1.1.1", &["--lib"]);
+}
+
+#[test]
+fn bstr_unit_tests() {
+    // The grapheme tables are regex-automata DFAs in statics of `&AlignAs<[u8], u32>`.
+    same_report("bstr", "1.11.0", &["--lib"]);
+}

@@ -462,22 +462,26 @@ fn add_relocs<'db>(
                         // A struct wrapping an unsized tail and nothing else (`Secret([u8])`,
                         // twox-hash's `&Secret` constant): the tail's bytes. With other
                         // fields, the block's layout would have to be repacked field by field.
-                        let tail = single_field_tail(cx, pointee).ok_or_else(|| {
-                            anyhow!(
-                                "a constant pointer to `{}` (an unsized struct with sized fields) is not supported by rac",
-                                cx.tcx.display(pointee)
-                            )
-                        })?;
-                        match tail.kind() {
-                            TyKind::Str => tail,
-                            TyKind::Slice(elem) => {
-                                let len = read_usize(&d.bytes, off + 8);
+                        let len = read_usize(&d.bytes, off + 8);
+                        match single_field_tail(cx, pointee).map(|t| (t, t.kind())) {
+                            Some((tail, TyKind::Str)) => tail,
+                            Some((_, TyKind::Slice(elem))) => {
                                 ra_ap_hir_ty::next_solver::Ty::new_array(cx.tcx.interner, elem, len)
                             }
-                            _ => bail!(
+                            Some(_) => bail!(
                                 "a constant pointer to `{}` is not supported by rac",
                                 cx.tcx.display(pointee)
                             ),
+                            // A struct made unsized by coercion through a type parameter
+                            // (`&AlignAs<[u8], u32>` from `&AlignAs<[u8; N], u32>`, regex
+                            // automata's serialized DFAs): the value was the struct with
+                            // the array, whose layout is the block's.
+                            None => sized_struct_of(cx, pointee, len).ok_or_else(|| {
+                                anyhow!(
+                                    "a constant pointer to `{}` (an unsized struct with sized fields) is not supported by rac",
+                                    cx.tcx.display(pointee)
+                                )
+                            })?,
                         }
                     }
                     _ => pointee,
@@ -624,6 +628,39 @@ fn single_field_tail<'db>(cx: &CodegenCx<'db>, mut ty: Ty<'db>) -> Option<Ty<'db
         ty = cx.tcx.instantiate(only.ty().skip_binder(), args);
     }
     Some(ty)
+}
+
+/// The sized struct an unsized one was coerced from: its one slice type argument made an
+/// array of the pointer's `len` elements (no coercion makes a `str` or `dyn` tail from
+/// sized bytes here). `None` when no single argument is a slice.
+fn sized_struct_of<'db>(cx: &CodegenCx<'db>, ty: Ty<'db>, len: u64) -> Option<Ty<'db>> {
+    let TyKind::Adt(def, args) = ty.kind() else {
+        return None;
+    };
+    let interner = cx.tcx.interner;
+    let mut unsized_args = 0;
+    let new_args: Vec<ra_ap_hir_ty::next_solver::GenericArg<'db>> = args
+        .iter()
+        .map(
+            |a| match ra_ap_rustc_type_ir::inherent::GenericArg::as_type(&a).map(|t| t.kind()) {
+                Some(TyKind::Slice(elem)) => {
+                    unsized_args += 1;
+                    Ty::new_array(interner, elem, len).into()
+                }
+                _ => a,
+            },
+        )
+        .collect();
+    if unsized_args != 1 {
+        return None;
+    }
+    let args = ra_ap_hir_ty::next_solver::GenericArgs::new_from_slice(&new_args);
+    let sized = Ty::new_adt(interner, def.def_id(), args);
+    cx.tcx
+        .layout_of(sized)
+        .ok()
+        .filter(|l| l.layout.is_sized())
+        .map(|_| sized)
 }
 
 fn may_contain_pointers(ty: Ty<'_>) -> bool {
