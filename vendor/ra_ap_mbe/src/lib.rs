@@ -300,8 +300,10 @@ impl Rule {
         let (_, rhs) =
             src.expect_subtree().map_err(|()| ParseError::expected("expected subtree"))?;
 
-        let lhs = MetaTemplate::parse_pattern(edition, lhs)?;
-        let rhs = MetaTemplate::parse_template(edition, rhs)?;
+        let mut lhs = MetaTemplate::parse_pattern(edition, lhs)?;
+        let mut rhs = MetaTemplate::parse_template(edition, rhs)?;
+        // rac: see `parser::separate_hygienic_vars`.
+        parser::separate_hygienic_vars(&mut lhs, &mut rhs);
 
         Ok(crate::Rule { style, lhs, rhs })
     }

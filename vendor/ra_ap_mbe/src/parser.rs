@@ -105,6 +105,55 @@ pub(crate) enum Op {
     Ident(tt::Ident),
 }
 
+/// rac: metavariables with one name and different hygiene are different variables for
+/// rustc (it compares names normalized to macro_rules hygiene): a macro that writes a
+/// macro can give each argument the same name from a different expansion (defmac's
+/// `$marg`s: `defmac!(first a, b => a)` makes `($marg:expr, $marg:expr) =>
+/// match {$marg} { a => match {$marg} { b => a } }`). The expander keys bindings by name
+/// alone, so every argument bound the last one (`first!(1, 2)` was 2). In a rule whose
+/// pattern has one name under several syntax contexts, each occurrence of that name (in
+/// the pattern and in the template) gets a name of its own per context; names under one
+/// context are left alone, so a rule whose variables differ only in transparent marks
+/// (which rustc's normalization would merge) is unchanged.
+pub(crate) fn separate_hygienic_vars(lhs: &mut MetaTemplate, rhs: &mut MetaTemplate) {
+    fn collect(t: &MetaTemplate, out: &mut Vec<(Symbol, Vec<SyntaxContext>)>) {
+        for op in t.0.iter() {
+            match op {
+                Op::Var { name, id, .. } => match out.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, ctxs)) if !ctxs.contains(&id.ctx) => ctxs.push(id.ctx),
+                    Some(_) => {}
+                    None => out.push((name.clone(), vec![id.ctx])),
+                },
+                Op::Repeat { tokens, .. } | Op::Subtree { tokens, .. } => collect(tokens, out),
+                _ => {}
+            }
+        }
+    }
+    fn rename(t: &mut MetaTemplate, ambiguous: &[(Symbol, Vec<SyntaxContext>)]) {
+        for op in t.0.iter_mut() {
+            match op {
+                Op::Var { name, id, .. } | Op::Ignore { name, id } => {
+                    if let Some((_, ctxs)) = ambiguous.iter().find(|(n, _)| n == name)
+                        && let Some(i) = ctxs.iter().position(|c| *c == id.ctx)
+                    {
+                        *name = Symbol::intern(&format!("{}\u{0}{i}", name.as_str()));
+                    }
+                }
+                Op::Repeat { tokens, .. } | Op::Subtree { tokens, .. } => rename(tokens, ambiguous),
+                _ => {}
+            }
+        }
+    }
+    let mut names = Vec::new();
+    collect(lhs, &mut names);
+    names.retain(|(_, ctxs)| ctxs.len() > 1);
+    if names.is_empty() {
+        return;
+    }
+    rename(lhs, &names);
+    rename(rhs, &names);
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum ConcatMetaVarExprElem {
     /// There is NO preceding dollar sign, which means that this identifier should be interpreted
