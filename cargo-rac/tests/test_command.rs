@@ -91,6 +91,30 @@ fn all(o: &Output) -> String {
     )
 }
 
+/// Each case's `cargo rac test` against `cargo test` with cargo's flags for it: the same
+/// report and exit code.
+fn same_as_cargo_test(dir: &Path, run: &Path, cases: &[(&[&str], &[&str])]) {
+    for (rac_args, cargo_args) in cases {
+        let mut args = vec!["test"];
+        args.extend_from_slice(rac_args);
+        let ours = rac(dir, run, &args);
+        let theirs = cargo_test(dir, cargo_args);
+        assert_eq!(
+            report(&ours),
+            report(&theirs),
+            "cargo rac {args:?}\nrac:\n{}\ncargo:\n{}",
+            all(&ours),
+            all(&theirs)
+        );
+        assert_eq!(
+            ours.status.code(),
+            theirs.status.code(),
+            "exit code of cargo rac {args:?}: {}",
+            all(&ours)
+        );
+    }
+}
+
 #[test]
 fn cargo_rac_test_reports_as_cargo_test() {
     let (dir, run) = workspace("as_cargo");
@@ -124,25 +148,7 @@ fn cargo_rac_test_reports_as_cargo_test() {
             &["--lib", "--bins", "--tests", "--", "--test-threads", "1"],
         ),
     ];
-    for (rac_args, cargo_args) in cases {
-        let mut args = vec!["test"];
-        args.extend_from_slice(rac_args);
-        let ours = rac(&dir, &run, &args);
-        let theirs = cargo_test(&dir, cargo_args);
-        assert_eq!(
-            report(&ours),
-            report(&theirs),
-            "cargo rac {args:?}\nrac:\n{}\ncargo:\n{}",
-            all(&ours),
-            all(&theirs)
-        );
-        assert_eq!(
-            ours.status.code(),
-            theirs.status.code(),
-            "exit code of cargo rac {args:?}: {}",
-            all(&ours)
-        );
-    }
+    same_as_cargo_test(&dir, &run, cases);
     // The list of tests comes from the harness rac generated: all of them ran.
     let full = report(&rac(
         &dir,
@@ -182,20 +188,7 @@ fn test_attribute_macros_run_as_under_cargo_test() {
             &["--test", "integration", "--", "--include-ignored"],
         ),
     ];
-    for (rac_args, cargo_args) in cases {
-        let mut args = vec!["test"];
-        args.extend_from_slice(rac_args);
-        let ours = rac(&dir, &run, &args);
-        let theirs = cargo_test(&dir, cargo_args);
-        assert_eq!(
-            report(&ours),
-            report(&theirs),
-            "cargo rac {args:?}\nrac:\n{}\ncargo:\n{}",
-            all(&ours),
-            all(&theirs)
-        );
-        assert_eq!(ours.status.code(), theirs.status.code(), "{}", all(&ours));
-    }
+    same_as_cargo_test(&dir, &run, cases);
     let full = report(&rac(
         &dir,
         &run,
