@@ -183,9 +183,24 @@ fn test_attribute_macros_run_as_under_cargo_test() {
             ],
         ),
         (&["--lib", "--", "--list"], &["--lib", "--", "--list"]),
+        // One test thread: the report's order is fixed.
         (
-            &["--test", "integration", "--", "--include-ignored"],
-            &["--test", "integration", "--", "--include-ignored"],
+            &[
+                "--test",
+                "integration",
+                "--",
+                "--include-ignored",
+                "--test-threads",
+                "1",
+            ],
+            &[
+                "--test",
+                "integration",
+                "--",
+                "--include-ignored",
+                "--test-threads",
+                "1",
+            ],
         ),
     ];
     same_as_cargo_test(&dir, &run, cases);
