@@ -461,7 +461,7 @@ fn add_relocs<'db>(
                     TyKind::Adt(..) => {
                         // A struct wrapping an unsized tail and nothing else (`Secret([u8])`,
                         // twox-hash's `&Secret` constant): the tail's bytes. With other
-                        // fields, the block's layout would have to be repacked field by field.
+                        // fields: the sized struct it was coerced from (below).
                         let len = read_usize(&d.bytes, off + 8);
                         match single_field_tail(cx, pointee).map(|t| (t, t.kind())) {
                             Some((tail, TyKind::Str)) => tail,
